@@ -1,0 +1,92 @@
+//! The pipeline's entry point and the types it returns.
+//!
+//! These types are the core's contract with its two front ends: the wasm boundary
+//! (`wasm.rs`) turns them into per-block views with UTF-16 offsets, the command-line
+//! tool into the JSON of `docs/design.md`. Spans are byte offsets into their block.
+
+use serde::Serialize;
+
+use crate::lang::{Lang, LangHint};
+use crate::profile::Profile;
+use crate::span::Span;
+use crate::verdict::Verdict;
+use crate::{attribution, profile};
+
+/// What kind of source a sentence rests on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    Person,
+    Organisation,
+    Outlet,
+    Document,
+    /// An anonymous person: "a source close to", "a senior official".
+    Anonymous,
+    /// A group that cannot be pinned down: "experts", "critics", "officials".
+    VagueGroup,
+    /// An unnamed or leaked document, or hearsay: "documents seen by", "reports".
+    UnnamedDocument,
+}
+
+impl SourceKind {
+    /// Whether a sentence resting on this kind of source is `anonymous`.
+    pub fn is_anonymous(self) -> bool {
+        matches!(self, SourceKind::Anonymous | SourceKind::VagueGroup | SourceKind::UnnamedDocument)
+    }
+}
+
+/// The source of a sentence, as written in the text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Source {
+    /// The block the source is written in; it may be an earlier block than the
+    /// sentence's own when the attribution carries over.
+    pub block: usize,
+    pub span: Span,
+    pub kind: SourceKind,
+    /// The named source a pronoun or role ("she", "the spokeswoman") resolves to,
+    /// or the source's own name when it is named outright.
+    pub name: Option<String>,
+}
+
+/// The words that mark the attribution: "said", "according to", ":" before a quote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Cue {
+    pub span: Span,
+}
+
+/// One sentence of one block, with its verdict.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Sentence {
+    pub block: usize,
+    pub span: Span,
+    pub verdict: Verdict,
+    /// Marked as uncertain: reportedly, allegedly, is said to, may, seems.
+    pub hedged: bool,
+    /// Holds a direct quotation.
+    pub quote: bool,
+    pub source: Option<Source>,
+    /// The cue in this sentence; `None` when the attribution carries over.
+    pub cue: Option<Cue>,
+    /// Why the verdict, in one plain sentence.
+    pub reason: String,
+}
+
+/// Everything the core says about one article.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Analysis {
+    pub lang: Lang,
+    /// In reading order: by block, then by position in the block.
+    pub sentences: Vec<Sentence>,
+    pub profile: Profile,
+}
+
+/// Reads an article given as text blocks and gives every sentence a verdict.
+///
+/// Never panics, whatever the input: empty blocks, unbalanced quotes and text
+/// with no sentence punctuation all give a (possibly empty) analysis.
+pub fn analyse(blocks: &[&str], lang: LangHint) -> Analysis {
+    let lang = lang.resolve(blocks);
+    let sentences = attribution::judge(blocks, lang);
+    let profile = profile::build(blocks, &sentences);
+    Analysis { lang, sentences, profile }
+}

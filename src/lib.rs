@@ -1,0 +1,34 @@
+//! sourcelight reads a news article and says, for every sentence, how it is sourced.
+//!
+//! The core is text in, data out: [`analyse`] takes an article as a list of text
+//! blocks (paragraphs, list items, headings, as the browser or the command line found
+//! them) and returns one [`Sentence`] verdict per sentence, `named`, `anonymous`,
+//! `unattributed` or `none`, with the source, the cue and a one-line reason, plus the
+//! article's sourcing [`Profile`]. Nothing here touches a DOM or a file: the browser
+//! extension reaches the core through [`wasm`], the command-line tool through `main.rs`.
+//!
+//! Offsets are UTF-8 byte offsets into a block, end-exclusive ([`Span`]). The wasm
+//! boundary converts them to UTF-16 code units once per block ([`utf16`]).
+//!
+//! The pipeline, one module per step:
+//! `text` (normalise) → `sentences` → `quotes` → `cues` → `sources` → `verdict` → `profile`.
+//! Word lists live in `data/<lang>/*.txt`, compiled in and parsed once ([`lexicon`]).
+
+pub mod analysis;
+pub mod attribution;
+pub mod lang;
+pub mod lexicon;
+pub mod profile;
+pub mod sentences;
+pub mod span;
+pub mod utf16;
+pub mod verdict;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use analysis::{analyse, Analysis, Cue, Sentence, Source, SourceKind};
+pub use lang::{Lang, LangHint};
+pub use profile::Profile;
+pub use span::Span;
+pub use verdict::Verdict;
