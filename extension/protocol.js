@@ -33,8 +33,10 @@ globalThis.SOURCELIGHT_PROTOCOL = Object.freeze({
   // reply `{ok: true, analysis: AnalysisView}` or `{ok: false, error: string}`.
   ANALYSE: 'sourcelight/analyse',
 
-  // popup → content script. `{type}`; reply `{status: PageStatus, enabled: boolean,
-  // painted: Verdict[], analysis?: AnalysisView, texts?: string[] (by sentence id), error?: string}`.
+  // popup → content script. `{type}`; reply PageState:
+  // `{status: PageStatus, enabled: boolean, painted: Verdict[], analysis?: AnalysisView,
+  //   texts?: string[] (by sentence id), error?: string,
+  //   timings?: {collectMs, analyseMs, paintMs, totalMs}}`.
   GET_STATE: 'sourcelight/get-state',
 
   // popup / background (keyboard command) → content script. `{type, on?: boolean}`:
@@ -48,6 +50,48 @@ globalThis.SOURCELIGHT_PROTOCOL = Object.freeze({
   JUMP: 'sourcelight/jump',
 
   // popup → background. `{type, tabId}`: make sure the content script runs in the
-  // tab (activeTab grant) and the page is analysed; reply as GET_STATE.
+  // tab (activeTab grant) and the page is analysed; reply PageState plus
+  // `{siteMode: SiteMode, allSites: boolean, origin: string|null}`. A page the
+  // extension may not run in (browser pages, the web store, PDFs) replies
+  // `{status: 'unreadable', error}`. Explicit activation ignores 'never': the reader asked.
   ACTIVATE_TAB: 'sourcelight/activate-tab',
+
+  // popup / options → background. `{type, origin}` (e.g. "https://news.example");
+  // reply `{ok: true, siteMode: SiteMode, allSites: boolean}`.
+  GET_SITE_MODE: 'sourcelight/get-site-mode',
+
+  // popup / options → background. `{type, origin, mode: SiteMode}`; reply
+  // `{ok: true, siteMode, allSites}` or `{ok: false, error}`.
+  // 'always': the caller must first get the host permission from a user gesture
+  //   (`permissions.request({origins: [sitePattern(origin)]})` in the popup); the
+  //   background then registers the content scripts for that site, persisted.
+  // 'never': no automatic run there (also under "all sites").
+  // 'ask': forget the site; nothing runs until the reader asks.
+  SET_SITE_MODE: 'sourcelight/set-site-mode',
+
+  // popup / options → background. `{type, on: boolean}`; with `on` the caller first gets
+  // `permissions.request({origins: ['http://*/*', 'https://*/*']})` from a user gesture.
+  // Reply `{ok: true, allSites}` or `{ok: false, error}`.
+  SET_ALL_SITES: 'sourcelight/set-all-sites',
+
+  // options → background. `{type}`: forget every site setting and "all sites",
+  // unregister the content scripts; reply `{ok: true}`.
+  RESET_SITES: 'sourcelight/reset-sites',
+
+  /**
+   * The match pattern for a site, from its origin ("https://news.example:8443"):
+   * what the popup passes to `permissions.request` for "always on this site".
+   * Firefox ignores ports in match patterns (a pattern with one never matches),
+   * so the pattern names scheme and host only.
+   * @param {string} origin
+   * @returns {string}
+   */
+  sitePattern(origin) {
+    const url = new URL(origin);
+    return `${url.protocol}//${url.hostname}/*`;
+  },
 });
+
+/**
+ * @typedef {'always'|'never'|'ask'} SiteMode
+ */
