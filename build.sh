@@ -5,6 +5,7 @@
 #   ./build.sh test      every test: Rust (native and wasm), JavaScript, end-to-end in Chromium and
 #                        Firefox, and web-ext lint
 #   ./build.sh demo      the extension on a bundled sample article: a screenshot and its sourcing profile
+#   ./build.sh bench     speed and size figures with their budgets (BENCH_SHORT=1: a quick run)
 #
 # Each step is echoed before it runs. A missing tool stops the build with a sentence that says
 # what to install.
@@ -138,10 +139,19 @@ demo() {
     run node tools/demo.mjs
 }
 
+bench() {
+    build
+    ensure_node_modules
+    ensure_browsers
+    step "Benchmarks${BENCH_SHORT:+ (short mode)}"
+    run node tools/bench.mjs
+}
+
 case "${1:-build}" in
     build) build ;;
     test) test_all ;;
     demo) demo ;;
+    bench) bench ;;
     -h | --help | help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" ;;
-    *) die "unknown command '$1': use build, test or demo (./build.sh --help)." ;;
+    *) die "unknown command '$1': use build, test, demo or bench (./build.sh --help)." ;;
 esac

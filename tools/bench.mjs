@@ -1,0 +1,149 @@
+// `./build.sh bench`: every figure of the performance issue in one table, with its budget.
+//
+// Each timing is the median of at least five runs, with min and max. The table is for people
+// comparing runs; the same figures go to test-output/bench.json for tools. BENCH_SHORT=1 (what
+// CI runs) uses fewer runs and skips the largest inputs: it checks that the bench works, and
+// never fails on speed, since shared machines are noisy.
+import { execFileSync } from 'node:child_process';
+import { readFile, stat, mkdir, writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import { performance } from 'node:perf_hooks';
+
+const root = new URL('../', import.meta.url);
+const short = Boolean(process.env.BENCH_SHORT);
+const RUNS = short ? 3 : 7;
+
+/** Median, min and max of a list of numbers. */
+function spread(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted.at(-1), runs: values.length };
+}
+
+/** Blocks of at least `words` words, from the paragraphs the native bench uses too. */
+function article(paragraphs, words) {
+  const blocks = [];
+  let count = 0;
+  while (count < words) {
+    for (const p of paragraphs) {
+      blocks.push(p);
+      count += p.split(/\s+/).length;
+    }
+  }
+  return blocks;
+}
+
+function native() {
+  const args = ['bench', '--quiet', '--bench', 'throughput', '--', '--json', ...(short ? ['--short'] : [])];
+  const out = execFileSync('cargo', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const result = JSON.parse(out.trim().split('\n').at(-1));
+  return {
+    sizes: result.native.map((f) => ({
+      words: f.words,
+      bytes: f.bytes,
+      seconds: { median: f.median_s, min: f.min_s, max: f.max_s, runs: f.runs },
+    })),
+    growth: result.growth_1m_100k,
+  };
+}
+
+async function wasmInNode(paragraphs) {
+  const glue = await import(new URL('pkg/sourcelight.js', root));
+  glue.initSync({ module: await readFile(new URL('pkg/sourcelight_bg.wasm', root)) });
+  const sizes = [];
+  for (const words of short ? [1_000, 10_000, 100_000] : [1_000, 10_000, 100_000, 1_000_000]) {
+    const blocks = article(paragraphs, words);
+    glue.analyse({ blocks, lang: 'en' }); // warm up
+    const runs = [];
+    for (let i = 0; i < (words >= 1_000_000 ? 5 : RUNS); i++) {
+      const start = performance.now();
+      glue.analyse({ blocks, lang: 'en' });
+      runs.push((performance.now() - start) / 1e3);
+    }
+    const bytes = blocks.reduce((n, b) => n + Buffer.byteLength(b) + 2, 0);
+    sizes.push({ words: blocks.reduce((n, b) => n + b.split(/\s+/).length, 0), bytes, seconds: spread(runs) });
+  }
+  // Memory after analysing 1 MB of text, in an instance of its own (the glue keeps one
+  // instance per module, so a second import of it gets a fresh one).
+  const own = await import(new URL('pkg/sourcelight.js?memory', root));
+  const exports = own.initSync({ module: await readFile(new URL('pkg/sourcelight_bg.wasm', root)) });
+  const megabyte = [];
+  for (let bytes = 0; bytes < 1_000_000; ) {
+    for (const p of paragraphs) {
+      megabyte.push(p);
+      bytes += Buffer.byteLength(p) + 2;
+    }
+  }
+  own.analyse({ blocks: megabyte, lang: 'en' });
+  const memory = exports.memory.buffer.byteLength;
+  const median = (words) => sizes.find((s) => s.words >= words && s.words < words * 1.2)?.seconds.median;
+  const growth = median(1_000_000) && median(100_000) ? median(1_000_000) / median(100_000) : null;
+  return { sizes, growth, memoryAfter1MB: memory };
+}
+
+async function sizes() {
+  const file = (path) => new URL(path, root);
+  const wasm = await readFile(file('dist/chrome/wasm/sourcelight_bg.wasm'));
+  return {
+    wasmRaw: wasm.length,
+    wasmGzip: gzipSync(wasm, { level: 9 }).length,
+    zipChrome: (await stat(file('dist/sourcelight-chrome.zip'))).size,
+    zipFirefox: (await stat(file('dist/sourcelight-firefox.zip'))).size,
+  };
+}
+
+// ---- the table ----
+
+const rows = [];
+const row = (what, value, budget, pass) =>
+  rows.push({ what, value, budget: budget ?? '', verdict: pass === undefined ? '' : pass ? 'pass' : 'MISS' });
+const ms = (s) => `${(s * 1e3).toFixed(2)} ms`;
+const timing = (t) => `${ms(t.median)} (min ${ms(t.min)}, max ${ms(t.max)}, ${t.runs} runs)`;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+function throughputRows(label, result, budgetMBs) {
+  for (const s of result.sizes) {
+    const mbs = s.bytes / s.seconds.median / 1e6;
+    const words = s.words / s.seconds.median;
+    row(`${label} ${s.words} words`, `${mbs.toFixed(1)} MB/s, ${Math.round(words)} words/s; ${timing(s.seconds)}`,
+      `>= ${budgetMBs} MB/s`, mbs >= budgetMBs);
+  }
+  if (result.growth !== null && result.growth !== undefined) {
+    row(`${label} growth 1M/100k`, result.growth.toFixed(2), '<= 12', result.growth <= 12);
+  }
+}
+
+const paragraphs = (await readFile(new URL('benches/fixtures/paragraphs.txt', root), 'utf8'))
+  .split('\n\n').map((p) => p.trim()).filter(Boolean);
+
+const figures = {};
+figures.native = native();
+throughputRows('native', figures.native, 20);
+figures.wasm = await wasmInNode(paragraphs);
+throughputRows('wasm (node)', figures.wasm, 10);
+row('wasm memory after 1 MB of text', kb(figures.wasm.memoryAfter1MB));
+
+if (!process.env.BENCH_NO_BROWSER) {
+  const { browserFigures } = await import('./bench-browser.mjs');
+  figures.browsers = await browserFigures({ short });
+  for (const [browser, f] of Object.entries(figures.browsers)) {
+    const budget = browser === 'chromium' ? 30 : 50;
+    row(`${browser}: 2,000-word page, request to highlights`, timing(f.small), `<= ${budget} ms`, f.small.median * 1e3 <= budget);
+    row(`${browser}: 100,000-word page, request to highlights`, timing(f.large));
+    row(`${browser}: longest main-thread task, 100,000 words`, `${f.longestTaskMs.toFixed(0)} ms`, '<= 50 ms', f.longestTaskMs <= 50);
+  }
+}
+
+figures.sizes = await sizes();
+row('wasm size', `${kb(figures.sizes.wasmRaw)} raw, ${kb(figures.sizes.wasmGzip)} gzipped`, '<= 150 KB gzipped', figures.sizes.wasmGzip <= 150 * 1024);
+row('chrome zip', kb(figures.sizes.zipChrome), '<= 350 KB', figures.sizes.zipChrome <= 350 * 1024);
+row('firefox zip', kb(figures.sizes.zipFirefox), '<= 350 KB', figures.sizes.zipFirefox <= 350 * 1024);
+
+const width = (key) => Math.max(key.length, ...rows.map((r) => String(r[key]).length));
+const [w1, w2, w3] = ['what', 'value', 'budget'].map(width);
+console.log(`\n${'what'.padEnd(w1)}  ${'value'.padEnd(w2)}  ${'budget'.padEnd(w3)}  verdict`);
+for (const r of rows) console.log(`${r.what.padEnd(w1)}  ${r.value.padEnd(w2)}  ${r.budget.padEnd(w3)}  ${r.verdict}`);
+
+await mkdir(new URL('test-output/', root), { recursive: true });
+const out = new URL('test-output/bench.json', root);
+await writeFile(out, JSON.stringify({ short, date: new Date().toISOString(), figures, rows }, null, 2));
+console.log(`\nJSON: ${out.pathname}${short ? ' (short mode)' : ''}`);
