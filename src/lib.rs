@@ -16,6 +16,8 @@
 
 pub mod analysis;
 pub mod attribution;
+pub mod corpus;
+pub mod eval;
 pub mod lang;
 pub mod lexicon;
 pub mod profile;

@@ -1,0 +1,130 @@
+//! The command line: two subcommands, `scan` and `eval`, their help and exit codes.
+//!
+//! The parser is written by hand: two subcommands with a handful of options each do
+//! not earn a dependency (and its compile time). Every failure becomes a
+//! [`Failure`]: one plain sentence for stderr and an exit code from [`Exit`], so that
+//! nothing reaches the user as a panic or a debug dump.
+
+mod args;
+mod document;
+mod eval;
+mod input;
+mod report_json;
+mod scan;
+mod view;
+
+use std::ffi::OsString;
+use std::fmt;
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+/// The documented exit codes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// Done; the report was written.
+    Ok = 0,
+    /// The input could not be read or understood: missing file, not UTF-8, binary,
+    /// empty, over the size limit, an HTML page without an article, a malformed
+    /// corpus line.
+    Input = 1,
+    /// The command line was wrong: unknown subcommand or option, missing or bad value.
+    Usage = 2,
+    /// The report could not be written (other than the reader closing the pipe).
+    Output = 3,
+}
+
+/// Why the tool stopped: a sentence for stderr and the exit code.
+#[derive(Debug)]
+pub struct Failure {
+    pub exit: Exit,
+    pub message: String,
+}
+
+impl Failure {
+    pub fn input(message: impl Into<String>) -> Failure {
+        Failure { exit: Exit::Input, message: message.into() }
+    }
+
+    pub fn usage(message: impl Into<String>) -> Failure {
+        Failure { exit: Exit::Usage, message: message.into() }
+    }
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+pub const USAGE: &str = "\
+sourcelight: shows, sentence by sentence, how a news article is sourced.
+
+Usage:
+  sourcelight scan [--format json|text|html] [--lang auto|en] [--input auto|text|html] [FILE|-]
+  sourcelight eval [--lang CODE] [--json] [--errors N] CORPUS.jsonl
+  sourcelight help [scan|eval]
+  sourcelight --version
+
+Every sentence gets a verdict: named (attributed to an identifiable source),
+anonymous (to a source the reader cannot identify), unattributed (a claim with no
+source) or none (not a claim: headline, byline, boilerplate, a question).
+
+Run `sourcelight help scan` or `sourcelight help eval` for each subcommand.
+";
+
+pub const EXIT_CODES: &str = "\
+Exit codes:
+  0  done
+  1  the input could not be read or understood (missing file, not UTF-8 text,
+     binary, empty, larger than 64 MiB, an HTML page with no article, a
+     malformed corpus line); the message on stderr says which
+  2  wrong command line (unknown subcommand or option, missing or bad value)
+  3  the report could not be written
+";
+
+/// Runs the tool on its arguments (without the program name) and returns the exit code.
+pub fn run(args: Vec<OsString>) -> ExitCode {
+    let outcome = dispatch(args);
+    match outcome {
+        Ok(()) => ExitCode::from(Exit::Ok as u8),
+        Err(failure) => {
+            // stderr may be closed too; there is nobody left to tell then.
+            let _ = writeln!(io::stderr(), "sourcelight: {failure}");
+            if failure.exit == Exit::Usage {
+                let _ = writeln!(io::stderr(), "Run `sourcelight --help` for usage.");
+            }
+            ExitCode::from(failure.exit as u8)
+        }
+    }
+}
+
+fn dispatch(mut args: Vec<OsString>) -> Result<(), Failure> {
+    if args.is_empty() {
+        return Err(Failure::usage("no subcommand given (scan or eval)"));
+    }
+    let command = args.remove(0);
+    match command.to_str() {
+        Some("scan") => scan::run(args),
+        Some("eval") => eval::run(args),
+        Some("help" | "--help" | "-h") => match args.first().and_then(|a| a.to_str()) {
+            None => write_out(&format!("{USAGE}\n{EXIT_CODES}")),
+            Some("scan") => write_out(scan::HELP),
+            Some("eval") => write_out(eval::HELP),
+            Some(other) => Err(Failure::usage(format!("there is no subcommand {other:?} (try scan or eval)"))),
+        },
+        Some("--version" | "-V") => write_out(&format!("sourcelight {}\n", env!("CARGO_PKG_VERSION"))),
+        Some(other) => Err(Failure::usage(format!("unknown subcommand {other:?} (try scan or eval)"))),
+        None => Err(Failure::usage(format!("unknown subcommand {command:?} (try scan or eval)"))),
+    }
+}
+
+/// Writes the whole report to stdout. A reader that closes the pipe early
+/// (`sourcelight scan a.txt | head`) is not an error; any other failure is.
+pub fn write_out(text: &str) -> Result<(), Failure> {
+    let mut stdout = io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure { exit: Exit::Output, message: format!("could not write the report: {e}") }),
+    }
+}

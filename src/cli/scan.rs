@@ -1,0 +1,76 @@
+//! `sourcelight scan`: analyses one article (plain text or an HTML page) and reports it.
+
+use std::ffi::OsString;
+
+use sourcelight::{analyse, LangHint};
+
+use super::args::{self, Spec};
+use super::document::Document;
+use super::input::{self, Format};
+use super::view::ScanView;
+use super::{report_json, write_out, Failure, EXIT_CODES};
+
+pub const HELP: &str = "\
+sourcelight scan: gives every sentence of an article a verdict.
+
+Usage: sourcelight scan [--format json|text|html] [--lang auto|en] [--input auto|text|html] [FILE|-]
+
+FILE is plain text (paragraphs separated by blank lines) or an HTML page; without
+FILE, or with `-`, the article is read from standard input. An HTML page is
+recognised by its extension (.html, .htm) or its content; its article is
+extracted first (Readability), and its block elements become paragraphs.
+The input must be UTF-8 and at most 64 MiB.
+
+Options:
+  --format json   the analysis as JSON (the default): lang, sentences with
+                  start/end, paragraph, text, verdict, hedged, quote, source,
+                  cue and reason, sources, anonymous_phrases, summary
+  --format text   a readable report for the terminal (colours when stdout is a
+                  terminal and NO_COLOR is not set)
+  --format html   a standalone HTML page: the article highlighted by verdict,
+                  with each sentence's source, cue and reason, and the profile
+  --lang auto|en  the article's language (default auto)
+  --input auto|text|html
+                  read the input as plain text or HTML instead of guessing
+  -h, --help      show this help
+
+Offsets: start and end are UTF-8 byte offsets, end exclusive. For plain text
+they point into the input itself (input[start..end] is the sentence). For HTML
+they point into the extracted article text, which the JSON gives as input.text
+(the page's blocks joined by blank lines).
+
+";
+
+pub fn run(arguments: Vec<OsString>) -> Result<(), Failure> {
+    let parsed = args::parse(arguments, &Spec { valued: &["format", "lang", "input"], switches: &[] })?;
+    if parsed.has("help") {
+        return write_out(&format!("{HELP}{EXIT_CODES}"));
+    }
+    let format = parsed.value("format").unwrap_or("json");
+    if !matches!(format, "json" | "text" | "html") {
+        return Err(Failure::usage(format!("--format must be json, text or html, not {format:?}")));
+    }
+    let lang = parsed.value("lang").unwrap_or("auto");
+    let hint = LangHint::parse(lang).ok_or_else(|| {
+        Failure::usage(format!("--lang must be auto or en (the languages the core reads), not {lang:?}"))
+    })?;
+    let forced = match parsed.value("input") {
+        None => None,
+        Some(value) => Format::parse_choice(value)
+            .ok_or_else(|| Failure::usage(format!("--input must be auto, text or html, not {value:?}")))?,
+    };
+    let operand = parsed.single_operand("file", Some("-"))?;
+
+    let input = input::read(&operand, forced)?;
+    let document = match input.format {
+        Format::Text => Document::from_text(input.text),
+        Format::Html => return Err(Failure::input(format!("{}: HTML input is not supported yet", input.name))),
+    };
+    let analysis = analyse(&document.block_texts(), hint);
+    let view = ScanView::build(&document, &analysis);
+    let output = match format {
+        "json" => report_json::render(&view),
+        _ => return Err(Failure::usage(format!("--format {format} is not supported yet"))),
+    };
+    write_out(&output)
+}
