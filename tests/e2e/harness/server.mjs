@@ -82,9 +82,10 @@ async function serve(rootDir, req, res) {
     headers['content-security-policy'] = STRICT_CSP;
     path = path.slice('/csp'.length);
   }
-  // Single-page-app fixtures push URLs like /spa-news.html/story-2; serve the page itself.
-  const spa = path.match(/^(\/[^/]+\.html)\/.+$/);
-  if (spa) path = spa[1];
+  // Single-page-app fixtures push URLs like /dynamic-spa.html/story-2: serve the page
+  // itself, and its relative assets (/dynamic-spa.html/assets/news.css) from the root.
+  const spa = path.match(/^(\/[^/]+\.html)(\/.+)$/);
+  if (spa) path = (await isFile(join(rootDir, spa[2]))) ? spa[2] : spa[1];
   if (path.endsWith('/')) path += 'index.html';
 
   const file = normalize(join(rootDir, path));
@@ -92,8 +93,7 @@ async function serve(rootDir, req, res) {
     res.writeHead(403, { 'content-type': 'text/plain' }).end('outside the served folder');
     return;
   }
-  const info = await stat(file).catch(() => null);
-  if (!info || !info.isFile()) {
+  if (!(await isFile(file))) {
     res.writeHead(404, { 'content-type': 'text/plain' }).end(`not found: ${path}`);
     return;
   }
@@ -102,4 +102,9 @@ async function serve(rootDir, req, res) {
   headers['content-length'] = body.length;
   res.writeHead(200, headers);
   res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+async function isFile(path) {
+  const info = await stat(path).catch(() => null);
+  return Boolean(info?.isFile());
 }
