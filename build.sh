@@ -63,6 +63,11 @@ build() {
     rm -rf dist pkg
     run wasm-bindgen --target no-modules --no-typescript --remove-name-section --remove-producers-section \
         --out-dir dist/wasm --out-name sourcelight "$WASM_OUT"
+    # After a trap in the wasm the background evaluates the glue a second time to get a fresh
+    # instance (extension/background.js); a top-level `let` cannot be declared twice, `var` can.
+    run sed -i 's/^let wasm_bindgen = /var wasm_bindgen = /' dist/wasm/sourcelight.js
+    grep -q '^var wasm_bindgen = ' dist/wasm/sourcelight.js \
+        || die "the wasm-bindgen glue changed shape: extension/background.js expects 'var wasm_bindgen'."
     # The same module with ES-module glue, for the node tests and the benchmarks.
     run wasm-bindgen --target web --remove-name-section --remove-producers-section \
         --out-dir pkg --out-name sourcelight "$WASM_OUT"

@@ -1,0 +1,365 @@
+// The background: owns the wasm core, injects the content scripts, keeps the site settings.
+//
+// Chrome runs this file as a service worker (it imports the protocol and the wasm glue
+// itself); Firefox runs it as an event page after the manifest's `background.scripts`
+// have loaded the same two files. The analysis runs here rather than in the content
+// script because Chrome applies the page's CSP to WebAssembly compiled in a content
+// script: on pages with `script-src 'self'` the core would not even compile.
+//
+// The wasm instance is created lazily on the first analysis and kept while the
+// background lives. A trap (a panic aborts in release builds) poisons an instance: its
+// stack pointer and allocator are left mid-operation. So a trap is answered with a plain
+// error, the glue is evaluated again to get a fresh closure, and the next request gets a
+// fresh instance of the already compiled module.
+//
+// Site settings live in `storage.local` (`sites`, `allSites`), never page text. They are
+// turned into `scripting.registerContentScripts` registrations by `syncRegistrations`,
+// which diffs what is registered against what the settings and granted permissions ask
+// for; it runs whenever the background starts and after every change, so registrations
+// survive browser restarts in both browsers.
+
+if (typeof importScripts === 'function') {
+  importScripts('protocol.js', 'wasm/sourcelight.js');
+}
+
+const api = globalThis.browser ?? globalThis.chrome;
+const P = globalThis.SOURCELIGHT_PROTOCOL;
+
+const GLUE_PATH = 'wasm/sourcelight.js';
+const WASM_PATH = 'wasm/sourcelight_bg.wasm';
+
+// Injected in this order (layout.md); each is a classic script adding one global.
+const CONTENT_SCRIPTS = ['protocol.js', 'article.js', 'highlight.js', 'content.js', 'card.js', 'navigate.js'];
+const CONTENT_CSS = ['content.css'];
+const ALL_SITES_ORIGINS = ['http://*/*', 'https://*/*'];
+const REGISTRATION_PREFIX = 'sourcelight-';
+const ALL_SITES_ID = 'sourcelight-all-sites';
+
+const MESSAGES = Object.freeze({
+  trapped: 'The analyser stopped on this page’s text (an internal error). It has been restarted: try again.',
+  restartFailed: 'The analyser stopped and could not be restarted. Reload the extension.',
+  badRequest: 'The analysis request held no list of text blocks.',
+  unreadable: 'This page cannot be read: browser pages, extension stores and built-in viewers are closed to extensions.',
+  noPermission: 'The browser has not granted access to this site.',
+  noTab: 'There is no tab to work on.',
+});
+
+// ---------------------------------------------------------------------------------------
+// The wasm core
+
+const analyser = {
+  /** @type {Promise<WebAssembly.Module>|null} compiled once, reused by every instance */
+  module: null,
+  /** @type {Promise<void>|null} the current instance, ready */
+  instance: null,
+  /** Instances created so far (1 + restarts): tests read it to see a restart happened. */
+  generation: 0,
+};
+
+function compileModule() {
+  analyser.module ??= (async () => {
+    const response = await fetch(api.runtime.getURL(WASM_PATH));
+    try {
+      return await WebAssembly.compileStreaming(response.clone());
+    } catch {
+      // Some extension schemes do not report `application/wasm`; bytes always work.
+      return WebAssembly.compile(await response.arrayBuffer());
+    }
+  })();
+  analyser.module.catch(() => { analyser.module = null; });
+  return analyser.module;
+}
+
+function ensureInstance() {
+  analyser.instance ??= (async () => {
+    const module = await compileModule();
+    await wasm_bindgen({ module_or_path: module });
+    analyser.generation += 1;
+  })();
+  analyser.instance.catch(() => { analyser.instance = null; });
+  return analyser.instance;
+}
+
+/**
+ * Evaluates the glue again so that `wasm_bindgen` is a fresh closure with no instance;
+ * the next `ensureInstance` instantiates the compiled module anew.
+ */
+async function reloadGlue() {
+  analyser.instance = null;
+  if (typeof importScripts === 'function') {
+    // A service worker may re-import a script it imported at start-up.
+    importScripts(GLUE_PATH);
+    return;
+  }
+  await new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = GLUE_PATH;
+    script.onload = () => { script.remove(); resolve(); };
+    script.onerror = () => { script.remove(); reject(new Error('glue did not load')); };
+    document.head.append(script);
+  });
+}
+
+/**
+ * @param {string[]} blocks
+ * @param {string} lang
+ * @returns {Promise<{ok: true, analysis: object} | {ok: false, error: string}>}
+ */
+async function runAnalysis(blocks, lang) {
+  await ensureInstance();
+  const before = wasm_bindgen;
+  try {
+    return { ok: true, analysis: wasm_bindgen.analyse({ blocks, lang }) };
+  } catch (error) {
+    if (!(error instanceof WebAssembly.RuntimeError)) {
+      return { ok: false, error: plainWords(error) };
+    }
+    console.error('sourcelight: the wasm core trapped', error);
+    try {
+      await reloadGlue();
+      if (wasm_bindgen === before) throw new Error('the glue kept its old instance');
+      await ensureInstance();
+      return { ok: false, error: MESSAGES.trapped };
+    } catch (restartError) {
+      console.error('sourcelight: restarting the wasm core failed', restartError);
+      return { ok: false, error: MESSAGES.restartFailed };
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Messages: one listener, one switch, one small function per case
+
+api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  const handler = handlerFor(message?.type);
+  if (!handler) return false;
+  handler(message, sender).then(sendResponse, (error) => {
+    console.error('sourcelight:', message.type, error);
+    sendResponse({ ok: false, error: plainWords(error) });
+  });
+  return true;
+});
+
+function handlerFor(type) {
+  switch (type) {
+    case P.ANALYSE: return onAnalyse;
+    case P.ACTIVATE_TAB: return onActivateTab;
+    case P.GET_SITE_MODE: return onGetSiteMode;
+    case P.SET_SITE_MODE: return onSetSiteMode;
+    case P.SET_ALL_SITES: return onSetAllSites;
+    case P.RESET_SITES: return onResetSites;
+    default: return null;
+  }
+}
+
+async function onAnalyse({ blocks, lang }) {
+  if (!Array.isArray(blocks) || !blocks.every((b) => typeof b === 'string')) {
+    return { ok: false, error: MESSAGES.badRequest };
+  }
+  return runAnalysis(blocks, typeof lang === 'string' ? lang : 'auto');
+}
+
+async function onActivateTab({ tabId }) {
+  if (!Number.isInteger(tabId)) return { status: 'error', error: MESSAGES.noTab };
+  const tab = await api.tabs.get(tabId).catch(() => null);
+  const origin = originOf(tab?.url);
+  const settings = await readSettings();
+  const site = { origin, siteMode: origin ? siteModeOf(settings, origin) : 'ask', allSites: settings.allSites };
+  try {
+    const state = await ensureContentScript(tabId);
+    return { ...state, ...site };
+  } catch (error) {
+    return { status: 'unreadable', enabled: false, painted: [], error: MESSAGES.unreadable, ...site };
+  }
+}
+
+async function onGetSiteMode({ origin }) {
+  const settings = await readSettings();
+  return { ok: true, siteMode: siteModeOf(settings, origin), allSites: settings.allSites };
+}
+
+async function onSetSiteMode({ origin, mode }) {
+  const parsed = originOf(origin);
+  if (!parsed || !['always', 'never', 'ask'].includes(mode)) {
+    return { ok: false, error: `Cannot set “${mode}” for “${origin}”.` };
+  }
+  const settings = await readSettings();
+  const pattern = P.sitePattern(parsed);
+  if (mode === 'always' && !settings.allSites && !(await api.permissions.contains({ origins: [pattern] }))) {
+    return { ok: false, error: MESSAGES.noPermission };
+  }
+  const sites = { ...settings.sites };
+  if (mode === 'ask') delete sites[parsed];
+  else sites[parsed] = mode;
+  await api.storage.local.set({ sites });
+  if (mode !== 'always' && !settings.allSites) await dropSitePermission(pattern);
+  await syncRegistrations();
+  return { ok: true, siteMode: mode, allSites: settings.allSites };
+}
+
+async function onSetAllSites({ on }) {
+  if (on && !(await api.permissions.contains({ origins: ALL_SITES_ORIGINS }))) {
+    return { ok: false, error: MESSAGES.noPermission };
+  }
+  await api.storage.local.set({ allSites: Boolean(on) });
+  await syncRegistrations();
+  return { ok: true, allSites: Boolean(on) };
+}
+
+async function onResetSites() {
+  await api.storage.local.remove(['sites', 'allSites']);
+  await syncRegistrations();
+  return { ok: true };
+}
+
+// ---------------------------------------------------------------------------------------
+// Injection into one tab (popup button, keyboard command)
+
+/** The content script's state in the tab, injecting it first when it is not there. */
+async function ensureContentScript(tabId) {
+  const running = await askTab(tabId, { type: P.GET_STATE, wait: true });
+  if (running) return running;
+  await injectInto(tabId);
+  const state = await askTab(tabId, { type: P.GET_STATE, wait: true });
+  if (!state) throw new Error('the content script did not answer');
+  return state;
+}
+
+async function injectInto(tabId) {
+  const target = { tabId };
+  await api.scripting.insertCSS({ target, files: CONTENT_CSS });
+  await api.scripting.executeScript({ target, files: await presentContentScripts() });
+}
+
+/** Sends to the tab's top frame; null when nothing there listens. */
+async function askTab(tabId, message) {
+  try {
+    return (await api.tabs.sendMessage(tabId, message, { frameId: 0 })) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+let presentScripts = null;
+/** The content scripts this build ships (card.js and navigate.js come with the UI). */
+function presentContentScripts() {
+  presentScripts ??= Promise.all(CONTENT_SCRIPTS.map(async (file) => {
+    try {
+      const response = await fetch(api.runtime.getURL(file));
+      return response.ok ? file : null;
+    } catch {
+      return null;
+    }
+  })).then((files) => files.filter(Boolean));
+  return presentScripts;
+}
+
+api.commands.onCommand.addListener((command, tab) => {
+  if (command === 'toggle-highlights') toggleHighlights(tab).catch((e) => console.error('sourcelight:', e));
+});
+
+/** The keyboard command: first press analyses the page, later presses flip the highlights. */
+async function toggleHighlights(tab) {
+  const tabId = tab?.id ?? (await api.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  if (tabId === undefined) return null;
+  const running = await askTab(tabId, { type: P.GET_STATE });
+  if (!running) {
+    await injectInto(tabId);
+    return askTab(tabId, { type: P.GET_STATE });
+  }
+  return askTab(tabId, { type: P.SET_ENABLED });
+}
+
+// ---------------------------------------------------------------------------------------
+// Site settings → content script registrations
+
+async function readSettings() {
+  const { sites = {}, allSites = false } = await api.storage.local.get(['sites', 'allSites']);
+  return { sites, allSites: allSites === true };
+}
+
+function siteModeOf(settings, origin) {
+  const parsed = originOf(origin);
+  return (parsed && settings.sites[parsed]) || 'ask';
+}
+
+/** `https://host:port` for a web page's URL, null for anything else. */
+function originOf(url) {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+async function dropSitePermission(pattern) {
+  try {
+    await api.permissions.remove({ origins: [pattern] });
+  } catch {
+    // Chrome refuses to remove an origin the manifest lists (test builds); nothing to do.
+  }
+}
+
+/** The registrations the settings and the granted permissions ask for, by id. */
+async function wantedRegistrations() {
+  const { sites, allSites } = await readSettings();
+  const files = await presentContentScripts();
+  const common = { js: files, css: CONTENT_CSS, runAt: 'document_idle', allFrames: false };
+  const wanted = new Map();
+  const never = Object.entries(sites).filter(([, mode]) => mode === 'never').map(([o]) => P.sitePattern(o));
+  if (allSites && (await api.permissions.contains({ origins: ALL_SITES_ORIGINS }))) {
+    const excludeMatches = [...new Set(never)];
+    wanted.set(ALL_SITES_ID, {
+      ...common, id: ALL_SITES_ID, matches: ALL_SITES_ORIGINS, ...(excludeMatches.length ? { excludeMatches } : {}),
+    });
+    return wanted;
+  }
+  for (const [origin, mode] of Object.entries(sites)) {
+    if (mode !== 'always') continue;
+    const pattern = P.sitePattern(origin);
+    const id = `${REGISTRATION_PREFIX}site-${pattern}`;
+    if (wanted.has(id) || !(await api.permissions.contains({ origins: [pattern] }))) continue;
+    wanted.set(id, { ...common, id, matches: [pattern] });
+  }
+  return wanted;
+}
+
+let syncing = Promise.resolve();
+/** Brings the registered content scripts in line with the settings; serialised. */
+function syncRegistrations() {
+  syncing = syncing.then(syncNow, syncNow);
+  return syncing;
+}
+
+async function syncNow() {
+  const wanted = await wantedRegistrations();
+  const registered = (await api.scripting.getRegisteredContentScripts())
+    .filter((script) => script.id.startsWith(REGISTRATION_PREFIX));
+  const stale = registered
+    .filter((script) => !wanted.has(script.id) || !sameRegistration(script, wanted.get(script.id)))
+    .map((script) => script.id);
+  if (stale.length) await api.scripting.unregisterContentScripts({ ids: stale });
+  const kept = new Set(registered.map((s) => s.id).filter((id) => !stale.includes(id)));
+  const missing = [...wanted.values()].filter((script) => !kept.has(script.id));
+  if (missing.length) await api.scripting.registerContentScripts(missing);
+}
+
+function sameRegistration(a, b) {
+  const list = (x) => JSON.stringify([...(x ?? [])].sort());
+  return list(a.matches) === list(b.matches) && list(a.excludeMatches) === list(b.excludeMatches)
+    && JSON.stringify(a.js ?? []) === JSON.stringify(b.js ?? []);
+}
+
+api.permissions.onRemoved?.addListener(() => { syncRegistrations().catch(console.error); });
+api.permissions.onAdded?.addListener(() => { syncRegistrations().catch(console.error); });
+// Every start of the background (browser start, install, a service worker waking up):
+// the diff is cheap and idempotent, and it restores registrations a browser dropped.
+syncRegistrations().catch((e) => console.error('sourcelight: registering content scripts failed', e));
+
+// ---------------------------------------------------------------------------------------
+
+function plainWords(error) {
+  const text = error instanceof Error ? error.message : String(error ?? '');
+  return text || 'Something went wrong.';
+}

@@ -1,0 +1,566 @@
+// content.js: the content script's conductor. Reads the article (article.js), asks the
+// background for the analysis, paints it (highlight.js), answers the popup, and keeps
+// the highlights true while the page changes.
+//
+// It is injected by the toolbar button or the shortcut (scripting.executeScript) or, on
+// sites the reader enabled, by a registered content script at document_idle. Injected
+// again, it first tears down the instance before it. It never changes the page's DOM.
+//
+// ## The API for card.js and navigate.js (keep it stable)
+// `globalThis.__sourcelight`, in the content scripts' isolated world:
+// - `state`: `{status: 'loading'|'ok'|'no-article'|'unreadable'|'error', error: string|null,
+//     enabled: boolean, painted: Verdict[] (painted strongly; named ones are drawn subtly
+//     when 'named' is not among them), analysis: AnalysisView|null,
+//     sentences: Map<id, {id, verdict, view: SentenceView, text: string, ranges: Range[]}>,
+//     timings: {collectMs, analyseMs, paintMs, totalMs}|null}`; read it, never write it.
+// - `on(event, fn)` / `off(event, fn)`: `'painted'` after every paint (also repaints after
+//   the page changed: ids and ranges may have changed), `'cleared'` when highlights go.
+// - `sentenceAt(x, y)`: the id of the highlighted sentence under a viewport point, or null.
+// - `rangesOf(id)`: the sentence's ranges (empty when unknown).
+// - `scrollToSentence(id)`: scrolls it into view and flashes it; false when unknown.
+// - `flagged()`: ids of the sentences painted strongly, in reading order.
+// - `teardown()`: removes everything this instance added (listeners, observers, highlights).
+//
+// Performance marks `sourcelight:request` (analysis requested) and `sourcelight:painted`
+// (highlights registered) go to the page's timeline where the browser shares it with
+// content scripts; the durations are always in `state.timings`.
+
+(() => {
+  'use strict';
+
+  globalThis.__sourcelight?.teardown?.();
+
+  const api = globalThis.browser ?? globalThis.chrome;
+  const P = globalThis.SOURCELIGHT_PROTOCOL;
+  const Article = globalThis.SourcelightArticle;
+  const Highlight = globalThis.SourcelightHighlight;
+
+  const VERDICTS = ['named', 'anonymous', 'unattributed'];
+  const DEFAULT_PAINTED = ['anonymous', 'unattributed'];
+  // Dynamic pages: wait for a quiet moment, but never longer than the maximum, so a page
+  // rewriting its text every 10 ms costs one re-read every two seconds, not a storm.
+  const QUIET_MS = 400;
+  const MAX_WAIT_MS = 2000;
+  // Above this share of changed blocks, analysing everything again is simpler and as cheap.
+  const FULL_REANALYSIS_SHARE = 0.5;
+  // Single-page apps render after the URL changes: look for an article for this long.
+  const ARTICLE_WAIT_MS = 10000;
+  const URL_CHECK_MS = 500;
+  const STATE_WAIT_MS = 30000;
+  const SLICE_MS = 8;
+
+  const state = {
+    status: 'loading',
+    error: null,
+    enabled: true,
+    painted: DEFAULT_PAINTED,
+    analysis: null,
+    sentences: new Map(),
+    timings: null,
+  };
+  // Counters the tests and the popup may read through GET_STATE.
+  const stats = { reads: 0, analyses: 0, lastAnalysedBlocks: 0, blocks: 0 };
+
+  const events = { painted: new Set(), cleared: new Set() };
+  const painter = Highlight.createPainter();
+  const statusWaiters = new Set();
+
+  let root = null;
+  /** @type {import('./article.js').Block[]} */
+  let blocks = [];
+  /** Paintables in reading order (highlight.js). */
+  let entries = [];
+  let flaggedIds = [];
+  let idOfRange = new WeakMap();
+  let nodeIndex = null; // Text → ids of painted sentences, for the caret fallback
+  let run = { aborted: false }; // the current reading; aborted by a newer one or teardown
+  let observer = null;
+  let articleWatcher = null;
+  let quietTimer = 0;
+  let maxWaitTimer = 0;
+  let refreshing = false;
+  let refreshAgain = false;
+  let lastUrl = withoutHash(location.href);
+  let torndown = false;
+
+  // ---------------------------------------------------------------------------------
+  // Reading, analysing, painting
+
+  async function start() {
+    run.aborted = true;
+    const mine = { aborted: false };
+    run = mine;
+    stopObserving();
+    painter.clear();
+    setStatus('loading');
+    try {
+      const settings = await readSettings();
+      if (mine.aborted) return;
+      state.painted = settings.painted;
+      // Under "all sites" (not a site the reader chose), stay out of pages that do not
+      // even look like articles: no walk, no message.
+      if (settings.autoEverywhere && !Article.looksLikeArticle(document)) {
+        finishWithoutArticle(mine);
+        return;
+      }
+      const t0 = performance.now();
+      const found = await Article.read(document, { signal: mine });
+      if (mine.aborted) return;
+      stats.reads += 1;
+      if (!found.root || !found.blocks.length) {
+        finishWithoutArticle(mine);
+        return;
+      }
+      const collectMs = performance.now() - t0;
+      root = found.root;
+      blocks = found.blocks;
+      const t1 = performance.now();
+      mark('sourcelight:request');
+      const reply = await analyse(blocks.map((b) => b.text));
+      if (mine.aborted) return;
+      if (!reply.ok) {
+        fail(reply.error);
+        return;
+      }
+      const analyseMs = performance.now() - t1;
+      state.analysis = reply.analysis;
+      stats.analyses += 1;
+      stats.lastAnalysedBlocks = blocks.length;
+      const t2 = performance.now();
+      await rebuild(mine);
+      if (mine.aborted) return;
+      await paintNow(mine);
+      if (mine.aborted) return;
+      const paintMs = performance.now() - t2;
+      state.timings = { collectMs, analyseMs, paintMs, totalMs: performance.now() - t0 };
+      setStatus('ok');
+      observe();
+    } catch (error) {
+      if (!mine.aborted) fail(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  function finishWithoutArticle(mine) {
+    root = null;
+    blocks = [];
+    entries = [];
+    state.analysis = null;
+    state.sentences = new Map();
+    setStatus('no-article');
+    watchForArticle(mine);
+  }
+
+  function fail(message) {
+    state.error = message || 'The page could not be analysed.';
+    setStatus('error');
+  }
+
+  async function analyse(texts) {
+    try {
+      const reply = await api.runtime.sendMessage({ type: P.ANALYSE, blocks: texts, lang: 'auto' });
+      return reply ?? { ok: false, error: 'The extension’s background did not answer.' };
+    } catch (error) {
+      return { ok: false, error: `The extension’s background could not be reached (${error?.message ?? error}).` };
+    }
+  }
+
+  /** Ranges and sentence records from `blocks` and `state.analysis`, in slices. */
+  async function rebuild(mine) {
+    const analysis = state.analysis;
+    const nextEntries = [];
+    const sentences = new Map();
+    const ranges = new WeakMap();
+    let deadline = performance.now() + SLICE_MS;
+    for (let b = 0; b < analysis.blocks.length && b < blocks.length; b++) {
+      if (performance.now() > deadline) {
+        await nextSlice();
+        if (mine.aborted) return;
+        deadline = performance.now() + SLICE_MS;
+      }
+      const block = blocks[b];
+      for (const view of analysis.blocks[b].sentences) {
+        const range = Highlight.rangeFor(block, view.start, view.end);
+        const sentenceRanges = range ? [range] : [];
+        const sourceBlock = view.source ? blocks[view.source.block] : null;
+        const sourceRange = sourceBlock ? Highlight.rangeFor(sourceBlock, view.source.start, view.source.end) : null;
+        const cueRange = view.cue ? Highlight.rangeFor(block, view.cue.start, view.cue.end) : null;
+        for (const r of sentenceRanges) ranges.set(r, view.id);
+        nextEntries.push({
+          id: view.id, verdict: view.verdict, block, start: view.start, end: view.end, ranges: sentenceRanges,
+          sourceRanges: sourceRange ? [sourceRange] : [], cueRanges: cueRange ? [cueRange] : [],
+        });
+        sentences.set(view.id, {
+          id: view.id, verdict: view.verdict, view, text: block.text.slice(view.start, view.end), ranges: sentenceRanges,
+        });
+      }
+    }
+    entries = nextEntries;
+    state.sentences = sentences;
+    idOfRange = ranges;
+  }
+
+  async function paintNow(mine) {
+    if (!state.enabled) {
+      painter.clear();
+      flaggedIds = [];
+      emit('cleared');
+      return;
+    }
+    const painted = await painter.paint(entries, state.painted);
+    if (painted === null || mine.aborted) return;
+    mark('sourcelight:painted');
+    flaggedIds = painted;
+    nodeIndex = null;
+    emit('painted');
+  }
+
+  // ---------------------------------------------------------------------------------
+  // Dynamic pages
+
+  function observe() {
+    stopObserving();
+    if (!root) return;
+    observer = new MutationObserver(onMutations);
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+  }
+
+  function stopObserving() {
+    observer?.disconnect();
+    observer = null;
+    articleWatcher?.disconnect();
+    articleWatcher = null;
+    clearTimeout(quietTimer);
+    clearTimeout(maxWaitTimer);
+    quietTimer = 0;
+    maxWaitTimer = 0;
+  }
+
+  function onMutations() {
+    clearTimeout(quietTimer);
+    quietTimer = setTimeout(flushChanges, QUIET_MS);
+    if (!maxWaitTimer) maxWaitTimer = setTimeout(flushChanges, MAX_WAIT_MS);
+  }
+
+  function flushChanges() {
+    clearTimeout(quietTimer);
+    clearTimeout(maxWaitTimer);
+    quietTimer = 0;
+    maxWaitTimer = 0;
+    if (refreshing) {
+      refreshAgain = true;
+      return;
+    }
+    refresh().catch((error) => fail(error instanceof Error ? error.message : String(error)));
+  }
+
+  /** Re-reads the article root, analyses only the blocks that changed, repaints. */
+  async function refresh() {
+    const mine = run;
+    if (!root?.isConnected) {
+      start();
+      return;
+    }
+    refreshing = true;
+    try {
+      const reread = await Article.readRoot(root, { signal: mine });
+      if (mine.aborted || reread.aborted) return;
+      stats.reads += 1;
+      if (!reread.blocks.length) {
+        start();
+        return;
+      }
+      const { previous, changed } = Article.diffBlocks(blocks, reread.blocks);
+      let analysis;
+      if (changed.length > reread.blocks.length * FULL_REANALYSIS_SHARE) {
+        const reply = await analyse(reread.blocks.map((b) => b.text));
+        if (mine.aborted) return;
+        if (!reply.ok) return fail(reply.error);
+        analysis = reply.analysis;
+        stats.lastAnalysedBlocks = reread.blocks.length;
+        stats.analyses += 1;
+      } else {
+        const fresh = [];
+        for (const runOfBlocks of Article.changedRuns(changed)) {
+          const indices = runOfBlocks.context === null ? runOfBlocks.blocks : [runOfBlocks.context, ...runOfBlocks.blocks];
+          const reply = await analyse(indices.map((i) => reread.blocks[i].text));
+          if (mine.aborted) return;
+          if (!reply.ok) return fail(reply.error);
+          fresh.push({ run: runOfBlocks, analysis: reply.analysis });
+          stats.analyses += 1;
+        }
+        stats.lastAnalysedBlocks = changed.length;
+        analysis = Article.mergeAnalysis(state.analysis, previous, fresh);
+      }
+      blocks = reread.blocks;
+      state.analysis = analysis;
+      await rebuild(mine);
+      if (mine.aborted) return;
+      await paintNow(mine);
+      if (!mine.aborted && state.status !== 'ok') setStatus('ok');
+    } finally {
+      refreshing = false;
+      if (refreshAgain && !mine.aborted) {
+        refreshAgain = false;
+        onMutations();
+      }
+    }
+  }
+
+  /** No article yet: a single-page app may still be rendering it. */
+  function watchForArticle(mine) {
+    articleWatcher?.disconnect();
+    if (!document.body) return;
+    const until = performance.now() + ARTICLE_WAIT_MS;
+    let timer = 0;
+    articleWatcher = new MutationObserver(() => {
+      if (performance.now() > until) {
+        articleWatcher?.disconnect();
+        return;
+      }
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (!mine.aborted && state.status === 'no-article') start();
+      }, QUIET_MS);
+    });
+    articleWatcher.observe(document.body, { childList: true, subtree: true });
+  }
+
+  function withoutHash(href) {
+    const i = href.indexOf('#');
+    return i < 0 ? href : href.slice(0, i);
+  }
+
+  /** History navigation by a single-page app: start afresh on the new content. */
+  function checkUrl() {
+    const now = withoutHash(location.href);
+    if (now === lastUrl) return;
+    lastUrl = now;
+    root = null;
+    start();
+  }
+  const urlTimer = setInterval(checkUrl, URL_CHECK_MS);
+  const onPopState = () => setTimeout(checkUrl, 0);
+  addEventListener('popstate', onPopState);
+
+  // ---------------------------------------------------------------------------------
+  // Messages from the popup and the background
+
+  function onMessage(message, sender, sendResponse) {
+    if (sender?.id && sender.id !== api.runtime.id) return false;
+    const handler = handlerFor(message?.type);
+    if (!handler) return false;
+    Promise.resolve(handler(message)).then(sendResponse, (error) => {
+      sendResponse({ ...publicState(), status: 'error', error: String(error?.message ?? error) });
+    });
+    return true;
+  }
+
+  function handlerFor(type) {
+    switch (type) {
+      case P.GET_STATE: return onGetState;
+      case P.SET_ENABLED: return onSetEnabled;
+      case P.SET_PAINTED: return onSetPainted;
+      case P.JUMP: return onJump;
+      default: return null;
+    }
+  }
+
+  async function onGetState({ wait }) {
+    if (wait && state.status === 'loading') await settled();
+    return publicState();
+  }
+
+  async function onSetEnabled({ on }) {
+    state.enabled = typeof on === 'boolean' ? on : !state.enabled;
+    if (state.enabled && (state.status === 'error' || state.status === 'no-article')) {
+      start();
+      await settled();
+    } else if (state.status === 'ok') {
+      await paintNow(run);
+    }
+    return publicState();
+  }
+
+  async function onSetPainted({ painted }) {
+    state.painted = validPainted(painted);
+    if (state.status === 'ok') await paintNow(run);
+    return publicState();
+  }
+
+  async function onJump({ id }) {
+    return { ok: scrollToSentence(id), ...publicState() };
+  }
+
+  function publicState() {
+    const texts = [];
+    for (const [id, sentence] of state.sentences) texts[id] = sentence.text;
+    return {
+      status: state.status,
+      enabled: state.enabled,
+      painted: state.painted,
+      ...(state.analysis ? { analysis: state.analysis, texts } : {}),
+      ...(state.error ? { error: state.error } : {}),
+      ...(state.timings ? { timings: state.timings } : {}),
+      stats: { ...stats, blocks: blocks.length },
+      url: location.href,
+    };
+  }
+
+  function settled() {
+    if (state.status !== 'loading') return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, STATE_WAIT_MS);
+      function done() {
+        clearTimeout(timer);
+        statusWaiters.delete(done);
+        resolve();
+      }
+      statusWaiters.add(done);
+    });
+  }
+
+  function setStatus(status) {
+    state.status = status;
+    if (status !== 'error') state.error = null;
+    if (status !== 'loading') for (const done of [...statusWaiters]) done();
+  }
+
+  // ---------------------------------------------------------------------------------
+  // Settings
+
+  async function readSettings() {
+    let stored = {};
+    try {
+      stored = await api.storage.local.get(['painted', 'allSites', 'sites']);
+    } catch {
+      stored = {};
+    }
+    const sites = stored.sites && typeof stored.sites === 'object' ? stored.sites : {};
+    return {
+      painted: validPainted(stored.painted),
+      autoEverywhere: stored.allSites === true && sites[location.origin] !== 'always',
+    };
+  }
+
+  function validPainted(list) {
+    return Array.isArray(list) ? VERDICTS.filter((v) => list.includes(v)) : DEFAULT_PAINTED;
+  }
+
+  function onStorageChanged(changes, area) {
+    if (area !== 'local' || !changes.painted) return;
+    state.painted = validPainted(changes.painted.newValue);
+    if (state.status === 'ok') paintNow(run);
+  }
+
+  // ---------------------------------------------------------------------------------
+  // The API for card.js and navigate.js
+
+  function emit(event) {
+    for (const fn of events[event]) {
+      try {
+        fn(state);
+      } catch (error) {
+        console.error('sourcelight:', event, error);
+      }
+    }
+  }
+
+  function sentenceAt(x, y) {
+    const id = Highlight.sentenceAt(x, y, idOfRange, idAtPoint);
+    return id ?? null;
+  }
+
+  function idAtPoint(node, offset) {
+    if (!nodeIndex) {
+      nodeIndex = new Map();
+      for (const entry of entries) {
+        if (!isDrawn(entry.verdict)) continue;
+        for (const range of entry.ranges) {
+          for (const text of textNodesOf(entry, range)) {
+            const ids = nodeIndex.get(text) ?? [];
+            ids.push(entry.id);
+            nodeIndex.set(text, ids);
+          }
+        }
+      }
+    }
+    for (const id of nodeIndex.get(node) ?? []) {
+      const range = state.sentences.get(id)?.ranges[0];
+      try {
+        if (range?.isPointInRange(node, offset)) return id;
+      } catch {
+        // a node from another document
+      }
+    }
+    return null;
+  }
+
+  function textNodesOf(entry, range) {
+    return entry.block.nodes.filter((node) => range.intersectsNode(node));
+  }
+
+  function isDrawn(verdict) {
+    return state.enabled && (state.painted.includes(verdict) || verdict === 'named');
+  }
+
+  function scrollToSentence(id) {
+    const sentence = state.sentences.get(id);
+    const range = sentence?.ranges[0];
+    if (!range) return false;
+    const element = range.startContainer.parentElement;
+    const smooth = !matchMedia('(prefers-reduced-motion: reduce)').matches;
+    element?.scrollIntoView({ block: 'center', behavior: smooth ? 'smooth' : 'auto' });
+    painter.flash(sentence.ranges);
+    return true;
+  }
+
+  function mark(name) {
+    try {
+      performance.mark(name);
+    } catch {
+      // marks are a convenience for the benchmarks
+    }
+  }
+
+  function nextSlice() {
+    if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
+    return new Promise((resolve) => setTimeout(resolve, 0));
+  }
+
+  function teardown() {
+    if (torndown) return;
+    torndown = true;
+    run.aborted = true;
+    stopObserving();
+    clearInterval(urlTimer);
+    removeEventListener('popstate', onPopState);
+    api.runtime.onMessage.removeListener(onMessage);
+    api.storage?.onChanged?.removeListener(onStorageChanged);
+    painter.dispose();
+    emit('cleared');
+    events.painted.clear();
+    events.cleared.clear();
+    for (const done of [...statusWaiters]) done();
+    entries = [];
+    blocks = [];
+    root = null;
+    state.sentences = new Map();
+    if (globalThis.__sourcelight === exposed) delete globalThis.__sourcelight;
+  }
+
+  const exposed = Object.freeze({
+    state,
+    on(event, fn) { events[event]?.add(fn); },
+    off(event, fn) { events[event]?.delete(fn); },
+    sentenceAt,
+    rangesOf: (id) => state.sentences.get(id)?.ranges ?? [],
+    scrollToSentence,
+    flagged: () => [...flaggedIds],
+    teardown,
+  });
+  globalThis.__sourcelight = exposed;
+
+  api.runtime.onMessage.addListener(onMessage);
+  api.storage?.onChanged?.addListener(onStorageChanged);
+  start();
+})();
