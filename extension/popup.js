@@ -1,0 +1,348 @@
+// The toolbar popup: how the reader asks for an analysis, and where they read the
+// article's sourcing profile.
+//
+// On open it asks the background, once, to activate the current tab (inject the
+// content scripts under the activeTab grant, analyse) and renders the reply. It
+// describes; it does not grade: counts, shares and lists, no score. Every string
+// from the page goes in through textContent (dom.js).
+
+(() => {
+  'use strict';
+
+  const P = globalThis.SOURCELIGHT_PROTOCOL;
+  const { api, h, replace, t, localise, shorten } = globalThis.SOURCELIGHT_DOM;
+
+  /** Verdicts in the order they are shown; the first three can be painted. */
+  const VERDICTS = ['named', 'anonymous', 'unattributed', 'none'];
+  const VERDICT_KEY = { named: 'Named', anonymous: 'Anonymous', unattributed: 'Unattributed', none: 'None' };
+  const KIND_KEY = {
+    person: 'kindPerson', organisation: 'kindOrganisation', outlet: 'kindOutlet', document: 'kindDocument',
+    anonymous: 'kindAnonymous', vague_group: 'kindVagueGroup', unnamed_document: 'kindUnnamedDocument',
+  };
+  /** Long enough for a 5 MB page on a slow machine; the popup must leave "loading" anyway. */
+  const ACTIVATE_TIMEOUT_MS = 25_000;
+  const MESSAGE_TIMEOUT_MS = 8_000;
+  /** While the page is still loading, ask again this often, this many times. */
+  const LOADING_RETRY_MS = 700;
+  const LOADING_RETRIES = 15;
+  /** Hosts of the add-on stores, which no extension may read. */
+  const STORE_HOSTS = ['chromewebstore.google.com', 'chrome.google.com', 'addons.mozilla.org', 'microsoftedge.microsoft.com'];
+
+  const $ = (id) => document.getElementById(id);
+  const lang = api.i18n.getUILanguage();
+  const plural = new Intl.PluralRules(lang);
+  const percentFormat = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 });
+
+  /** @type {{id: number, url?: string}|null} */
+  let tab = null;
+  /** The site key `protocol//hostname` (no port: Firefox ignores ports in match patterns). */
+  let site = null;
+  /** Where each list entry is in its cycle of sentences, so repeated clicks walk through them. */
+  const cursor = new WeakMap();
+
+  main();
+
+  async function main() {
+    localise();
+    wireControls();
+    try {
+      tab = await currentTab();
+      site = siteOf(tab.url);
+      if (site) $('site-name').textContent = new URL(tab.url).hostname;
+      await showSiteMode();
+      const early = unreadableReason(tab.url);
+      if (early) return showMessage(early);
+      await activate();
+    } catch (error) {
+      showError(error);
+    } finally {
+      $('main').setAttribute('aria-busy', 'false');
+    }
+  }
+
+  // ---- Talking to the background and the page -------------------------------------
+
+  /**
+   * The tab the popup is about. `?tab=ID` names one explicitly: the popup opened as an
+   * ordinary tab (tests, debugging) would otherwise find itself.
+   */
+  async function currentTab() {
+    const explicit = Number(new URLSearchParams(location.search).get('tab'));
+    if (Number.isInteger(explicit) && explicit > 0) return api.tabs.get(explicit);
+    const [active] = await api.tabs.query({ active: true, currentWindow: true });
+    if (!active) throw new Error('errorNoTab');
+    return active;
+  }
+
+  async function activate(retries = LOADING_RETRIES) {
+    const reply = await withTimeout(api.runtime.sendMessage({ type: P.ACTIVATE_TAB, tabId: tab.id }), ACTIVATE_TIMEOUT_MS);
+    render(reply);
+    if (reply?.status === 'loading' && retries > 0) {
+      await new Promise((resolve) => setTimeout(resolve, LOADING_RETRY_MS));
+      await activate(retries - 1);
+    }
+  }
+
+  /** Sends a message to the content script in the tab and renders the page state it answers. */
+  async function toPage(message) {
+    try {
+      const reply = await withTimeout(api.tabs.sendMessage(tab.id, message), MESSAGE_TIMEOUT_MS);
+      if (reply && typeof reply === 'object' && 'status' in reply) render(reply);
+      return reply;
+    } catch (error) {
+      showError(error);
+      return null;
+    }
+  }
+
+  function withTimeout(promise, ms) {
+    let timer;
+    const timeout = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error('errorTimeout')), ms);
+    });
+    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  }
+
+  // ---- What cannot be read --------------------------------------------------------
+
+  function siteOf(url) {
+    try {
+      const parsed = new URL(url);
+      return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? `${parsed.protocol}//${parsed.hostname}` : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * The message key for a page no extension can read, known from its address alone, or
+   * null. Without a grant the address may be hidden (undefined): then the background's
+   * answer decides.
+   */
+  function unreadableReason(url) {
+    if (!url) return null;
+    let parsed;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return null;
+    }
+    if (STORE_HOSTS.includes(parsed.hostname)) return 'statusStore';
+    if (/\.pdf$/i.test(parsed.pathname) && parsed.protocol !== 'file:') return null; // let the page say: many ".pdf" links serve HTML
+    if (['http:', 'https:', 'file:'].includes(parsed.protocol)) return null;
+    return 'statusBrowserPage';
+  }
+
+  // ---- Rendering ------------------------------------------------------------------
+
+  /**
+   * @param {{status: string, enabled?: boolean, painted?: string[], analysis?: object,
+   *   texts?: string[], error?: string, reason?: string}} state
+   */
+  function render(state) {
+    if (!state || typeof state !== 'object') return showError(new Error('errorUnreachable'));
+    switch (state.status) {
+      case 'ok':
+        return renderProfile(state);
+      case 'no-article':
+        return showMessage('statusNoArticle');
+      case 'loading':
+        return showMessage('statusLoading');
+      case 'unreadable':
+        return showMessage(unreadableKey(state), state.error);
+      case 'never':
+        return showMessage('statusNever');
+      case 'error':
+      default:
+        return showMessage('statusError', state.error);
+    }
+  }
+
+  /** The background may say why a page is unreadable (`reason`: 'pdf', 'browser', 'store'). */
+  function unreadableKey(state) {
+    const byReason = { pdf: 'statusPdf', browser: 'statusBrowserPage', store: 'statusStore', file: 'statusFile' };
+    if (byReason[state.reason]) return byReason[state.reason];
+    if (state.contentType === 'application/pdf' || /\.pdf(?:$|[?#])/i.test(tab?.url ?? '')) return 'statusPdf';
+    return unreadableReason(tab?.url) ?? 'statusUnreadable';
+  }
+
+  /** A plain message in place of the profile; `detail` is an error key or plain text. */
+  function showMessage(key, detail) {
+    $('profile').hidden = true;
+    $('page-controls').hidden = true;
+    $('controls').hidden = $('site-mode').hidden;
+    const detailText = detail ? errorText(detail) : null;
+    replace($('status'),
+      h('p', { class: `message ${key}`, text: t(key) }),
+      detailText && detailText !== t(key) ? h('p', { class: 'detail', text: detailText }) : null);
+  }
+
+  function showError(error) {
+    const detail = error?.message ?? String(error);
+    if (/errorTimeout|errorNoTab|errorEngineTrapped/.test(detail)) return showMessage(detail);
+    if (/Receiving end does not exist|Could not establish connection|No matching message handler/i.test(detail)) {
+      return showMessage('errorUnreachable');
+    }
+    showMessage('statusError', detail);
+  }
+
+  /**
+   * Error texts from the background are either one of our message keys ("errorEngineTrapped")
+   * or a plain sentence, shown as it is.
+   */
+  function errorText(detail) {
+    const text = String(detail);
+    if (/^error[A-Z]\w*$/.test(text)) {
+      const localised = api.i18n.getMessage(text);
+      if (localised) return localised;
+    }
+    return text;
+  }
+
+  function renderProfile(state) {
+    const analysis = state.analysis;
+    const profile = analysis?.profile;
+    if (!profile) return showMessage('statusNoArticle');
+    const texts = state.texts ?? [];
+
+    replace($('status'));
+    const summary = profile.summary;
+    replace($('profile'),
+      h('h2', { class: 'heading', text: t('popupHeading') }),
+      h('p', { class: 'totals' },
+        t(plural.select(summary.sentences) === 'one' ? 'popupSentencesOne' : 'popupSentencesOther', summary.sentences),
+        summary.hedged > 0 ? h('span', { class: 'hedged-count', text: ` · ${t('popupHedgedCount', summary.hedged)}` }) : null),
+      shareBar(summary),
+      section('sources', 'popupSources', profile.sources.map((entry) => sourceEntry(entry))),
+      section('anonymous-phrases', 'popupAnonymousPhrases', profile.anonymous_phrases.map((entry) => sourceEntry(entry))),
+      section('unattributed', 'popupUnattributed', profile.unattributed.map((id) => sentenceEntry(id, texts[id]))),
+      section('hedged', 'popupHedged', profile.hedged.map((id) => sentenceEntry(id, texts[id]))));
+    $('profile').hidden = false;
+
+    $('controls').hidden = false;
+    $('page-controls').hidden = false;
+    $('enabled').checked = Boolean(state.enabled);
+    const painted = new Set(state.painted ?? []);
+    for (const box of document.querySelectorAll('input[name="painted"]')) box.checked = painted.has(box.value);
+  }
+
+  /**
+   * Counts and shares per verdict: a stacked bar for the eye (hidden from assistive
+   * technology) and a legend that says the same in words, so nothing rests on colour.
+   */
+  function shareBar(summary) {
+    const total = summary.sentences;
+    const bar = h('div', { class: 'bar', 'aria-hidden': 'true' });
+    const legend = h('ul', { class: 'legend' });
+    for (const verdict of VERDICTS) {
+      const count = summary[verdict] ?? 0;
+      const share = total > 0 ? count / total : 0;
+      if (count > 0) bar.append(h('span', { class: `segment ${verdict}`, style: { 'flex-grow': String(count) }, title: t(`verdictShort${VERDICT_KEY[verdict]}`) }));
+      legend.append(h('li', { class: `share ${verdict}`, dataset: { verdict, count: String(count) } },
+        h('span', { class: `swatch ${verdict}`, 'aria-hidden': 'true' }),
+        h('span', { class: 'share-text', text: t('popupShareLabel', t(`verdictShort${VERDICT_KEY[verdict]}`), count, percentFormat.format(share)) })));
+    }
+    return h('div', { class: 'shares' }, bar, legend);
+  }
+
+  /** A collapsible list section; open by default, with its count in the summary line. */
+  function section(id, titleKey, entries) {
+    return h('details', { class: 'section', id: `section-${id}`, open: true },
+      h('summary', null, h('span', { class: 'section-title', text: t(titleKey) }), ' ', h('span', { class: 'count', text: String(entries.length) })),
+      entries.length > 0
+        ? h('ul', { class: 'entries' }, entries.map((entry) => h('li', null, entry)))
+        : h('p', { class: 'empty', text: t('popupNoEntries') }));
+  }
+
+  /** A source or anonymous phrase: each click goes to the next sentence resting on it. */
+  function sourceEntry({ name, kind, sentences }) {
+    const kindText = t(KIND_KEY[kind] ?? 'kindPerson');
+    const countText = t(plural.select(sentences.length) === 'one' ? 'popupSentencesOne' : 'popupSentencesOther', sentences.length);
+    const button = h('button', {
+      type: 'button', class: 'entry source',
+      'aria-label': t('popupEntryLabel', name, kindText, countText),
+      dataset: { sentences: sentences.join(' ') },
+      onclick: () => jumpCycling(button, sentences),
+    },
+    h('span', { class: 'name', text: name }),
+    h('span', { class: 'meta', text: `${kindText} · ${countText}` }));
+    return button;
+  }
+
+  /** An unattributed or hedged claim: its sentence, shortened, full text on hover. */
+  function sentenceEntry(id, text) {
+    const shown = text ? shorten(text) : `#${id + 1}`;
+    return h('button', {
+      type: 'button', class: 'entry sentence',
+      title: text ?? null,
+      'aria-label': t('popupSentenceLabel', shown),
+      dataset: { sentence: String(id) },
+      onclick: () => jump(id),
+    }, h('span', { class: 'quote', text: shown }));
+  }
+
+  function jumpCycling(button, ids) {
+    if (ids.length === 0) return;
+    const next = cursor.get(button) ?? 0;
+    cursor.set(button, (next + 1) % ids.length);
+    jump(ids[next]);
+  }
+
+  async function jump(id) {
+    const reply = await toPage({ type: P.JUMP, id });
+    if (reply && reply.ok === false) replace($('status'), h('p', { class: 'message', text: t('popupNotLoaded') }));
+  }
+
+  // ---- Controls -------------------------------------------------------------------
+
+  function wireControls() {
+    $('enabled').addEventListener('change', (event) => {
+      toPage({ type: P.SET_ENABLED, on: event.target.checked });
+    });
+    $('painted').addEventListener('change', () => {
+      const painted = [...document.querySelectorAll('input[name="painted"]:checked')].map((box) => box.value);
+      toPage({ type: P.SET_PAINTED, painted });
+    });
+    $('site-mode').addEventListener('change', onSiteModeChange);
+    $('open-options').addEventListener('click', () => {
+      api.runtime.openOptionsPage();
+      window.close();
+    });
+  }
+
+  async function showSiteMode() {
+    if (!site) return;
+    const { sites = {} } = await api.storage.local.get('sites');
+    const mode = sites[site] ?? 'ask';
+    for (const radio of document.querySelectorAll('input[name="site-mode"]')) radio.checked = radio.value === mode;
+    $('site-legend').textContent = t('popupSite', new URL(site).hostname);
+    $('site-mode').hidden = false;
+    $('controls').hidden = false;
+  }
+
+  /**
+   * "Always on" needs the browser's permission for this one site. The request must be
+   * made inside the input handler itself (Firefox refuses it after any await), so it is
+   * the first thing done here.
+   */
+  function onSiteModeChange(event) {
+    const mode = event.target.value;
+    const request = mode === 'always'
+      ? api.permissions.request({ origins: [`${site}/*`] })
+      : Promise.resolve(true);
+    request
+      .then(async (granted) => {
+        if (!granted) {
+          $('site-note').textContent = t('popupSiteRefused');
+          return showSiteMode();
+        }
+        const reply = await withTimeout(api.runtime.sendMessage({ type: P.SET_SITE_MODE, origin: site, mode }), MESSAGE_TIMEOUT_MS);
+        if (reply && reply.ok === false) throw new Error(reply.error ?? 'errorPermission');
+        $('site-note').textContent = t({ always: 'popupSiteAlwaysDone', never: 'popupSiteNeverDone', ask: 'popupSiteAskDone' }[mode]);
+      })
+      .catch((error) => {
+        $('site-note').textContent = errorText(error?.message ?? error);
+        showSiteMode();
+      });
+  }
+})();
