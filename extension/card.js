@@ -30,7 +30,24 @@
   };
 
   const CSS = `
-    :host { all: initial !important; }
+    /* Important declarations from a shadow root beat the page's, even its !important ones:
+       no page rule can restyle, hide or move the host. Only the custom properties set
+       inline by place() survive \`all: initial\`. */
+    :host {
+      all: initial !important;
+      display: block !important;
+      position: fixed !important;
+      inset: auto !important;
+      left: var(--sourcelight-left, 0px) !important;
+      top: var(--sourcelight-top, 0px) !important;
+      margin: 0 !important;
+      padding: 0 !important;
+      border: 0 !important;
+      background: transparent !important;
+      overflow: visible !important;
+      z-index: 2147483647 !important;
+      visibility: var(--sourcelight-visibility, hidden) !important;
+    }
     .card {
       --bg: #ffffff; --fg: #1c1d21; --muted: #5b5f6b; --line: #d5d8df; --focus: #2458c7;
       --named: #2f6fb3; --anonymous: #c0570e; --unattributed: #b4236e; --none: #7d828c;
@@ -84,7 +101,6 @@
     .quoted::after { content: "”"; }
     .aside { color: var(--muted); font-style: italic; }
     p { margin: 6px 0 0; }
-    .why-label { color: var(--muted); margin-inline-end: 6px; }
     .foot { margin-top: 8px; font-size: 12px; color: var(--muted); }
     @media (forced-colors: active) {
       .card { border: 1px solid CanvasText; border-inline-start: 4px solid CanvasText; box-shadow: none; }
@@ -151,6 +167,8 @@
       rows.push(el('dt', { text: t('cardCue') }), el('dd', { class: 'cue aside', text: t('cardCarriedOver') }));
     }
 
+    if (view.reason) rows.push(el('dt', { text: t('cardWhy') }), el('dd', { class: 'reason', text: view.reason }));
+
     const titleId = 'sourcelight-card-title';
     const close = el('button', { class: 'close', type: 'button', 'aria-label': t('cardClose'), title: t('cardClose'), text: '×' });
     close.addEventListener('click', () => closeCard({ restoreFocus: true }));
@@ -163,7 +181,6 @@
       view.hedged ? el('span', { class: 'badge hedged-badge', text: t('cardHedgedBadge') }) : null,
       close),
     rows.length > 0 ? el('dl', null, ...rows) : null,
-    view.reason ? el('p', { class: 'why' }, el('span', { class: 'why-label', text: t('cardWhy') }), el('span', { class: 'reason', text: view.reason })) : null,
     view.hedged ? el('p', { class: 'hedged', text: t('cardHedged') }) : null,
     position ? el('p', { class: 'foot position', text: `${t('cardPosition', position.index + 1, position.total)} · ${t('cardKeysHint')}` }) : null);
     return card;
@@ -171,22 +188,8 @@
 
   function buildHost(card) {
     const host = document.createElement('sourcelight-card');
-    // Inline and important: no page rule can restyle or move the host.
-    host.style.cssText = [
-      'all: initial !important',
-      'position: fixed !important',
-      'inset: auto !important',
-      'left: 0px !important',
-      'top: 0px !important',
-      'margin: 0 !important',
-      'padding: 0 !important',
-      'border: 0 !important',
-      'background: transparent !important',
-      'overflow: visible !important',
-      'display: block !important',
-      'z-index: 2147483647 !important',
-      'visibility: hidden !important',
-    ].join(';');
+    // Hidden until placed; the real styling is the shadow root's :host rule.
+    host.style.setProperty('--sourcelight-visibility', 'hidden');
     host.setAttribute('popover', 'manual');
     const shadow = host.attachShadow({ mode: 'closed' });
     shadow.append(el('style', { text: CSS }), card);
@@ -220,7 +223,7 @@
     }
     open = { id, via, host, card, x: how.x, y: how.y, returnFocus };
     place();
-    host.style.setProperty('visibility', 'visible', 'important');
+    host.style.setProperty('--sourcelight-visibility', 'visible');
     if (via === 'keyboard') card.focus({ preventScroll: true });
     return true;
   }
@@ -272,8 +275,8 @@
     const below = anchor.bottom + GAP;
     const above = anchor.top - GAP - size.height;
     const top = below + size.height <= viewHeight - GAP || above < GAP ? below : above;
-    open.host.style.setProperty('left', `${Math.round(left)}px`, 'important');
-    open.host.style.setProperty('top', `${Math.round(clamp(top, GAP, viewHeight - size.height - GAP))}px`, 'important');
+    open.host.style.setProperty('--sourcelight-left', `${Math.round(left)}px`);
+    open.host.style.setProperty('--sourcelight-top', `${Math.round(clamp(top, GAP, viewHeight - size.height - GAP))}px`);
   }
 
   function clamp(value, min, max) {

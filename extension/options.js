@@ -99,10 +99,8 @@
 
   async function reset() {
     try {
-      const { sites = {}, allSites } = await api.storage.local.get(['sites', 'allSites']);
-      for (const origin of Object.keys(sites)) await toBackground({ type: P.SET_SITE_MODE, origin, mode: 'ask' });
-      if (allSites) await toBackground({ type: P.SET_ALL_SITES, on: false });
-      await api.storage.local.set({ painted: DEFAULT_PAINTED, sites: {}, allSites: false });
+      await toBackground({ type: P.RESET_SITES });
+      await api.storage.local.set({ painted: DEFAULT_PAINTED });
       say('optionsResetDone');
     } catch (error) {
       say(null, error?.message ?? String(error));

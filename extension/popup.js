@@ -35,7 +35,7 @@
 
   /** @type {{id: number, url?: string}|null} */
   let tab = null;
-  /** The site key `protocol//hostname` (no port: Firefox ignores ports in match patterns). */
+  /** The page's origin, as the background names it in its site settings. */
   let site = null;
   /** Where each list entry is in its cycle of sentences, so repeated clicks walk through them. */
   const cursor = new WeakMap();
@@ -47,9 +47,7 @@
     wireControls();
     try {
       tab = await currentTab();
-      site = siteOf(tab.url);
-      if (site) $('site-name').textContent = new URL(tab.url).hostname;
-      await showSiteMode();
+      if (siteOf(tab.url)) $('site-name').textContent = new URL(tab.url).hostname;
       const early = unreadableReason(tab.url);
       if (early) return showMessage(early);
       await activate();
@@ -75,7 +73,13 @@
   }
 
   async function activate(retries = LOADING_RETRIES) {
-    const reply = await withTimeout(api.runtime.sendMessage({ type: P.ACTIVATE_TAB, tabId: tab.id }), ACTIVATE_TIMEOUT_MS);
+    let reply;
+    try {
+      reply = await withTimeout(api.runtime.sendMessage({ type: P.ACTIVATE_TAB, tabId: tab.id }), ACTIVATE_TIMEOUT_MS);
+    } finally {
+      // The site setting is shown whatever became of the analysis ("never" included).
+      showSiteMode(reply).catch(() => {});
+    }
     render(reply);
     if (reply?.status === 'loading' && retries > 0) {
       await new Promise((resolve) => setTimeout(resolve, LOADING_RETRY_MS));
@@ -108,7 +112,7 @@
   function siteOf(url) {
     try {
       const parsed = new URL(url);
-      return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? `${parsed.protocol}//${parsed.hostname}` : null;
+      return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.origin : null;
     } catch {
       return null;
     }
@@ -310,10 +314,18 @@
     });
   }
 
-  async function showSiteMode() {
-    if (!site) return;
-    const { sites = {} } = await api.storage.local.get('sites');
-    const mode = sites[site] ?? 'ask';
+  /**
+   * Shows the site setting, from the activation's reply when it carries it, else asked
+   * of the background. Only web pages (http, https) have one.
+   */
+  async function showSiteMode(reply) {
+    site = reply?.origin ?? site ?? siteOf(tab?.url);
+    if (!siteOf(site)) return;
+    let mode = reply?.siteMode;
+    if (!mode) {
+      const answer = await withTimeout(api.runtime.sendMessage({ type: P.GET_SITE_MODE, origin: site }), MESSAGE_TIMEOUT_MS);
+      mode = answer?.siteMode ?? 'ask';
+    }
     for (const radio of document.querySelectorAll('input[name="site-mode"]')) radio.checked = radio.value === mode;
     $('site-legend').textContent = t('popupSite', new URL(site).hostname);
     $('site-mode').hidden = false;
@@ -328,13 +340,13 @@
   function onSiteModeChange(event) {
     const mode = event.target.value;
     const request = mode === 'always'
-      ? api.permissions.request({ origins: [`${site}/*`] })
+      ? api.permissions.request({ origins: [P.sitePattern(site)] })
       : Promise.resolve(true);
     request
       .then(async (granted) => {
         if (!granted) {
           $('site-note').textContent = t('popupSiteRefused');
-          return showSiteMode();
+          return showSiteMode(null);
         }
         const reply = await withTimeout(api.runtime.sendMessage({ type: P.SET_SITE_MODE, origin: site, mode }), MESSAGE_TIMEOUT_MS);
         if (reply && reply.ok === false) throw new Error(reply.error ?? 'errorPermission');
@@ -342,7 +354,7 @@
       })
       .catch((error) => {
         $('site-note').textContent = errorText(error?.message ?? error);
-        showSiteMode();
+        showSiteMode(null);
       });
   }
 })();
