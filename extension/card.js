@@ -2,7 +2,7 @@
 // resolves to, cue, reason, hedge), opened by pointing at the sentence for a moment,
 // clicking it, or stepping to it with the keyboard (navigate.js).
 //
-// It lives in a closed shadow root on a host element that is appended to <html> only
+// It lives in a shadow root on a host element that is appended to <html> only
 // while the card is open, shown in the top layer (popover="manual"), and removed on
 // close: the page's own DOM is otherwise never touched. `all: initial` on the host and
 // the shadow boundary keep the page's CSS out; page text goes in through textContent.
@@ -191,7 +191,9 @@
     // Hidden until placed; the real styling is the shadow root's :host rule.
     host.style.setProperty('--sourcelight-visibility', 'hidden');
     host.setAttribute('popover', 'manual');
-    const shadow = host.attachShadow({ mode: 'closed' });
+    // Open, not closed: the card shows only the page's own words and our labels, nothing
+    // the page may not read, and an open root lets tests and assistive tools inspect it.
+    const shadow = host.attachShadow({ mode: 'open' });
     shadow.append(el('style', { text: CSS }), card);
     return host;
   }
