@@ -50,7 +50,7 @@
     }
     .card {
       --bg: #ffffff; --fg: #1c1d21; --muted: #5b5f6b; --line: #d5d8df; --focus: #2458c7;
-      --named: #2f6fb3; --anonymous: #c0570e; --unattributed: #b4236e; --none: #7d828c;
+      --named: #2563eb; --anonymous: #ea580c; --unattributed: #9333ea; --none: #7d828c;
       box-sizing: border-box;
       width: max-content;
       max-width: min(24rem, calc(100vw - ${2 * GAP}px));
@@ -69,7 +69,7 @@
     @media (prefers-color-scheme: dark) {
       .card {
         --bg: #23252b; --fg: #ebecef; --muted: #a9adb8; --line: #40434c; --focus: #8ab4ff;
-        --named: #6fa8e8; --anonymous: #f0944a; --unattributed: #f06bb0; --none: #8c919c;
+        --named: #7aa7ff; --anonymous: #fb923c; --unattributed: #c084fc; --none: #8c919c;
         box-shadow: 0 6px 24px rgb(0 0 0 / 0.5);
       }
     }
@@ -81,10 +81,11 @@
     .card:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
     .head { display: flex; align-items: center; gap: 8px; margin: 0 0 4px; }
     .title { margin: 0; font: inherit; font-weight: 650; flex: 1; }
-    /* The verdict's underline style beside its name, so it does not rest on colour. */
-    .title::after { content: ""; display: block; width: 3.5em; margin-top: 1px; border-bottom: 2px solid var(--accent); }
-    .anonymous .title::after { border-bottom-style: dashed; }
-    .unattributed .title::after { border-bottom-style: dotted; border-bottom-width: 3px; }
+    /* The verdict's name underlined as the page underlines it, so it does not rest on colour. */
+    .title { text-decoration: underline 2px var(--accent); text-underline-offset: 4px; }
+    .named .title { text-decoration-style: dotted; }
+    .anonymous .title { text-decoration-style: wavy; text-decoration-thickness: 1.5px; }
+    .unattributed .title { text-decoration-style: double; }
     .badge {
       font-size: 12px; padding: 0 6px; border: 1px solid var(--muted); border-radius: 9px; color: var(--muted); white-space: nowrap;
     }
@@ -104,7 +105,7 @@
     .foot { margin-top: 8px; font-size: 12px; color: var(--muted); }
     @media (forced-colors: active) {
       .card { border: 1px solid CanvasText; border-inline-start: 4px solid CanvasText; box-shadow: none; }
-      .title::after { border-bottom-color: CanvasText; }
+      .title { text-decoration-color: CanvasText; }
       .badge { border-color: CanvasText; color: CanvasText; }
       .close:focus-visible, .card:focus-visible { outline-color: Highlight; }
     }
