@@ -28,8 +28,12 @@ const P = globalThis.SOURCELIGHT_PROTOCOL;
 const GLUE_PATH = 'wasm/sourcelight.js';
 const WASM_PATH = 'wasm/sourcelight_bg.wasm';
 
-// Injected in this order (layout.md); each is a classic script adding one global.
-const CONTENT_SCRIPTS = ['protocol.js', 'article.js', 'highlight.js', 'content.js', 'card.js', 'navigate.js'];
+// Injected in this order (layout.md); each is a classic script adding one global. The
+// UI's scripts build on content.js's API; injected apart, so a broken or missing one
+// never stops the highlights.
+const CORE_SCRIPTS = ['protocol.js', 'article.js', 'highlight.js', 'content.js'];
+const UI_SCRIPTS = ['card.js', 'navigate.js'];
+const CONTENT_SCRIPTS = [...CORE_SCRIPTS, ...UI_SCRIPTS];
 const CONTENT_CSS = ['content.css'];
 const ALL_SITES_ORIGINS = ['http://*/*', 'https://*/*'];
 const REGISTRATION_PREFIX = 'sourcelight-';
@@ -228,7 +232,17 @@ async function ensureContentScript(tabId) {
 async function injectInto(tabId) {
   const target = { tabId };
   await api.scripting.insertCSS({ target, files: CONTENT_CSS });
-  await api.scripting.executeScript({ target, files: await presentContentScripts() });
+  // Chrome throws when a file cannot be injected; Firefox reports it in the results.
+  const results = await api.scripting.executeScript({ target, files: CORE_SCRIPTS });
+  const failed = results?.find((result) => result.error);
+  if (failed) throw new Error(String(failed.error));
+  for (const file of UI_SCRIPTS) {
+    try {
+      await api.scripting.executeScript({ target, files: [file] });
+    } catch (error) {
+      console.error('sourcelight: could not inject', file, error);
+    }
+  }
 }
 
 /** Sends to the tab's top frame; null when nothing there listens. */
@@ -238,20 +252,6 @@ async function askTab(tabId, message) {
   } catch {
     return null;
   }
-}
-
-let presentScripts = null;
-/** The content scripts this build ships (card.js and navigate.js come with the UI). */
-function presentContentScripts() {
-  presentScripts ??= Promise.all(CONTENT_SCRIPTS.map(async (file) => {
-    try {
-      const response = await fetch(api.runtime.getURL(file));
-      return response.ok ? file : null;
-    } catch {
-      return null;
-    }
-  })).then((files) => files.filter(Boolean));
-  return presentScripts;
 }
 
 api.commands.onCommand.addListener((command, tab) => {
@@ -304,8 +304,7 @@ async function dropSitePermission(pattern) {
 /** The registrations the settings and the granted permissions ask for, by id. */
 async function wantedRegistrations() {
   const { sites, allSites } = await readSettings();
-  const files = await presentContentScripts();
-  const common = { js: files, css: CONTENT_CSS, runAt: 'document_idle', allFrames: false };
+  const common = { js: CONTENT_SCRIPTS, css: CONTENT_CSS, runAt: 'document_idle', allFrames: false };
   const wanted = new Map();
   const never = Object.entries(sites).filter(([, mode]) => mode === 'never').map(([o]) => P.sitePattern(o));
   if (allSites && (await api.permissions.contains({ origins: ALL_SITES_ORIGINS }))) {
@@ -342,7 +341,14 @@ async function syncNow() {
   if (stale.length) await api.scripting.unregisterContentScripts({ ids: stale });
   const kept = new Set(registered.map((s) => s.id).filter((id) => !stale.includes(id)));
   const missing = [...wanted.values()].filter((script) => !kept.has(script.id));
-  if (missing.length) await api.scripting.registerContentScripts(missing);
+  if (!missing.length) return;
+  try {
+    await api.scripting.registerContentScripts(missing);
+  } catch (error) {
+    // Chrome refuses a registration naming a file the build lacks: keep the highlights.
+    console.error('sourcelight: registering with the UI scripts failed', error);
+    await api.scripting.registerContentScripts(missing.map((script) => ({ ...script, js: CORE_SCRIPTS })));
+  }
 }
 
 function sameRegistration(a, b) {
