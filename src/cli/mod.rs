@@ -8,8 +8,11 @@
 mod args;
 mod document;
 mod eval;
+mod extract;
 mod input;
+mod report_html;
 mod report_json;
+mod report_text;
 mod scan;
 mod view;
 
@@ -108,8 +111,8 @@ fn dispatch(mut args: Vec<OsString>) -> Result<(), Failure> {
         Some("eval") => eval::run(args),
         Some("help" | "--help" | "-h") => match args.first().and_then(|a| a.to_str()) {
             None => write_out(&format!("{USAGE}\n{EXIT_CODES}")),
-            Some("scan") => write_out(scan::HELP),
-            Some("eval") => write_out(eval::HELP),
+            Some("scan") => write_out(&format!("{}{EXIT_CODES}", scan::HELP)),
+            Some("eval") => write_out(&format!("{}{EXIT_CODES}", eval::HELP)),
             Some(other) => Err(Failure::usage(format!("there is no subcommand {other:?} (try scan or eval)"))),
         },
         Some("--version" | "-V") => write_out(&format!("sourcelight {}\n", env!("CARGO_PKG_VERSION"))),

@@ -1,14 +1,16 @@
 //! `sourcelight scan`: analyses one article (plain text or an HTML page) and reports it.
 
 use std::ffi::OsString;
+use std::io::IsTerminal;
 
 use sourcelight::{analyse, LangHint};
 
 use super::args::{self, Spec};
 use super::document::Document;
+use super::extract;
 use super::input::{self, Format};
 use super::view::ScanView;
-use super::{report_json, write_out, Failure, EXIT_CODES};
+use super::{report_html, report_json, report_text, write_out, Failure, EXIT_CODES};
 
 pub const HELP: &str = "\
 sourcelight scan: gives every sentence of an article a verdict.
@@ -41,15 +43,24 @@ they point into the extracted article text, which the JSON gives as input.text
 
 ";
 
+/// The report formats of `--format`.
+enum Report {
+    Json,
+    Text,
+    Html,
+}
+
 pub fn run(arguments: Vec<OsString>) -> Result<(), Failure> {
     let parsed = args::parse(arguments, &Spec { valued: &["format", "lang", "input"], switches: &[] })?;
     if parsed.has("help") {
         return write_out(&format!("{HELP}{EXIT_CODES}"));
     }
-    let format = parsed.value("format").unwrap_or("json");
-    if !matches!(format, "json" | "text" | "html") {
-        return Err(Failure::usage(format!("--format must be json, text or html, not {format:?}")));
-    }
+    let report = match parsed.value("format").unwrap_or("json") {
+        "json" => Report::Json,
+        "text" => Report::Text,
+        "html" => Report::Html,
+        other => return Err(Failure::usage(format!("--format must be json, text or html, not {other:?}"))),
+    };
     let lang = parsed.value("lang").unwrap_or("auto");
     let hint = LangHint::parse(lang).ok_or_else(|| {
         Failure::usage(format!("--lang must be auto or en (the languages the core reads), not {lang:?}"))
@@ -64,13 +75,14 @@ pub fn run(arguments: Vec<OsString>) -> Result<(), Failure> {
     let input = input::read(&operand, forced)?;
     let document = match input.format {
         Format::Text => Document::from_text(input.text),
-        Format::Html => return Err(Failure::input(format!("{}: HTML input is not supported yet", input.name))),
+        Format::Html => extract::article(&input.text, &input.name)?,
     };
     let analysis = analyse(&document.block_texts(), hint);
     let view = ScanView::build(&document, &analysis);
-    let output = match format {
-        "json" => report_json::render(&view),
-        _ => return Err(Failure::usage(format!("--format {format} is not supported yet"))),
+    let output = match report {
+        Report::Json => report_json::render(&view),
+        Report::Html => report_html::render(&view, &document),
+        Report::Text => report_text::render(&view, report_text::colour_wanted(std::io::stdout().is_terminal())),
     };
     write_out(&output)
 }
