@@ -427,14 +427,15 @@
       byKey.set(key, list);
     });
     const used = new Set();
-    const previous = after.map((block) => {
-      const candidates = byKey.get(block.text) ?? [];
-      const same = candidates.find((i) => !used.has(i) && before[i].el === block.el)
-        ?? candidates.find((i) => !used.has(i));
-      if (same === undefined) return null;
-      used.add(same);
-      return same;
-    });
+    const match = (block, sameElement) => {
+      const found = (byKey.get(block.text) ?? []).find((i) => !used.has(i) && (!sameElement || before[i].el === block.el));
+      if (found === undefined) return null;
+      used.add(found);
+      return found;
+    };
+    // Same element and text first, then same text in a new element (a re-rendered block).
+    const previous = after.map((block) => match(block, true));
+    previous.forEach((p, i) => { if (p === null) previous[i] = match(after[i], false); });
     const changed = [];
     previous.forEach((p, i) => { if (p === null) changed.push(i); });
     return { previous, changed };
