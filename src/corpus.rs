@@ -369,4 +369,27 @@ mod tests {
         let error = error_of("[1, 2, 3]");
         assert!(error.message().contains("not a corpus article"), "{error}");
     }
+
+    proptest::proptest! {
+        /// A corpus line of any content is read or rejected with its line number; never a panic.
+        #[test]
+        fn any_line_is_read_or_rejected(line in "\\PC{0,200}", offsets in proptest::collection::vec(0usize..40, 0..6)) {
+            let _ = parse_line(&line, 1);
+            // A well-formed line with arbitrary offsets: spans on char boundaries or an error.
+            let sentences: Vec<String> = offsets
+                .chunks(2)
+                .map(|pair| format!(r#"{{"start": {}, "end": {}, "label": "none"}}"#, pair[0], pair.get(1).copied().unwrap_or(0)))
+                .collect();
+            let text = serde_json::to_string(&line).unwrap();
+            let json = format!(r#"{{"id": "p", "lang": "en", "text": {text}, "sentences": [{}]}}"#, sentences.join(","));
+            match parse_line(&json, 7) {
+                Ok(article) => {
+                    for sentence in &article.sentences {
+                        proptest::prop_assert!(article.text.get(sentence.span.start..sentence.span.end).is_some());
+                    }
+                }
+                Err(error) => proptest::prop_assert_eq!(error.line(), 7),
+            }
+        }
+    }
 }

@@ -110,4 +110,21 @@ mod tests {
         assert_eq!(document.text, "Title\n\nBody.");
         assert_eq!(document.block_texts(), ["Title", "Body."]);
     }
+
+    proptest::proptest! {
+        /// Whatever the text, blocks are trimmed, non-empty, ordered slices on char
+        /// boundaries, and no block holds a blank line.
+        #[test]
+        fn blocks_are_clean_slices_of_any_text(text in "(\\PC|[ \t\r\n\u{feff}]){0,200}") {
+            let document = Document::from_text(text.clone());
+            let mut previous_end = 0;
+            for range in &document.blocks {
+                proptest::prop_assert!(range.start >= previous_end && range.start < range.end);
+                let block = text.get(range.clone()).expect("a slice on char boundaries");
+                proptest::prop_assert_eq!(block, block.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}'));
+                proptest::prop_assert!(!block.lines().any(|line| line.trim().is_empty()));
+                previous_end = range.end;
+            }
+        }
+    }
 }

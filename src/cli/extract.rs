@@ -276,4 +276,15 @@ mod tests {
         let html = format!("<p>{}Deep text.{}</p>", "<span>".repeat(depth), "</span>".repeat(depth));
         assert_eq!(blocks_of(&html), ["Deep text."]);
     }
+
+    proptest::proptest! {
+        /// Any markup at all, well-formed or not, gives trimmed non-empty blocks.
+        #[test]
+        fn any_markup_gives_clean_blocks(html in "(<(/?)(p|div|b|br|pre|script|li|h1)( x=\"y\")?>|&[a-z#0-9]{0,6};?|\\PC| |\n){0,80}") {
+            for block in blocks_of(&html) {
+                proptest::prop_assert!(!block.is_empty());
+                proptest::prop_assert_eq!(block.trim(), block.as_str());
+            }
+        }
+    }
 }

@@ -228,4 +228,15 @@ mod tests {
         let failure = read_limited(&b"\xFF\xFEH\0i\0"[..], "x.txt").unwrap_err();
         assert!(failure.message.contains("UTF-16"), "{}", failure.message);
     }
+
+    proptest::proptest! {
+        /// Any bytes are either refused with a sentence or accepted unchanged as text.
+        #[test]
+        fn any_bytes_are_refused_or_kept_exactly(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..300)) {
+            match read_limited(&bytes[..], "f").and_then(|read| check_text(read, "f")) {
+                Ok(text) => proptest::prop_assert_eq!(text.as_bytes(), &bytes[..]),
+                Err(failure) => proptest::prop_assert!(failure.message.starts_with('f') && !failure.message.contains('\n')),
+            }
+        }
+    }
 }

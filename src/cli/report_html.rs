@@ -287,4 +287,14 @@ mod tests {
         );
         assert_eq!(escape("</script>"), "&lt;/script&gt;");
     }
+
+    proptest::proptest! {
+        /// Nothing that can open a tag or close an attribute survives escaping.
+        #[test]
+        fn escaped_text_holds_no_markup(text in "\\PC*") {
+            let escaped = escape(&text);
+            proptest::prop_assert!(!escaped.contains(['<', '>', '"', '\'']));
+            proptest::prop_assert!(!escaped.chars().any(|c| c.is_control() && c != '\n' && c != '\t'));
+        }
+    }
 }

@@ -141,3 +141,30 @@ impl ScanView {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sourcelight::{analyse, LangHint};
+
+    proptest::proptest! {
+        /// Whatever the engine says about any text, every offset in the view slices the
+        /// input to the text the view gives with it.
+        #[test]
+        fn every_offset_slices_the_input(text in "(\\PC|[ \\n\"“”«».,:;!?—-]){0,300}") {
+            let document = Document::from_text(text.clone());
+            let analysis = analyse(&document.block_texts(), LangHint::Auto);
+            let view = ScanView::build(&document, &analysis);
+            for sentence in &view.sentences {
+                proptest::prop_assert_eq!(text.get(sentence.start..sentence.end), Some(sentence.text.as_str()));
+                if let Some(source) = &sentence.source {
+                    proptest::prop_assert_eq!(text.get(source.start..source.end), Some(source.text.as_str()));
+                }
+                if let Some(cue) = &sentence.cue {
+                    proptest::prop_assert_eq!(text.get(cue.start..cue.end), Some(cue.text.as_str()));
+                }
+            }
+            proptest::prop_assert_eq!(view.summary.sentences, view.sentences.len());
+        }
+    }
+}
