@@ -1,0 +1,106 @@
+// The browser half of `./build.sh bench`: how long a reader waits, and whether the page
+// stutters, in headless Chromium and Firefox with the built extension.
+//
+// - request to highlights: from the `sourcelight:request` mark to `sourcelight:painted`, as the
+//   content script reports them in its state (`timings`), on a 2,000-word and a 100,000-word
+//   article page made from the bench paragraphs; each run is a fresh load and activation.
+// - longest main-thread task while the extension works on the 100,000-word page: a page-side
+//   probe posts itself a message in a loop and records the longest gap between two turns
+//   (Firefox has no long-task timing API; the probe works the same in both browsers).
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launch, BROWSERS } from '../tests/e2e/harness/browsers.mjs';
+import { startServer } from '../tests/e2e/harness/server.mjs';
+
+const root = new URL('../', import.meta.url);
+
+const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+async function writePages(dir) {
+  const paragraphs = (await readFile(new URL('benches/fixtures/paragraphs.txt', root), 'utf8'))
+    .split('\n\n').map((p) => p.trim()).filter(Boolean);
+  for (const words of [2_000, 100_000]) {
+    const body = [];
+    let count = 0;
+    while (count < words) {
+      for (const p of paragraphs) {
+        body.push(`<p>${escape(p)}</p>`);
+        count += p.split(/\s+/).length;
+      }
+    }
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Bench ${words}</title></head>
+<body><header><nav><a href="/">Home</a></nav></header><main><article>
+<h1>Flood barriers fail on the Varn estuary</h1><p class="byline">By the bench desk</p>
+${body.join('\n')}
+</article></main></body></html>`;
+    await writeFile(join(dir, `bench-${words}.html`), html);
+  }
+}
+
+/** Starts, in the page, a probe of the longest gap between two turns of the event loop. */
+function startProbe() {
+  const channel = new MessageChannel();
+  let last = performance.now();
+  globalThis.__benchProbe = { longest: 0, running: true };
+  channel.port1.onmessage = () => {
+    const now = performance.now();
+    globalThis.__benchProbe.longest = Math.max(globalThis.__benchProbe.longest, now - last);
+    last = now;
+    if (globalThis.__benchProbe.running) channel.port2.postMessage(0);
+  };
+  channel.port2.postMessage(0);
+}
+
+function stopProbe() {
+  globalThis.__benchProbe.running = false;
+  return globalThis.__benchProbe.longest;
+}
+
+function spread(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)] / 1e3, min: sorted[0] / 1e3, max: sorted.at(-1) / 1e3, runs: values.length };
+}
+
+async function requestToHighlightsMs(browser, url, { probe = false } = {}) {
+  await browser.open(url);
+  if (probe) await browser.evaluate(startProbe);
+  const state = await browser.activate({ via: 'message', timeoutMs: 120_000 });
+  if (state.status !== 'ok' || !state.timings) {
+    throw new Error(`the extension did not paint ${url}: ${JSON.stringify(state).slice(0, 200)}`);
+  }
+  const longest = probe ? await browser.evaluate(stopProbe) : null;
+  return { ms: state.timings.totalMs - state.timings.collectMs, longest };
+}
+
+/** Figures per browser: `{small, large}` timings (seconds) and `longestTaskMs`. */
+export async function browserFigures({ short = false } = {}) {
+  const dir = await mkdtemp(join(tmpdir(), 'sourcelight-bench-'));
+  const server = await startServer({ root: dir });
+  const runs = short ? 3 : 7;
+  const figures = {};
+  try {
+    await writePages(dir);
+    for (const name of BROWSERS) {
+      const browser = await launch(name);
+      try {
+        const small = [];
+        for (let i = 0; i < runs; i++) small.push((await requestToHighlightsMs(browser, server.pageUrl('bench-2000.html'))).ms);
+        const large = [];
+        let longestTaskMs = 0;
+        for (let i = 0; i < (short ? 1 : 5); i++) {
+          const run = await requestToHighlightsMs(browser, server.pageUrl('bench-100000.html'), { probe: true });
+          large.push(run.ms);
+          longestTaskMs = Math.max(longestTaskMs, run.longest);
+        }
+        figures[name] = { small: spread(small), large: spread(large), longestTaskMs };
+      } finally {
+        await browser.close();
+      }
+    }
+  } finally {
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+  return figures;
+}
