@@ -134,6 +134,9 @@ test_all() {
     # --self-hosted: the gecko id is ours, not addons.mozilla.org's. Warnings are shown;
     # errors fail the build.
     run npx web-ext lint --source-dir dist/firefox --self-hosted --output text
+
+    step "Benchmarks (short mode: they report, they never fail on speed)"
+    BENCH_SHORT=1 run node tools/bench.mjs
 }
 
 demo() {
