@@ -153,7 +153,8 @@
       case 'loading':
         return showMessage('statusLoading');
       case 'unreadable':
-        return showMessage(unreadableKey(state), state.error);
+        // Our own sentence says it better than the background's, and in the reader's language.
+        return showMessage(unreadableKey(state));
       case 'never':
         return showMessage('statusNever');
       case 'error':

@@ -1,0 +1,188 @@
+// The card and keyboard stepping, in both browsers, on a page that quotes markup and
+// script in its sentences and whose CSS tries to hide, move and restyle the card.
+//
+// What the reader relies on: pointing at or clicking a highlighted sentence opens a card
+// that says what the analysis says about that very sentence; the keys step through the
+// flagged sentences in reading order, scrolling and opening the card; Escape and a click
+// elsewhere close it; page text stays text; and once the card is closed the page's DOM
+// is exactly what it was.
+
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { BROWSERS, launch } from './harness/browsers.mjs';
+import { startServer } from './harness/server.mjs';
+import {
+  clickAt, highlightRects, pointTo, press, readCard, revealHighlight, sentencesById, waitForCard, waitForNoCard,
+} from './ui-helpers.mjs';
+
+const PAGE = 'xss-quotes.html';
+const VERDICT_WORDS = { named: 'Named source', anonymous: 'Anonymous source', unattributed: 'No source given' };
+/** The tags the card is built from; anything else would have come from page text. */
+const CARD_TAGS = ['button', 'dd', 'div', 'dl', 'dt', 'h2', 'p', 'span', 'style'];
+const KIND_WORDS = {
+  person: 'person', organisation: 'organisation', outlet: 'news outlet', document: 'document',
+  anonymous: 'anonymous person', vague_group: 'vague group', unnamed_document: 'unnamed document or report',
+};
+
+for (const browserName of BROWSERS) {
+  describe(`the card and keyboard stepping (${browserName})`, () => {
+    let server;
+    let browser;
+    let pageBefore;
+    let state;
+    let views;
+    /** Flagged sentence ids in reading order, as the analysis and the painted verdicts say. */
+    let flagged;
+
+    before(async () => {
+      server = await startServer();
+      browser = await launch(browserName);
+      await browser.open(server.pageUrl(PAGE));
+      pageBefore = await browser.domFingerprint();
+      state = await browser.activate({ via: 'message' });
+      assert.equal(state.status, 'ok', `the page was analysed: ${JSON.stringify(state).slice(0, 200)}`);
+      await browser.waitForHighlights();
+      views = sentencesById(state.analysis);
+      flagged = [...views.values()].filter((s) => state.painted.includes(s.verdict)).map((s) => s.id).sort((a, b) => a - b);
+      assert.ok(flagged.length >= 2, 'the fixture has at least two flagged sentences');
+    });
+
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    /** The first painted highlight (by verdict) and the rect of its first range, scrolled into view. */
+    async function firstFlaggedRect() {
+      for (const verdict of state.painted) {
+        const rects = await highlightRects(browser, `sourcelight-${verdict}`);
+        if (rects.length > 0) return { verdict, rect: await revealHighlight(browser, `sourcelight-${verdict}`, 0) };
+      }
+      throw new Error('nothing is painted');
+    }
+
+    function assertCardDescribes(card, id) {
+      const view = views.get(id);
+      assert.equal(card.verdict, view.verdict);
+      assert.equal(card.title, VERDICT_WORDS[view.verdict]);
+      assert.equal(card.role, 'dialog');
+      assert.equal(card.label, card.title, 'the dialog is named by its verdict');
+      if (view.source) {
+        assert.equal(card.rows.Source, view.source.text);
+        assert.equal(card.rows.Kind, KIND_WORDS[view.source.kind]);
+        if (view.source.name && view.source.name !== view.source.text) assert.equal(card.rows['Refers to'], view.source.name);
+      } else {
+        assert.equal(card.rows.Source, undefined);
+      }
+      if (view.cue) assert.equal(card.rows.Cue, view.cue.text);
+      assert.equal(card.rows.Why, view.reason);
+      assert.equal(card.hedged !== null, view.hedged, 'the hedge is mentioned exactly when the sentence is hedged');
+      assert.deepEqual(card.tags.filter((tag) => !CARD_TAGS.includes(tag)), [], 'no element from page text');
+      assert.ok(card.visible, 'the card is visible despite the page CSS');
+      assert.ok(card.styled, 'the card has its own style');
+      assert.ok(card.topLayer, 'the card is in the top layer');
+      assert.notEqual(card.color, 'rgb(0, 128, 0)', 'page CSS does not colour the card');
+      assert.doesNotMatch(card.fontFamily, /Comic/, 'page CSS does not set the card font');
+    }
+
+    it('opens when the pointer rests on a flagged sentence, describing that sentence, and closes when it leaves', async () => {
+      const { verdict, rect } = await firstFlaggedRect();
+      await pointTo(browser, rect.x + Math.min(20, rect.width / 2), rect.y + rect.height / 2);
+      const card = await waitForCard(browser);
+      assert.equal(card.verdict, verdict);
+      assert.ok(state.texts[card.sentence].includes(rect.text.trim()), 'the card is about the sentence under the pointer');
+      assertCardDescribes(card, card.sentence);
+      assert.equal(card.hosts, 1);
+
+      // A blank margin of the page: no sentence there.
+      await pointTo(browser, 4, rect.y + rect.height / 2);
+      await waitForNoCard(browser);
+    });
+
+    it('opens on a click, stays while the pointer wanders, and closes on Escape or a click elsewhere', async () => {
+      const { rect } = await firstFlaggedRect();
+      const x = rect.x + Math.min(20, rect.width / 2);
+      const y = rect.y + rect.height / 2;
+      await clickAt(browser, x, y);
+      const card = await waitForCard(browser);
+      await pointTo(browser, 4, y);
+      await new Promise((done) => setTimeout(done, 800));
+      assert.equal((await readCard(browser))?.sentence, card.sentence, 'a clicked card is not closed by pointing away');
+      await press(browser, 'Escape');
+      await waitForNoCard(browser);
+
+      await clickAt(browser, x, y);
+      await waitForCard(browser, card.sentence);
+      await clickAt(browser, 4, y);
+      await waitForNoCard(browser);
+    });
+
+    it('steps through flagged sentences in reading order with Alt+Shift+ArrowDown and ArrowUp, scrolled into view', async () => {
+      await browser.evaluate(() => window.scrollTo(0, 0));
+      await clickAt(browser, 4, 300); // focus the page, away from any sentence
+      await waitForNoCard(browser);
+
+      await press(browser, 'Alt+Shift+ArrowDown');
+      let card = await waitForCard(browser, flagged[0]);
+      assertCardDescribes(card, flagged[0]);
+      assert.equal(card.position.split(' · ')[0], `Flagged sentence 1 of ${flagged.length}`);
+      assert.ok(card.focusInCard, 'the card takes focus, so a screen reader reads it');
+
+      await press(browser, 'Alt+Shift+ArrowDown');
+      card = await waitForCard(browser, flagged[1]);
+      assert.equal(card.position.split(' · ')[0], `Flagged sentence 2 of ${flagged.length}`);
+      const inView = await browser.evaluateClean(() => innerHeight);
+      assert.ok(card.box.y >= 0 && card.box.y + card.box.height <= inView, 'the card is within the viewport');
+
+      await press(browser, 'Alt+Shift+ArrowUp');
+      await waitForCard(browser, flagged[0]);
+      await press(browser, 'Alt+Shift+ArrowUp');
+      await waitForCard(browser, flagged[flagged.length - 1]); // wraps round to the last one
+
+      await press(browser, 'Escape');
+      await waitForNoCard(browser);
+      const focus = await browser.evaluateClean(() => document.activeElement?.localName ?? null);
+      assert.notEqual(focus, 'sourcelight-card', 'focus leaves the closed card');
+    });
+
+    it('leaves the keys to an editable field that has focus', async () => {
+      await browser.evaluate(() => document.querySelector('input[type=search]').focus());
+      await press(browser, 'Alt+Shift+ArrowDown');
+      await new Promise((done) => setTimeout(done, 600));
+      assert.equal(await readCard(browser), null);
+      await browser.evaluate(() => document.activeElement.blur());
+    });
+
+    it('shows markup and script-like text from the page as inert text', async () => {
+      const withMarkup = flagged.filter((id) => /[<>]/.test(state.texts[id]));
+      assert.ok(withMarkup.length > 0, 'some flagged sentence quotes markup');
+      await browser.evaluate(() => window.scrollTo(0, 0));
+      for (let step = 0; step < flagged.length; step++) {
+        await press(browser, 'Alt+Shift+ArrowDown');
+        const card = await waitForCard(browser, flagged[step]);
+        assertCardDescribes(card, flagged[step]);
+      }
+      await press(browser, 'Escape');
+      await waitForNoCard(browser);
+      assert.equal(await browser.evaluate(() => window.__xss ?? null), null, 'no page text ran as script');
+    });
+
+    it('leaves the page DOM exactly as it was once the card is closed', async () => {
+      assert.equal(await readCard(browser), null);
+      assert.equal(await browser.domFingerprint(), pageBefore);
+    });
+
+    it('keeps its style under a strict Content-Security-Policy', async () => {
+      await browser.open(server.pageUrl(PAGE, { csp: true }));
+      const strict = await browser.activate({ via: 'message' });
+      assert.equal(strict.status, 'ok');
+      await browser.waitForHighlights();
+      const { rect } = await firstFlaggedRect();
+      await clickAt(browser, rect.x + Math.min(20, rect.width / 2), rect.y + rect.height / 2);
+      const card = await waitForCard(browser);
+      assert.ok(card.visible && card.styled && card.topLayer);
+      await press(browser, 'Escape');
+      await waitForNoCard(browser);
+    });
+  });
+}
