@@ -10,7 +10,7 @@ use crate::lang::{Lang, LangHint};
 use crate::profile::Profile;
 use crate::span::Span;
 use crate::verdict::Verdict;
-use crate::{attribution, profile};
+use crate::{judge, profile};
 
 /// What kind of source a sentence rests on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -69,6 +69,10 @@ pub struct Sentence {
     pub cue: Option<Cue>,
     /// Why the verdict, in one plain sentence.
     pub reason: String,
+    /// This entry continues the sentence of the entry before it in a later
+    /// block: a sentence that a text dump broke over several blocks is
+    /// reported as one entry per block, all with the same verdict.
+    pub continues: bool,
 }
 
 /// Everything the core says about one article.
@@ -86,7 +90,7 @@ pub struct Analysis {
 /// with no sentence punctuation all give a (possibly empty) analysis.
 pub fn analyse(blocks: &[&str], lang: LangHint) -> Analysis {
     let lang = lang.resolve(blocks);
-    let sentences = attribution::judge(blocks, lang);
+    let sentences = judge::judge(blocks, lang);
     let profile = profile::build(blocks, &sentences);
     Analysis { lang, sentences, profile }
 }

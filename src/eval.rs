@@ -451,6 +451,7 @@ mod tests {
                     source,
                     cue: (verdict == Verdict::Named).then(|| Cue { span: Span::new(start, start + 5) }),
                     reason: format!("spelled {}", verdict.as_str()),
+                    continues: false,
                 });
                 start = (end + 1).min(text.len());
             }

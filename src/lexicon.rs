@@ -1,25 +1,212 @@
 //! Word lists, kept as data files under `data/<lang>/` and compiled in.
 //!
-//! Format of every list: one entry per line; `#` starts a comment; blank lines are
-//! ignored; entries are matched case-insensitively. A line may hold several forms
-//! of one word separated by spaces when the list says so in its header.
+//! Every list is plain text, one entry per line, read once per language
+//! (`LazyLock`) into sets and compiled patterns. The common format:
+//!
+//! - `#` starts a comment (in `nonclaims.txt` only at the start of a line,
+//!   since `#` may appear in a pattern); blank lines are ignored;
+//! - entries are matched case-insensitively (lowercased here), except in
+//!   `abbreviations.txt` and `sentence_openers.txt`, where case matters;
+//! - each file's header says what its lines mean and any marker it uses
+//!   (`*` for verb forms that are also nouns, `+` for impersonal phrases that
+//!   are also hedges, `!` for hedge exceptions, `~` for abbreviations that may
+//!   end a sentence).
+//!
+//! Adding a language means adding its folder and one arm in [`get`]: the
+//! engine reads the lists, not the words.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
+
+use regex::{Regex, RegexSet};
 
 use crate::lang::Lang;
 
 /// The parsed lists of one language.
 pub struct Lexicon {
-    /// Every inflected form of every reporting verb ("said", "says", "saying").
-    pub reporting_verbs: Vec<String>,
-    /// Phrases that name a source nobody can identify ("people familiar with").
-    pub anonymous_phrases: Vec<String>,
+    /// Every form of every reporting verb, mapped to whether the form is also
+    /// an everyday noun or adjective (then it needs a subject right before it).
+    pub reporting_verbs: HashMap<String, bool>,
+    /// Verbs that attribute only with a document or data subject ("figures show").
+    pub evidence_verbs: HashSet<String>,
+    /// "according to", "citing": a source follows.
+    pub source_prepositions: Vec<Vec<String>>,
+    /// Phrases that make a source unidentifiable.
+    pub anonymous_phrases: Vec<Vec<String>>,
+    /// Those of them that do so anywhere in the sentence (marked `+`).
+    pub anonymity_phrases: Vec<Vec<String>>,
+    /// Agentless reporting ("is said to"), each with whether it is also a hedge.
+    pub impersonal: Vec<(Vec<String>, bool)>,
+    /// Hedge phrases, and phrases that cancel a hedge inside them.
+    pub hedges: Vec<Vec<String>>,
+    pub hedge_exceptions: Vec<Vec<String>>,
+    pub vague_groups: HashSet<String>,
+    pub anonymous_roles: HashSet<String>,
+    pub spokespeople: HashSet<String>,
+    pub document_heads: HashSet<String>,
+    pub organisation_words: HashSet<String>,
+    pub outlet_words: HashSet<String>,
+    pub institutions: HashSet<String>,
+    pub titles: HashSet<String>,
+    /// Abbreviations (case kept) mapped to whether they may also end a sentence.
+    pub abbreviations: HashMap<String, bool>,
+    pub sentence_openers: HashSet<String>,
+    /// Pronoun → what it may refer back to.
+    pub pronouns: HashMap<String, PronounKind>,
+    /// Patterns of sentences that are not claims (bylines, footers...).
+    pub nonclaims: RegexSet,
+    /// Grammar words by class (`data/<lang>/grammar.txt`).
+    pub grammar: Grammar,
+    /// `anonymous_phrases` as one pattern over lower-case text.
+    pub anonymous_pattern: Regex,
+    /// The anonymity phrases marked `+`, which make any attribution in their
+    /// sentence anonymous ("speaking on condition of anonymity").
+    pub anonymity_pattern: Regex,
+    /// Every word of the lists above that is an everyday word: capitalised at
+    /// the start of a sentence, such a word is not a name ("Figures show").
+    pub common_words: HashSet<String>,
+    /// `hedges` and `hedge_exceptions` as patterns over lower-case text.
+    pub hedge_pattern: Regex,
+    pub hedge_exception_pattern: Regex,
 }
 
-static EN: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
-    reporting_verbs: words(include_str!("../data/en/reporting_verbs.txt")),
-    anonymous_phrases: entries(include_str!("../data/en/anonymous_phrases.txt")),
-});
+/// The closed word classes the rules lean on; see `data/en/grammar.txt`.
+#[derive(Default)]
+pub struct Grammar {
+    pub definite: HashSet<String>,
+    pub indefinite: HashSet<String>,
+    pub auxiliary: HashSet<String>,
+    pub preposition: HashSet<String>,
+    pub clause: HashSet<String>,
+    pub passive: HashSet<String>,
+    pub negation: HashSet<String>,
+    pub particle: HashSet<String>,
+    pub calendar: HashSet<String>,
+    pub time: HashSet<String>,
+    pub report_frame: HashSet<String>,
+    pub court_verb: HashSet<String>,
+    pub not_source: HashSet<String>,
+    pub quantifier: HashSet<String>,
+    pub participle: HashSet<String>,
+    pub passive_cue: HashSet<String>,
+    pub stance_verb: HashSet<String>,
+    pub stance_object: HashSet<String>,
+}
+
+fn grammar(data: &str) -> Grammar {
+    let mut grammar = Grammar::default();
+    for line in entries(data) {
+        let Some((class, words)) = line.split_once(':') else { continue };
+        let set = match class.trim() {
+            "definite" => &mut grammar.definite,
+            "indefinite" => &mut grammar.indefinite,
+            "auxiliary" => &mut grammar.auxiliary,
+            "preposition" => &mut grammar.preposition,
+            "clause" => &mut grammar.clause,
+            "passive" => &mut grammar.passive,
+            "negation" => &mut grammar.negation,
+            "particle" => &mut grammar.particle,
+            "calendar" => &mut grammar.calendar,
+            "time" => &mut grammar.time,
+            "report_frame" => &mut grammar.report_frame,
+            "court_verb" => &mut grammar.court_verb,
+            "not_source" => &mut grammar.not_source,
+            "quantifier" => &mut grammar.quantifier,
+            "participle" => &mut grammar.participle,
+            "passive_cue" => &mut grammar.passive_cue,
+            "stance_verb" => &mut grammar.stance_verb,
+            "stance_object" => &mut grammar.stance_object,
+            _ => continue,
+        };
+        set.extend(words.split_whitespace().map(str::to_string));
+    }
+    grammar
+}
+
+/// What a pronoun can stand for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PronounKind {
+    Person,
+    Group,
+    Thing,
+    /// The writer, or the speaker of the quotation it stands in.
+    SelfRef,
+}
+
+static EN: LazyLock<Lexicon> = LazyLock::new(|| with_patterns(Lexicon {
+    reporting_verbs: verb_forms(include_str!("../data/en/reporting_verbs.txt")),
+    evidence_verbs: words(include_str!("../data/en/evidence_verbs.txt")).into_iter().collect(),
+    source_prepositions: phrases(include_str!("../data/en/source_prepositions.txt")),
+    anonymous_phrases: marked_phrases(include_str!("../data/en/anonymous_phrases.txt"), '+').into_iter().map(|(p, _)| p).collect(),
+    anonymity_phrases: marked_phrases(include_str!("../data/en/anonymous_phrases.txt"), '+')
+        .into_iter()
+        .filter(|(_, marked)| *marked)
+        .map(|(p, _)| p)
+        .collect(),
+    impersonal: marked_phrases(include_str!("../data/en/impersonal.txt"), '+'),
+    hedges: marked_phrases(include_str!("../data/en/hedges.txt"), '!')
+        .into_iter()
+        .filter(|(_, exception)| !exception)
+        .map(|(p, _)| p)
+        .collect(),
+    hedge_exceptions: marked_phrases(include_str!("../data/en/hedges.txt"), '!')
+        .into_iter()
+        .filter(|(_, exception)| *exception)
+        .map(|(p, _)| p)
+        .collect(),
+    vague_groups: set(include_str!("../data/en/vague_groups.txt")),
+    anonymous_roles: set(include_str!("../data/en/anonymous_roles.txt")),
+    spokespeople: set(include_str!("../data/en/spokespeople.txt")),
+    document_heads: set(include_str!("../data/en/document_heads.txt")),
+    organisation_words: set(include_str!("../data/en/organisation_words.txt")),
+    outlet_words: set(include_str!("../data/en/outlet_words.txt")),
+    institutions: set(include_str!("../data/en/institutions.txt")),
+    titles: set(include_str!("../data/en/titles.txt")),
+    abbreviations: abbreviations(include_str!("../data/en/abbreviations.txt")),
+    sentence_openers: raw_entries(include_str!("../data/en/sentence_openers.txt")).map(str::to_string).collect(),
+    pronouns: pronouns(include_str!("../data/en/pronouns.txt")),
+    nonclaims: patterns(include_str!("../data/en/nonclaims.txt")),
+    grammar: grammar(include_str!("../data/en/grammar.txt")),
+    anonymous_pattern: never(),
+    anonymity_pattern: never(),
+    common_words: HashSet::new(),
+    hedge_pattern: never(),
+    hedge_exception_pattern: never(),
+}));
+
+/// A pattern that matches nothing, until [`with_patterns`] fills it in.
+fn never() -> Regex {
+    Regex::new(r"[^\s\S]").expect("empty pattern compiles")
+}
+
+/// Compiles the phrase lists that are scanned as one pattern.
+fn with_patterns(mut lexicon: Lexicon) -> Lexicon {
+    lexicon.anonymous_pattern = phrase_regex(&lexicon.anonymous_phrases);
+    lexicon.anonymity_pattern = phrase_regex(&lexicon.anonymity_phrases);
+    let g = &lexicon.grammar;
+    let lists = [
+        &lexicon.vague_groups,
+        &lexicon.anonymous_roles,
+        &lexicon.spokespeople,
+        &lexicon.document_heads,
+        &lexicon.institutions,
+        &lexicon.evidence_verbs,
+        &g.definite,
+        &g.indefinite,
+        &g.auxiliary,
+        &g.preposition,
+        &g.clause,
+        &g.quantifier,
+        &g.time,
+    ];
+    let mut common: HashSet<String> = lists.iter().flat_map(|l| l.iter().cloned()).collect();
+    common.extend(lexicon.reporting_verbs.keys().cloned());
+    common.extend(["previous", "new", "recent", "latest", "internal", "leaked", "several", "other", "former", "senior", "local", "independent", "military", "shipping", "privacy"].map(String::from));
+    lexicon.common_words = common;
+    lexicon.hedge_pattern = phrase_regex(&lexicon.hedges);
+    lexicon.hedge_exception_pattern = phrase_regex(&lexicon.hedge_exceptions);
+    lexicon
+}
 
 /// The lexicon of `lang`, parsed on first use.
 pub fn get(lang: Lang) -> &'static Lexicon {
@@ -28,18 +215,104 @@ pub fn get(lang: Lang) -> &'static Lexicon {
     }
 }
 
-/// The non-comment lines of a list, trimmed and lowercased.
-pub fn entries(data: &str) -> Vec<String> {
+/// The non-comment lines of a list, trimmed, case kept.
+fn raw_entries(data: &str) -> impl Iterator<Item = &str> {
     data.lines()
         .map(|line| line.split('#').next().unwrap_or("").trim())
         .filter(|line| !line.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+}
+
+/// The non-comment lines of a list, trimmed and lowercased.
+pub fn entries(data: &str) -> Vec<String> {
+    raw_entries(data).map(str::to_lowercase).collect()
 }
 
 /// Every word of every entry: for lists whose lines hold several forms of a word.
 pub fn words(data: &str) -> Vec<String> {
     entries(data).iter().flat_map(|line| line.split_whitespace().map(str::to_string)).collect()
+}
+
+fn set(data: &str) -> HashSet<String> {
+    entries(data).into_iter().collect()
+}
+
+/// Multi-word entries, split into words.
+fn phrases(data: &str) -> Vec<Vec<String>> {
+    entries(data).iter().map(|line| line.split_whitespace().map(str::to_string).collect()).collect()
+}
+
+/// Phrases, each with whether its line starts with `marker`.
+fn marked_phrases(data: &str, marker: char) -> Vec<(Vec<String>, bool)> {
+    entries(data)
+        .iter()
+        .map(|line| {
+            let marked = line.starts_with(marker);
+            let line = line.trim_start_matches(marker);
+            (line.split_whitespace().map(str::to_string).collect(), marked)
+        })
+        .filter(|(words, _): &(Vec<String>, bool)| !words.is_empty())
+        .collect()
+}
+
+/// Verb forms; a trailing `*` marks a form that is also a noun or adjective.
+fn verb_forms(data: &str) -> HashMap<String, bool> {
+    let mut forms = HashMap::new();
+    for form in words(data) {
+        let ambiguous = form.ends_with('*');
+        let form = form.trim_end_matches('*').to_string();
+        // A form listed plainly anywhere stays unambiguous.
+        let entry = forms.entry(form).or_insert(ambiguous);
+        *entry = *entry && ambiguous;
+    }
+    forms
+}
+
+fn abbreviations(data: &str) -> HashMap<String, bool> {
+    raw_entries(data)
+        .map(|line| match line.strip_prefix('~') {
+            Some(rest) => (rest.trim().to_string(), true),
+            None => (line.to_string(), false),
+        })
+        .collect()
+}
+
+fn pronouns(data: &str) -> HashMap<String, PronounKind> {
+    entries(data)
+        .iter()
+        .filter_map(|line| {
+            let mut parts = line.split_whitespace();
+            let word = parts.next()?.to_string();
+            let kind = match parts.next()? {
+                "person" => PronounKind::Person,
+                "group" => PronounKind::Group,
+                "thing" => PronounKind::Thing,
+                "self" => PronounKind::SelfRef,
+                _ => return None,
+            };
+            Some((word, kind))
+        })
+        .collect()
+}
+
+/// Regular expressions, one per line; `#` opens a comment only at the line start.
+fn patterns(data: &str) -> RegexSet {
+    let lines: Vec<String> = data
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(|line| format!("(?i){line}"))
+        .collect();
+    // The patterns are part of the program: a broken one is a bug caught by the tests.
+    RegexSet::new(&lines).expect("non-claim patterns compile")
+}
+
+/// A compiled word-boundary pattern for a list of phrases, longest first, so
+/// that callers can scan a lowercased text once instead of once per phrase.
+pub fn phrase_regex(phrases: &[Vec<String>]) -> Regex {
+    let mut alternatives: Vec<String> =
+        phrases.iter().map(|words| words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join(r"\s+")).collect();
+    alternatives.sort_by_key(|a| std::cmp::Reverse(a.len()));
+    Regex::new(&format!(r"\b(?:{})\b", alternatives.join("|"))).expect("phrase pattern compiles")
 }
 
 #[cfg(test)]
@@ -52,9 +325,43 @@ mod tests {
     }
 
     #[test]
-    fn english_lists_are_not_empty() {
+    fn starred_verb_forms_are_ambiguous_unless_listed_plainly() {
+        let forms = verb_forms("claim claimed claims*\nreport reports*\nsay says\n");
+        assert_eq!(forms.get("claims"), Some(&true));
+        assert_eq!(forms.get("claimed"), Some(&false));
+        assert_eq!(forms.get("says"), Some(&false));
+    }
+
+    #[test]
+    fn marked_phrases_keep_their_marker() {
+        let parsed = marked_phrases("+ is said to\nhas been accused of\n", '+');
+        assert_eq!(parsed[0], (vec!["is".to_string(), "said".into(), "to".into()], true));
+        assert!(!parsed[1].1);
+    }
+
+    #[test]
+    fn abbreviations_keep_case_and_terminal_marker() {
+        let parsed = abbreviations("Mr\n~ U.S\n");
+        assert_eq!(parsed.get("Mr"), Some(&false));
+        assert_eq!(parsed.get("U.S"), Some(&true));
+        assert_eq!(parsed.get("mr"), None);
+    }
+
+    #[test]
+    fn english_lists_load_and_patterns_compile() {
         let en = get(Lang::En);
-        assert!(en.reporting_verbs.iter().any(|w| w == "said"));
-        assert!(en.anonymous_phrases.iter().any(|p| p == "people familiar with"));
+        assert!(en.reporting_verbs.contains_key("said"));
+        assert!(en.anonymous_phrases.iter().any(|p| p.join(" ") == "familiar with the matter"));
+        assert!(en.vague_groups.contains("experts"));
+        assert!(en.nonclaims.is_match("By Jane Roe"));
+        assert_eq!(en.pronouns.get("she"), Some(&PronounKind::Person));
+        assert!(en.grammar.definite.contains("the"));
+        assert!(en.grammar.indefinite.contains("two"));
+    }
+
+    #[test]
+    fn phrase_regex_prefers_the_longest_phrase() {
+        let re = phrase_regex(&phrases("according to\naccording to reports\n"));
+        assert_eq!(re.find("x according to reports y").map(|m| m.as_str()), Some("according to reports"));
     }
 }

@@ -5,24 +5,32 @@
 //! them) and returns one [`Sentence`] verdict per sentence, `named`, `anonymous`,
 //! `unattributed` or `none`, with the source, the cue and a one-line reason, plus the
 //! article's sourcing [`Profile`]. Nothing here touches a DOM or a file: the browser
-//! extension reaches the core through [`wasm`], the command-line tool through `main.rs`.
+//! extension reaches the core through `wasm`, the command-line tool through `main.rs`.
 //!
 //! Offsets are UTF-8 byte offsets into a block, end-exclusive ([`Span`]). The wasm
 //! boundary converts them to UTF-16 code units once per block ([`utf16`]).
 //!
 //! The pipeline, one module per step:
-//! `text` (normalise) → `sentences` → `quotes` → `cues` → `sources` → `verdict` → `profile`.
+//! [`text`] (normalise) → [`sentences`] → [`quotes`] → [`cues`] → [`sources`] →
+//! [`judge`] (verdicts, with [`nonclaims`] and [`hedges`]) → [`profile`].
 //! Word lists live in `data/<lang>/*.txt`, compiled in and parsed once ([`lexicon`]).
 
 pub mod analysis;
-pub mod attribution;
 pub mod corpus;
+pub mod cues;
 pub mod eval;
+pub mod hedges;
+pub mod judge;
 pub mod lang;
 pub mod lexicon;
+pub mod nonclaims;
 pub mod profile;
+pub mod quotes;
 pub mod sentences;
+pub mod sources;
 pub mod span;
+pub mod text;
+pub mod tokens;
 pub mod utf16;
 pub mod verdict;
 

@@ -1,0 +1,631 @@
+//! Cues: the words that mark an attribution, and where their source stands.
+//!
+//! One sentence is read as tokens with its quotations masked
+//! ([`crate::tokens`]), so words inside a quotation are never cues. The rules,
+//! each a small function below:
+//!
+//! - **reporting verbs** (`said`, `told reporters`, `has also warned`), with the
+//!   source as the subject before them ("The minister said", "Halek, who ...,
+//!   said"), or after them when they follow a quotation or a comma ("..., said
+//!   Teodor Halek, the union's general secretary"); a passive with an agent
+//!   ("was confirmed by her son") takes the agent; a court or jury hearing or
+//!   being told is a court's attribution;
+//! - **evidence verbs** (`show`, `found`) with a document subject ("figures show");
+//! - **source prepositions** (`according to`, `citing`) with the source after them;
+//! - a **colon** before a quotation ("Wen: “...”") or opening an interview answer;
+//! - an **em dash** after a quotation ("“...” — Jane Roe").
+//!
+//! Decoys are refused where they are read: a verb after a determiner ("the
+//! said company"), a form that is also a noun without a subject ("the
+//! claims"), a negated or infinitive verb ("did not say", "refused to say"),
+//! a verb with a particle that changes it ("called off"), "according to plan".
+//! Agentless reporting ("is said to", "reportedly") is [`impersonal`].
+
+use crate::lexicon::Lexicon;
+use crate::span::Span;
+use crate::tokens::{Kind, Reading};
+
+/// What kind of cue an attribution rests on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueKind {
+    Verb,
+    Evidence,
+    Preposition,
+    Colon,
+    Dash,
+    Passive,
+}
+
+/// A cue found in a sentence, with its source phrase as a token range.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub kind: CueKind,
+    /// The cue as written, a span of `norm` ("told reporters", "according to").
+    pub cue: Span,
+    /// The source phrase, tokens `start..end` of the reading.
+    pub source: Option<(usize, usize)>,
+}
+
+/// Whether a lower-case phrase holds one of the anonymity phrases.
+pub fn holds_anonymous_phrase(lower: &str, lex: &Lexicon) -> bool {
+    lex.anonymous_pattern.is_match(lower)
+}
+
+/// Agentless reporting in the sentence ("is said to", "reportedly"): its span
+/// and whether it is also a hedge.
+pub fn impersonal(r: &Reading) -> Option<(Span, bool)> {
+    for (phrase, hedge) in &r.lex.impersonal {
+        if let Some(at) = find_phrase(r, phrase, 0) {
+            return Some((r.span(at..at + phrase.len()), *hedge));
+        }
+    }
+    None
+}
+
+/// The first token index at or after `from` where the words of `phrase` follow one another.
+pub fn find_phrase(r: &Reading, phrase: &[String], from: usize) -> Option<usize> {
+    if phrase.is_empty() {
+        return None;
+    }
+    (from..r.len().saturating_sub(phrase.len() - 1)).find(|&i| phrase.iter().enumerate().all(|(k, w)| r.lw(i + k) == w))
+}
+
+/// Every attribution cue of the sentence, in order of the cue.
+pub fn find(r: &Reading, opens_block: bool) -> Vec<Found> {
+    let mut found = Vec::new();
+    prepositions(r, &mut found);
+    verbs(r, &mut found);
+    colon(r, opens_block, &mut found);
+    dash(r, &mut found);
+    found.sort_by_key(|f| f.cue.start);
+    found.dedup_by_key(|f| f.cue.start);
+    found
+}
+
+/// "according to X", "citing X".
+fn prepositions(r: &Reading, found: &mut Vec<Found>) {
+    for phrase in &r.lex.source_prepositions {
+        let mut from = 0;
+        while let Some(at) = find_phrase(r, phrase, from) {
+            from = at + 1;
+            let after = at + phrase.len();
+            if let Some((start, end)) = phrase_right(r, after, false) {
+                // "according to plan" names no one.
+                if end - start == 1 && r.lex.grammar.not_source.contains(r.lw(start)) {
+                    continue;
+                }
+                found.push(Found { kind: CueKind::Preposition, cue: r.span(at..after), source: Some((start, end)) });
+            }
+        }
+    }
+}
+
+fn verbs(r: &Reading, found: &mut Vec<Found>) {
+    let lex = r.lex;
+    let g = &lex.grammar;
+    let mut covered = 0;
+    for v in 0..r.len() {
+        if !r.is_word(v) || v < covered {
+            continue;
+        }
+        let word = r.lw(v);
+        let stance = g.stance_verb.contains(word) && (v + 1..(v + 3).min(r.len())).any(|i| g.stance_object.contains(r.lw(i)));
+        let reporting = lex.reporting_verbs.get(word).copied().or(stance.then_some(false));
+        let evidence = lex.evidence_verbs.contains(word);
+        let court = g.court_verb.contains(word);
+        if reporting.is_none() && !evidence && !court {
+            continue;
+        }
+        let prev = if v > 0 { r.lw(v - 1) } else { "" };
+        // Decoys: "the said company", "to say", "did not say", "called off".
+        if g.definite.contains(prev) || matches!(prev, "a" | "an" | "to" | "so") || g.negation.contains(prev) {
+            continue;
+        }
+        if v >= 2 && g.negation.contains(r.lw(v - 1)) {
+            continue;
+        }
+        if v >= 2 && (g.negation.contains(r.lw(v - 2)) && g.auxiliary.contains(r.lw(v - 1)) || r.lw(v - 2) == "not") {
+            continue;
+        }
+        if g.particle.contains(r.lw(v + 1)) && !matches!(word, "point" | "pointed" | "points" | "pointing") && r.lw(v + 1) != "in" {
+            continue;
+        }
+        if matches!(word, "point" | "pointed" | "points" | "pointing") && !matches!(r.lw(v + 1), "out" | "to") {
+            continue;
+        }
+        if word == "put" && r.lw(v + 1) != "it" {
+            continue;
+        }
+        if v == 0 && matches!(word, "asked" | "contacted" | "reached" | "pressed" | "questioned" | "told" | "speaking") {
+            continue;
+        }
+        let cue_end = cue_extent(r, v);
+        let cue = r.span(v..cue_end);
+        // The passive: "was confirmed by her son", "the jury was told".
+        if let Some(p) = passive_auxiliary(r, v) {
+            if let Some(by) = (v + 1..(v + 4).min(r.len())).find(|&i| r.lw(i) == "by") {
+                if let Some(source) = phrase_right(r, by + 1, true) {
+                    if g.passive_cue.contains(word) {
+                        found.push(Found { kind: CueKind::Passive, cue: r.span(p..by + 1), source: Some(source) });
+                    }
+                }
+                continue;
+            }
+            if let Some(source) = subject_left(r, p) {
+                if is_court(r, source) {
+                    found.push(Found { kind: CueKind::Passive, cue: r.span(p..v + 1), source: Some(source) });
+                }
+            }
+            continue;
+        }
+        let subject = subject_left(r, v);
+        let subject = match reporting {
+            Some(true) => subject.filter(|&s| firm_subject(r, s) && object_follows(r, v)),
+            _ => subject,
+        };
+        if subject.is_some() || inverted_position(r, v) {
+            covered = cue_end;
+        }
+        if court && reporting.is_none() || word == "heard" {
+            if let Some(source) = subject.filter(|&s| is_court(r, s)) {
+                found.push(Found { kind: CueKind::Verb, cue, source: Some(source) });
+            }
+            continue;
+        }
+        if let Some(ambiguous) = reporting {
+            if let Some(source) = subject {
+                found.push(Found { kind: CueKind::Verb, cue, source: Some(source) });
+                continue;
+            }
+            // A participle after a comma speaks for the sentence's subject:
+            // "X was less forgiving, writing in a note that ...".
+            if word.ends_with("ing") && v > 0 && r.is_punct(v - 1, ",") {
+                if let Some(source) = sentence_subject(r, v - 1) {
+                    found.push(Found { kind: CueKind::Verb, cue, source: Some(source) });
+                }
+                continue;
+            }
+            if !ambiguous && inverted_position(r, v) {
+                let at = skip_time(r, cue_end);
+                let opens_phrase = r.is_proper(at) || g.definite.contains(r.lw(at)) || g.indefinite.contains(r.lw(at)) || r.lex.titles.contains(r.lw(at));
+                if let Some(source) = phrase_right(r, at, true).filter(|_| opens_phrase || r.lex.pronouns.contains_key(r.lw(at))) {
+                    found.push(Found { kind: CueKind::Verb, cue, source: Some(source) });
+                    continue;
+                }
+            }
+        }
+        if evidence {
+            if let Some((start, end)) = subject {
+                let head = head_of(r, start, end);
+                if lex.document_heads.contains(r.lw(head)) {
+                    found.push(Found { kind: CueKind::Evidence, cue, source: Some((start, end)) });
+                }
+            }
+        }
+    }
+}
+
+/// A subject firm enough for a verb form that is also a noun ("Lumora claims",
+/// not "unconfirmed reports"): a name, a pronoun, a determiner or a plural head.
+fn firm_subject(r: &Reading, (start, end): (usize, usize)) -> bool {
+    let g = &r.lex.grammar;
+    let head = head_of(r, start, end);
+    (start..end).any(|i| r.is_proper(i))
+        || r.lex.pronouns.contains_key(r.lw(start))
+        || g.definite.contains(r.lw(start))
+        || g.indefinite.contains(r.lw(start))
+        || r.kind(start) == Some(Kind::Number)
+        || r.lw(head).ends_with('s') && end - start > 1
+}
+
+/// After a verb form that is also a noun: what a reporting verb takes
+/// ("claims that", "warns: “...”", "denies the report"), not a noun's company
+/// ("warning in place", "reports of").
+fn object_follows(r: &Reading, v: usize) -> bool {
+    let g = &r.lex.grammar;
+    let next = v + 1;
+    let w = r.lw(next);
+    w == "that"
+        || matches!(r.kind(next), Some(Kind::Quote))
+        || r.is_punct(next, ":")
+        || r.is_punct(next, ",")
+        || g.definite.contains(w)
+        || g.indefinite.contains(w)
+        || r.lex.pronouns.contains_key(w)
+        || r.is_proper(next)
+        || matches!(w, "it" | "him" | "her" | "them" | "us" | "me")
+}
+
+/// The cue runs over a listener ("told reporters"), a frame ("said in a
+/// statement"), a platform ("wrote on X") or a particle ("pointed out").
+fn cue_extent(r: &Reading, v: usize) -> usize {
+    let g = &r.lex.grammar;
+    let word = r.lw(v);
+    let mut end = v + 1;
+    if matches!(r.lw(end), "out" | "to") && word.starts_with("point") {
+        return end + 1;
+    }
+    if word == "put" {
+        return end + 1;
+    }
+    if matches!(word, "told" | "tell" | "tells" | "telling") {
+        // The listener: "reporters", "the jury", "Radio Fenwick", "this newspaper", "us".
+        if r.is_word(end) && !g.clause.contains(r.lw(end)) {
+            let mut i = end;
+            if g.definite.contains(r.lw(i)) || g.indefinite.contains(r.lw(i)) {
+                i += 1;
+            }
+            if r.is_proper(i) {
+                while r.is_proper(i) {
+                    i += 1;
+                }
+            } else if r.is_word(i) && !g.clause.contains(r.lw(i)) && !g.preposition.contains(r.lw(i)) {
+                i += 1;
+            }
+            end = i.max(end + 1).min(r.len());
+        }
+    }
+    // "in a statement", "in an interview".
+    if r.lw(end) == "in" && g.report_frame.contains(r.lw(end + 2)) && matches!(r.lw(end + 1), "a" | "an" | "the" | "his" | "her" | "its" | "their") {
+        end += 3;
+    } else if matches!(word, "wrote" | "writes" | "write" | "writing" | "said" | "says" | "posted" | "tweeted" | "evoked" | "announced")
+        && r.lw(end) == "on"
+        && r.is_proper(end + 1)
+    {
+        end += 2;
+    }
+    end.min(r.len())
+}
+
+/// After "said": time words that belong to the cue ("said on Tuesday", "said later").
+fn skip_time(r: &Reading, mut at: usize) -> usize {
+    while at < r.len() && (r.lex.grammar.time.contains(r.lw(at)) || r.lex.grammar.calendar.contains(r.lw(at))) && !r.is_proper(at) {
+        at += 1;
+    }
+    at
+}
+
+/// The passive auxiliary before verb `v` ("was", "has been"), if the verb is a passive.
+fn passive_auxiliary(r: &Reading, v: usize) -> Option<usize> {
+    let word = r.lw(v);
+    if !(word.ends_with("ed") || matches!(word, "told" | "said" | "written" | "heard" | "shown" | "found")) {
+        return None;
+    }
+    let mut i = v;
+    while i > 0 && r.lw(i - 1).ends_with("ly") && r.lw(i - 1).len() > 3 {
+        i -= 1;
+    }
+    (i > 0 && r.lex.grammar.passive.contains(r.lw(i - 1))).then(|| i - 1)
+}
+
+/// Whether the source phrase is a court, a jury or an inquest (verdict rules, point 3).
+fn is_court(r: &Reading, (start, end): (usize, usize)) -> bool {
+    let head = head_of(r, start, end);
+    matches!(r.lw(head), "court" | "jury" | "inquest" | "tribunal" | "hearing" | "trial" | "judge" | "coroner" | "committee" | "inquiry")
+}
+
+/// The head word of a source phrase: the last word before a preposition or comma.
+pub fn head_of(r: &Reading, start: usize, end: usize) -> usize {
+    let g = &r.lex.grammar;
+    let cut = (start + 1..end)
+        .find(|&i| {
+            let w = r.lw(i);
+            r.is_punct(i, ",")
+                || (r.is_word(i)
+                    && !r.is_proper(i)
+                    && (g.preposition.contains(w) || g.clause.contains(w) || g.participle.contains(w) || w == "not" || (w.ends_with("ed") && i > start + 1 && !g.definite.contains(r.lw(i - 1)))))
+        })
+        .unwrap_or(end);
+    (start..cut).rev().find(|&i| r.is_word(i)).unwrap_or(start)
+}
+
+/// Whether a reporting verb at `v` stands where its subject follows it: after a
+/// quotation, a comma, a dash or a colon ("…,” said X", "..., said X").
+fn inverted_position(r: &Reading, v: usize) -> bool {
+    if v == 0 {
+        return false;
+    }
+    let mut i = v - 1;
+    // "…,” she said" is not inverted, but "…,” added the minister" is.
+    while i > 0 && r.lex.grammar.auxiliary.contains(r.lw(i)) {
+        i -= 1;
+    }
+    r.kind(i) == Some(Kind::Quote) || r.is_punct(i, ",") || r.is_punct(i, "\u{2014}") || r.is_punct(i, "-")
+}
+
+/// A word that may stand inside a noun phrase.
+fn np_word(r: &Reading, i: usize) -> bool {
+    let g = &r.lex.grammar;
+    match r.kind(i) {
+        Some(Kind::Word) => {
+            let w = r.lw(i);
+            !(g.clause.contains(w) || g.passive.contains(w) || g.negation.contains(w))
+                && !(g.auxiliary.contains(w) && !r.is_proper(i))
+                && !(r.lex.reporting_verbs.contains_key(w) && !r.is_proper(i) && !r.lex.vague_groups.contains(w))
+                || r.is_proper(i) && !g.clause.contains(w)
+        }
+        Some(Kind::Possessive) | Some(Kind::Number) => true,
+        Some(Kind::Punct) => matches!(r.text(i), "&" | "." | "-") && i > 0 && r.kind(i - 1) == Some(Kind::Word) && r.is_word(i + 1),
+        _ => false,
+    }
+}
+
+/// The subject phrase ending just before `v` (skipping auxiliaries and
+/// adverbs), through an apposition or a relative clause set off by commas.
+pub fn subject_left(r: &Reading, v: usize) -> Option<(usize, usize)> {
+    let g = &r.lex.grammar;
+    let mut end = v;
+    while end > 0 && r.is_word(end - 1) && !r.is_proper(end - 1) && (g.auxiliary.contains(r.lw(end - 1)) || is_adverb(r.lw(end - 1))) {
+        end -= 1;
+    }
+    if end == 0 {
+        return None;
+    }
+    if r.is_punct(end - 1, ",") {
+        // "Halek, who has led the union since 2017, said": the comma closes a
+        // parenthesis; the subject stands before it. "Graham Tolland, 58, of
+        // Elmstead Road, Harwood, denies": several in a row. Segments are read
+        // right to left; the first that is not a parenthesis is the subject.
+        let segment_start = |comma: usize| (0..comma).rev().find(|&i| r.is_punct(i, ",") || r.is_punct(i, "\u{2014}")).map(|i| i + 1).unwrap_or(0);
+        let mut comma = end - 1;
+        let mut keep_until = None;
+        for _ in 0..5 {
+            let seg = segment_start(comma)..comma;
+            if seg.is_empty() {
+                return None;
+            }
+            let first = r.lw(seg.start);
+            let clause = matches!(first, "who" | "whose" | "which" | "speaking") || first.ends_with("ing") || g.participle.contains(first) || (first.ends_with("ed") && !r.is_proper(seg.start));
+            let left_is_address = seg.start >= 2 && {
+                let left = segment_start(seg.start - 1);
+                matches!(r.lw(left), "of" | "from" | "in") || r.kind(left) == Some(Kind::Number)
+            };
+            let apposition = matches!(first, "a" | "an" | "the" | "one" | "now" | "then" | "of" | "from" | "in")
+                || g.definite.contains(first)
+                || r.kind(seg.start) == Some(Kind::Number)
+                || (seg.clone().all(|i| r.is_proper(i)) && left_is_address);
+            if seg.start == 0 || !(clause || apposition) {
+                let (start, np_end) = np_left(r, comma)?;
+                let lead_in = (seg.start..start).all(|i| matches!(r.lw(i), "but" | "and" | "so" | "yet" | "however" | "meanwhile" | "still"));
+                return (np_end == comma && start >= seg.start && lead_in).then(|| (start, keep_until.unwrap_or(comma)));
+            }
+            if clause || comma - seg.start > 8 {
+                keep_until = None;
+            } else {
+                keep_until = Some(comma);
+            }
+            comma = seg.start - 1;
+        }
+        return None;
+    }
+    let (start, np_end) = np_left(r, end)?;
+    // "who said" → the phrase before "who".
+    if np_end - start == 1 && matches!(r.lw(start), "who" | "which") {
+        let before = if start > 0 && r.is_punct(start - 1, ",") { start - 1 } else { start };
+        return np_left(r, before);
+    }
+    Some((start, np_end))
+}
+
+fn is_adverb(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ly") && !matches!(w, "family" | "italy" | "ally" | "rally" | "supply" | "assembly" | "daily" | "weekly" | "monthly" | "early" | "only")
+}
+
+/// The noun phrase that ends just before `end`.
+fn np_left(r: &Reading, end: usize) -> Option<(usize, usize)> {
+    let g = &r.lex.grammar;
+    let mut start = end;
+    // Pronouns and relative pronouns stand alone.
+    if end > 0 && r.is_word(end - 1) && (r.lex.pronouns.contains_key(r.lw(end - 1)) || matches!(r.lw(end - 1), "who" | "which")) {
+        return Some((end - 1, end));
+    }
+    while start > 0 && (np_word(r, start - 1) || r.lw(start - 1) == "not" && (r.lw(start).ends_with("ed") || r.lex.grammar.participle.contains(r.lw(start)))) && end - start < 14 {
+        start -= 1;
+    }
+    while start > 0 && r.lw(start - 1) == "and" && r.is_proper(start) && start >= 2 && r.is_proper(start - 2) {
+        start -= 1;
+        while start > 0 && np_word(r, start - 1) && end - start < 16 {
+            start -= 1;
+        }
+    }
+    // A phrase that opens with a preposition ("After the meeting the minister")
+    // starts again at its last fresh determiner or name.
+    while start < end && r.is_word(start) && g.preposition.contains(r.lw(start)) {
+        let restart = (start + 1..end).find(|&i| {
+            (g.definite.contains(r.lw(i)) || g.indefinite.contains(r.lw(i)) || r.is_proper(i))
+                && !g.preposition.contains(r.lw(i - 1))
+                && !g.definite.contains(r.lw(i - 1))
+                && !(r.is_proper(i) && r.is_proper(i - 1))
+        });
+        match restart {
+            Some(i) => start = i,
+            None => return None,
+        }
+    }
+    while start < end && r.kind(start) == Some(Kind::Possessive) {
+        start += 1;
+    }
+    (start < end && (start..end).any(|i| r.is_word(i))).then_some((start, end))
+}
+
+/// The noun phrase that starts at `at` (after an inverted verb, "according
+/// to", "by" or a dash), with a short apposition ("Teodor Halek, the union's
+/// general secretary").
+pub fn phrase_right(r: &Reading, at: usize, apposition: bool) -> Option<(usize, usize)> {
+    let g = &r.lex.grammar;
+    if !r.is_word(at) && r.kind(at) != Some(Kind::Number) {
+        return None;
+    }
+    if r.lex.pronouns.contains_key(r.lw(at)) && !r.is_proper(at) {
+        return Some((at, at + 1));
+    }
+    let mut end = at;
+    while end < r.len() && (np_word(r, end) || (r.is_word(end) && g.preposition.contains(r.lw(end)) && end > at)) && end - at < 14 {
+        if r.is_word(end) && g.preposition.contains(r.lw(end)) {
+            // A preposition continues the phrase only into a name or a determiner ("of the UNI").
+            let next = r.lw(end + 1);
+            if !(r.is_proper(end + 1) || g.definite.contains(next) || g.indefinite.contains(next) || r.lw(end) == "of") || matches!(r.lw(end), "in" | "on") && !r.is_proper(end + 1) {
+                break;
+            }
+        }
+        end += 1;
+    }
+    // Trailing prepositions and possessives belong to what follows.
+    while end > at && (r.is_word(end - 1) && g.preposition.contains(r.lw(end - 1)) || r.kind(end - 1) == Some(Kind::Punct)) {
+        end -= 1;
+    }
+    if end == at {
+        return None;
+    }
+    // An apposition: ", the union's general secretary" up to the next comma or the end.
+    if apposition && r.is_punct(end, ",") && r.is_word(end + 1) && !g.clause.contains(r.lw(end + 1)) && !g.preposition.contains(r.lw(end + 1)) {
+        let stop = (end + 1..r.len()).find(|&i| !np_word(r, i) && !(r.is_word(i) && g.preposition.contains(r.lw(i)))).unwrap_or(r.len());
+        if stop > end + 1 && stop - end <= 12 && (stop == r.len() || r.kind(stop) == Some(Kind::Punct)) {
+            let mut stop = stop;
+            while stop > end + 1 && r.is_word(stop - 1) && g.preposition.contains(r.lw(stop - 1)) {
+                stop -= 1;
+            }
+            return Some((at, stop));
+        }
+    }
+    Some((at, end))
+}
+
+/// The subject of the sentence as a whole, for a participle after a comma.
+fn sentence_subject(r: &Reading, before: usize) -> Option<(usize, usize)> {
+    let g = &r.lex.grammar;
+    let start = (0..before).find(|&i| r.is_word(i) && !matches!(r.lw(i), "but" | "and" | "so"))?;
+    let mut end = start;
+    while end < before && (np_word(r, end) || r.is_word(end) && g.preposition.contains(r.lw(end))) {
+        end += 1;
+    }
+    (end > start).then_some((start, end))
+}
+
+/// "Wen: “...”" and, at the start of a block, an interview answer "Ana Ruiz: ...".
+fn colon(r: &Reading, opens_block: bool, found: &mut Vec<Found>) {
+    for c in 1..r.len() {
+        if !r.is_punct(c, ":") {
+            continue;
+        }
+        let quote_follows = r.kind(c + 1) == Some(Kind::Quote);
+        let speaker_label = opens_block && c <= 4 && (0..c).all(|i| r.is_proper(i) || r.is_punct(i, ".")) && (0..c).any(|i| r.is_proper(i));
+        if !(quote_follows || speaker_label) {
+            continue;
+        }
+        // "X said:" is the verb's, not the colon's.
+        if r.lex.reporting_verbs.contains_key(r.lw(c - 1)) || found.iter().any(|f| f.cue.end >= r.span(c - 1..c).end && f.cue.start < r.span(c..c + 1).start) {
+            continue;
+        }
+        if let Some((start, end)) = np_left(r, c) {
+            let short = end - start <= 6 && (start..end).any(|i| r.is_proper(i) || r.lex.pronouns.contains_key(r.lw(i)));
+            if short && (start == 0 || speaker_label || r.kind(start - 1) == Some(Kind::Punct)) {
+                found.push(Found { kind: CueKind::Colon, cue: r.span(c..c + 1), source: Some((start, end)) });
+            }
+        }
+    }
+}
+
+/// "“...” — Jane Roe, a reader".
+fn dash(r: &Reading, found: &mut Vec<Found>) {
+    for d in 1..r.len() {
+        if !(r.is_punct(d, "\u{2014}") || r.is_punct(d, "-")) || r.kind(d - 1) != Some(Kind::Quote) {
+            continue;
+        }
+        if let Some(source) = phrase_right(r, d + 1, true) {
+            if (source.0..source.1).any(|i| r.is_proper(i)) {
+                found.push(Found { kind: CueKind::Dash, cue: r.span(d..d + 1), source: Some(source) });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+    use crate::lexicon;
+    use crate::tokens::tokenize;
+    use std::collections::HashSet;
+
+    /// (cue, source) texts found in `sentence`; quotations are marked with `"`.
+    fn cues(sentence: &str) -> Vec<(String, String)> {
+        let text = crate::text::Text::new(std::slice::from_ref(&sentence));
+        let quotes: Vec<Span> = crate::quotes::pair(&text).iter().filter(|q| !q.nested).map(|q| q.span).collect();
+        let vocab: HashSet<&str> = HashSet::new();
+        let r = Reading {
+            tokens: tokenize(&text.norm, Span::new(0, text.norm.len()), &quotes),
+            norm: &text.norm,
+            lower: &text.lower,
+            lex: lexicon::get(Lang::En),
+            lower_vocab: &vocab,
+        };
+        find(&r, true)
+            .into_iter()
+            .map(|f| {
+                let source = f.source.map(|(s, e)| r.span(s..e)).map(|s| text.norm[s.start..s.end].to_string()).unwrap_or_default();
+                (text.norm[f.cue.start..f.cue.end].to_string(), source)
+            })
+            .collect()
+    }
+
+    macro_rules! cases {
+        ($($name:ident: $sentence:expr => [$(($cue:expr, $source:expr)),*];)*) => {$(
+            #[test]
+            fn $name() {
+                let expected: Vec<(String, String)> = vec![$(($cue.to_string(), $source.to_string())),*];
+                assert_eq!(cues($sentence), expected, "{}", $sentence);
+            }
+        )*};
+    }
+
+    cases! {
+        quote_then_attribution: "\"We have been patient,\" said Teodor Halek, the union's general secretary." =>
+            [("said", "Teodor Halek, the union's general secretary")];
+        quote_then_subject_verb: "\"Nobody is losing their job,\" Miriam Kjaer told reporters." => [("told reporters", "Miriam Kjaer")];
+        attribution_then_quote: "Wen said: \"We have enough phones.\"" => [("said", "Wen")];
+        interrupted_quote: "\"What we have offered,\" she said, \"is retraining.\"" => [("said", "she")];
+        relative_clause_is_skipped: "Halek, who has led the union since a bitter dispute in 2017, said the walkout would continue." => [("said", "Halek")];
+        apposition_is_kept: "Halvorsen-Bakke, the granddaughter of the founder, said the group would close stores." =>
+            [("said", "Halvorsen-Bakke, the granddaughter of the founder")];
+        indirect_speech: "The minister said the plan would cost more." => [("said", "The minister")];
+        said_that: "The union says that the plan would eliminate 900 jobs." => [("says", "The union")];
+        according_to: "The strike cost 1.1 billion euros, according to the Institute for Maritime Economics." =>
+            [("according to", "the Institute for Maritime Economics")];
+        according_to_then_clause: "According to his team, the rider broke his pelvis." => [("According to", "his team")];
+        citing: "The newspaper, citing two people close to the board, had reported a sale." =>
+            [("citing", "two people close to the board"), ("reported", "The newspaper")];
+        told_outlet: "Four people told The Morning Ledger that the decision was taken early." => [("told The Morning Ledger", "Four people")];
+        in_a_statement: "Veldhaven said in a statement that it supports the board." => [("said in a statement", "Veldhaven")];
+        wrote_on_platform: "The mayor wrote on Facebook that a shelter had opened." => [("wrote on Facebook", "The mayor")];
+        auxiliaries_and_adverbs: "The firm has also repeatedly denied the report." => [("denied", "The firm")];
+        colon_before_quote: "Quote of the day: Jane Roe: \"Never leave early.\"" => [(":", "Jane Roe")];
+        em_dash_credit: "\"Concrete is honest.\" \u{2014} Ilse Marrow, in a 1971 lecture" => [("\u{2014}", "Ilse Marrow")];
+        passive_with_agent: "Her death was confirmed by her son, the cellist Anton Marrow." => [("was confirmed by", "her son, the cellist Anton Marrow")];
+        court_heard: "The manager stole the money, a court heard on Monday." => [("heard", "a court")];
+        jury_was_told: "The jury was told the transfers were authorised." => [("was told", "The jury")];
+        figures_show: "Figures from the port authority show 41 vessels were waiting." => [("show", "Figures from the port authority")];
+        participle_after_comma: "Jonas Wahlberg was less forgiving, writing in a note to clients that it hurts." => [("writing in a note", "Jonas Wahlberg")];
+        inverted_with_day: "Talks will resume, said the union on Tuesday." => [("said", "the union")];
+        pointed_out: "The analyst pointed out that sales rose." => [("pointed out", "The analyst")];
+        as_she_put_it: "Or, as one of his predecessors put it: \"A tram is a promise.\"" => [("put it", "one of his predecessors")];
+        who_said_resolves_to_the_phrase_before: "Reeve, who said he was innocent, resigned." => [("said", "Reeve")];
+    }
+
+    cases! {
+        the_said_company_is_not_a_cue: "The said company closed in 2019." => [];
+        claims_as_a_noun_is_not_a_cue: "The claims were rejected in court." => [];
+        said_inside_a_quote_is_not_a_cue: "\"I said no to them.\"" => [];
+        negated_verb_is_not_a_cue: "Pennock did not respond to requests for comment." => [];
+        infinitive_is_not_a_cue: "She refused to say where the money went." => [];
+        called_off_is_not_a_cue: "The union called off the strike." => [];
+        according_to_plan_is_not_a_cue: "Delivery is going according to plan." => [];
+        sources_of_funding_is_not_a_cue: "He looked for other sources of funding." => [];
+        panel_of_experts_is_not_a_cue: "A panel of experts met in Geneva last month." => [];
+        found_with_a_person_is_not_evidence: "The police found the car on Monday." => [];
+        heard_without_a_court_is_not_a_cue: "Residents heard the explosion." => [];
+        asked_opening_a_sentence_is_not_a_cue: "Asked about it, he smiled." => [];
+        colon_before_a_list_is_not_a_cue: "The plan has three parts: cranes, carriers and trucks." => [];
+        nickname_quote_is_not_a_cue: "The so-called \"iPhone killer\" is aimed at buyers under 30." => [];
+    }
+}

@@ -1,0 +1,57 @@
+//! Hedges: words that mark a claim as uncertain.
+//!
+//! `hedged` is independent of the verdict (verdict rules, "Hedged"): the
+//! reportive markers (reportedly, allegedly, is said to), possibility (may,
+//! might, could, perhaps, likely, seems), and the reportive "would have" of
+//! translated reporting. The whole sentence counts, quotations included ("Maybe
+//! I will like it more," he said, is a hedged claim). Exceptions in the same
+//! list cancel a hedge inside them: statistics ("twice as likely"),
+//! inability ("could not"), obligation ("should have").
+
+use crate::lexicon::Lexicon;
+
+/// Whether a sentence (its lower-case text) is hedged.
+pub fn is_hedged(lower: &str, lex: &Lexicon) -> bool {
+    let exceptions: Vec<(usize, usize)> = lex.hedge_exception_pattern.find_iter(lower).map(|m| (m.start(), m.end())).collect();
+    lex.hedge_pattern.find_iter(lower).any(|m| {
+        let inside_exception = exceptions.iter().any(|&(s, e)| s <= m.start() && m.end() <= e);
+        let counterfactual = m.as_str().starts_with("would") && (lower.starts_with("if ") || lower.contains(" if ") || lower.contains("without"));
+        !inside_exception && !counterfactual
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+    use crate::lexicon;
+
+    macro_rules! cases {
+        ($($name:ident: $sentence:expr => $hedged:expr;)*) => {$(
+            #[test]
+            fn $name() {
+                let lower = $sentence.to_ascii_lowercase();
+                assert_eq!(is_hedged(&lower, lexicon::get(Lang::En)), $hedged, "{}", $sentence);
+            }
+        )*};
+    }
+
+    cases! {
+        reportedly: "The company is reportedly facing a shortage." => true;
+        allegedly: "He allegedly took the money." => true;
+        is_said_to: "The referee is said to have told the captain." => true;
+        possibility_could: "The disruption could add a week to deliveries." => true;
+        likely: "Questions are likely to intensify." => true;
+        perhaps: "Perhaps they will." => true;
+        maybe_inside_a_quote: "\"Maybe I will like it more,\" he said." => true;
+        reportive_would_have: "He would have also suffered a light trauma." => true;
+        seems: "A transfer which seems compromised." => true;
+        plain_fact_is_not_hedged: "The stoppage was called by the union." => false;
+        statistic_is_not_a_hedge: "They were 2.3 times more likely to report low mood." => false;
+        inability_is_not_a_hedge: "The study could not prove that phones caused it." => false;
+        obligation_is_not_a_hedge: "The council should have published the accounts." => false;
+        counterfactual_would_have_is_not_a_hedge: "If the law had passed, it would have allowed more trams." => false;
+        sequence_of_tenses_would_is_not_a_hedge: "She said the company would close 12 stores." => false;
+        schedule_is_not_a_hedge: "Talks are due to resume on Thursday." => false;
+    }
+}

@@ -1,0 +1,317 @@
+//! From sentences to verdicts, with carry-over.
+//!
+//! Two passes over the article. The first reads every sentence on its own, in
+//! order: non-claims, cues and their sources (pronouns and roles resolved
+//! against the sources met so far), agentless reporting, hedges. The second
+//! gives each sentence its verdict, carrying attribution where a reader
+//! would:
+//!
+//! - a sentence inside a quotation takes the quotation's speaker: the source
+//!   of the sentence where the quotation closes ("...,” said X") or, failing
+//!   that, where it opens (X said: “...); this covers quotations continued
+//!   across sentences and paragraphs and fragments of a broken text dump;
+//! - a quotation with no speaker of its own that follows an attributed
+//!   quotation (in the same paragraph or the next) continues that speaker.
+//!
+//! The weakest link decides: a sentence with any anonymous source, or an
+//! anonymity phrase next to its attribution, is `anonymous`.
+
+use std::collections::HashSet;
+
+use crate::analysis::{Cue, Sentence, Source, SourceKind};
+use crate::cues::{self, CueKind, Found};
+use crate::hedges;
+use crate::lang::Lang;
+use crate::lexicon;
+use crate::nonclaims;
+use crate::quotes::{self, Quote};
+use crate::sentences;
+use crate::sources::{self, Classified, Memory};
+use crate::span::Span;
+use crate::text::Text;
+use crate::tokens::{self, Kind, Reading};
+use crate::verdict::Verdict;
+
+/// An attribution as found in one sentence, source classified.
+#[derive(Clone, Debug)]
+struct Attribution {
+    cue: Span,
+    cue_kind: CueKind,
+    /// The source phrase as a span of `norm`.
+    source: Option<Span>,
+    class: Classified,
+}
+
+/// What the first pass learns about one sentence.
+struct Local {
+    span: Span,
+    none: Option<&'static str>,
+    attributions: Vec<Attribution>,
+    /// Agentless reporting ("is said to"): its span, and whether it hedges.
+    impersonal: Option<(Span, bool)>,
+    /// An anonymity phrase outside the source phrases ("speaking on condition of anonymity").
+    anonymity: bool,
+    hedged: bool,
+    /// Share of the sentence's letters inside quotations.
+    quoted: f32,
+    /// The top-level quotation covering most of the sentence, if any.
+    main_quote: Option<usize>,
+    /// Holds a quotation of three words or more.
+    has_quote: bool,
+}
+
+/// Every sentence of the article, with its verdict; a sentence that runs over
+/// several blocks gives one entry per block, the later ones `continues`.
+pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
+    let lex = lexicon::get(lang);
+    let text = Text::new(blocks);
+    let quotes = quotes::pair(&text);
+    let spans = sentences::split(&text, lex);
+    let top: Vec<Span> = quotes.iter().filter(|q| !q.nested).map(|q| q.span).collect();
+    let top_quotes: Vec<&Quote> = quotes.iter().filter(|q| !q.nested).collect();
+    let lower_vocab = lower_case_words(&text.norm, &text.lower);
+    let places = nonclaims::by_place(&text, &spans);
+
+    let mut memory = Memory::default();
+    let mut locals = Vec::with_capacity(spans.len());
+    let mut previous_block = usize::MAX;
+    for &span in &spans {
+        let block = text.block_of(span.start);
+        let opens_block = block != previous_block;
+        previous_block = block;
+        let r = Reading { tokens: tokens::tokenize(&text.norm, span, &top), norm: &text.norm, lower: &text.lower, lex, lower_vocab: &lower_vocab };
+        memory.remember_names(&r);
+        let sentence = &text.norm[span.start..span.end];
+        let lower = &text.lower[span.start..span.end];
+        let (quoted, main_quote) = quote_share(&r, &top_quotes);
+        let has_quote = r.tokens.iter().any(|t| t.kind == Kind::Quote && t.text(&text.norm).split_whitespace().count() >= 3);
+        let none = places[block].or_else(|| {
+            let reason = nonclaims::by_words(sentence, lex)?;
+            // A question inside someone's quotation is theirs, not the writer's.
+            (!(nonclaims::is_question(sentence) && quoted > 0.5)).then_some(reason)
+        });
+        let mut attributions = Vec::new();
+        if none.is_none() {
+            for found in cues::find(&r, opens_block) {
+                if let Some(attribution) = classify(&r, &found, &memory) {
+                    memory.remember(&attribution.class);
+                    attributions.push(attribution);
+                }
+            }
+        }
+        let source_spans: Vec<Span> = attributions.iter().filter_map(|a| a.source).collect();
+        let anonymity = lex.anonymity_pattern.find_iter(lower).any(|m| {
+            let at = span.start + m.start();
+            !source_spans.iter().any(|s| s.start <= at && at < s.end)
+        });
+        locals.push(Local {
+            span,
+            none,
+            attributions,
+            impersonal: cues::impersonal(&r),
+            anonymity,
+            hedged: hedges::is_hedged(lower, lex),
+            quoted,
+            main_quote,
+            has_quote,
+        });
+    }
+
+    let speakers = quote_speakers(&top_quotes, &locals);
+    let mut out = Vec::with_capacity(locals.len());
+    let mut last_quoted_speaker: Option<(usize, Attribution)> = None;
+    for (index, local) in locals.iter().enumerate() {
+        let block = text.block_of(local.span.start);
+        let mut verdict = Verdict::Unattributed;
+        let mut source: Option<Attribution> = None;
+        let mut cue: Option<Span> = None;
+        let reason: String;
+        if let Some(why) = local.none {
+            verdict = Verdict::None;
+            reason = why.to_string();
+        } else if !local.attributions.is_empty() {
+            let weakest = local.attributions.iter().find(|a| a.class.is_anonymous()).unwrap_or(&local.attributions[0]);
+            verdict = if weakest.class.is_anonymous() || local.anonymity { Verdict::Anonymous } else { Verdict::Named };
+            source = Some(weakest.clone());
+            cue = Some(weakest.cue);
+            reason = attributed_reason(weakest, verdict, &text.norm);
+        } else if let Some(speaker) = local.main_quote.filter(|_| local.quoted >= 0.6).and_then(|q| speakers[q].as_ref()) {
+            verdict = verdict_of(speaker);
+            reason = format!("Continues a quotation by {}.", describe(speaker, &text.norm));
+            source = Some(speaker.clone());
+        } else if let Some(speaker) = last_quoted_speaker
+            .as_ref()
+            .filter(|(at, _)| local.quoted >= 0.6 && block.saturating_sub(*at) <= 1 && index > 0)
+            .map(|(_, s)| s)
+        {
+            verdict = verdict_of(speaker);
+            reason = format!("A quotation that continues {}'s words.", describe(speaker, &text.norm));
+            source = Some(speaker.clone());
+        } else if let Some((at, _)) = local.impersonal {
+            verdict = Verdict::Anonymous;
+            cue = Some(at);
+            reason = format!("Reported without a source (\"{}\").", &text.norm[at.start..at.end]);
+        } else {
+            reason = if local.hedged {
+                "No source is given, and the claim is hedged.".to_string()
+            } else {
+                "No source is given for this claim.".to_string()
+            };
+        }
+        // Remember the speaker of quoted material for the quotation that may follow.
+        if verdict != Verdict::None {
+            match &source {
+                Some(s) if local.has_quote || local.quoted >= 0.6 => last_quoted_speaker = Some((block, s.clone())),
+                _ if local.quoted < 0.6 => last_quoted_speaker = None,
+                _ => {}
+            }
+        }
+        let hedged = verdict != Verdict::None && (local.hedged || local.impersonal.is_some_and(|(_, h)| h));
+        emit(&text, local, verdict, hedged, source.as_ref(), cue, reason, &mut out);
+    }
+    out
+}
+
+fn verdict_of(attribution: &Attribution) -> Verdict {
+    if attribution.class.is_anonymous() {
+        Verdict::Anonymous
+    } else {
+        Verdict::Named
+    }
+}
+
+fn classify(r: &Reading, found: &Found, memory: &Memory) -> Option<Attribution> {
+    let (start, end) = found.source?;
+    let class = sources::classify(r, start, end, memory)?;
+    Some(Attribution { cue: found.cue, cue_kind: found.kind, source: Some(r.span(start..end)), class })
+}
+
+/// How much of the sentence lies inside top-level quotations, and the one that covers most.
+fn quote_share(r: &Reading, quotes: &[&Quote]) -> (f32, Option<usize>) {
+    let mut inside = 0usize;
+    let mut total = 0usize;
+    let mut best: Option<(usize, usize)> = None;
+    for token in &r.tokens {
+        let letters = token.span.len();
+        if token.kind == Kind::Quote {
+            // Count only the letters, not the marks.
+            let words = r.norm[token.span.start..token.span.end].chars().filter(|c| c.is_alphanumeric()).count();
+            inside += words;
+            total += words;
+            let q = quotes.partition_point(|q| q.span.end <= token.span.start);
+            if q < quotes.len() && quotes[q].span.start <= token.span.start {
+                if best.is_none_or(|(_, n)| words > n) {
+                    best = Some((q, words));
+                }
+            }
+        } else if token.kind == Kind::Word || token.kind == Kind::Number {
+            total += letters;
+        }
+    }
+    let share = if total == 0 { 0.0 } else { inside as f32 / total as f32 };
+    (share, best.map(|(q, _)| q))
+}
+
+/// For each top-level quotation, the attribution of the sentence where it
+/// closes, or else of the sentence where it opens, or else of the sentence
+/// before it when that one ends with a colon.
+fn quote_speakers(quotes: &[&Quote], locals: &[Local]) -> Vec<Option<Attribution>> {
+    quotes
+        .iter()
+        .map(|quote| {
+            let holding = |at: usize| locals.iter().position(|l| l.span.start <= at && at < l.span.end.max(l.span.start + 1));
+            let closing = holding(quote.span.end.saturating_sub(1));
+            let opening = holding(quote.span.start);
+            let pick = |i: Option<usize>| i.and_then(|i| locals[i].attributions.first().cloned().filter(|_| locals[i].none.is_none()));
+            pick(closing).or_else(|| pick(opening)).or_else(|| {
+                let before = opening?.checked_sub(1)?;
+                let local = &locals[before];
+                let ends_with_colon = local.attributions.last().is_some_and(|a| a.cue_kind != CueKind::Preposition);
+                ends_with_colon.then(|| local.attributions.last().cloned()).flatten()
+            })
+        })
+        .collect()
+}
+
+fn describe(attribution: &Attribution, norm: &str) -> String {
+    match (&attribution.class.name, attribution.source) {
+        (Some(name), _) if !attribution.class.is_anonymous() => name.clone(),
+        (_, Some(span)) => format!("\"{}\"", &norm[span.start..span.end]),
+        (Some(name), None) => name.clone(),
+        _ => "an unnamed speaker".to_string(),
+    }
+}
+
+fn attributed_reason(attribution: &Attribution, verdict: Verdict, norm: &str) -> String {
+    let cue = &norm[attribution.cue.start..attribution.cue.end];
+    let who = describe(attribution, norm);
+    match (verdict, attribution.class.kind) {
+        (Verdict::Anonymous, _) if !attribution.class.is_anonymous() => {
+            format!("Attributed to {who} (\"{cue}\"), who relays a source that is not identified.")
+        }
+        (_, SourceKind::VagueGroup) => format!("Attributed to a group that cannot be pinned down: {who} (\"{cue}\")."),
+        (_, SourceKind::UnnamedDocument) => format!("Attributed to an unnamed document or to hearsay: {who} (\"{cue}\")."),
+        (_, SourceKind::Anonymous) => format!("Attributed to a source that is not identified: {who} (\"{cue}\")."),
+        _ => format!("Attributed to {who} (\"{cue}\")."),
+    }
+}
+
+/// Writes one sentence (one entry per block it covers).
+#[allow(clippy::too_many_arguments)]
+fn emit(
+    text: &Text,
+    local: &Local,
+    verdict: Verdict,
+    hedged: bool,
+    attribution: Option<&Attribution>,
+    cue: Option<Span>,
+    reason: String,
+    out: &mut Vec<Sentence>,
+) {
+    let source = attribution.and_then(|a| {
+        let (block, span) = text.block_span(a.source?)?;
+        Some(Source { block, span: trim_span(text.blocks[block], span), kind: a.class.kind, name: a.class.name.clone() })
+    });
+    let cue = cue.and_then(|c| text.block_span(c));
+    for (part, (block, span)) in text.parts(local.span).into_iter().enumerate() {
+        let cue = cue.filter(|(b, c)| *b == block && span.contains(*c)).map(|(_, c)| Cue { span: c });
+        out.push(Sentence {
+            block,
+            span,
+            verdict,
+            hedged,
+            quote: local.has_quote || local.quoted >= 0.6,
+            source: source.clone(),
+            cue,
+            reason: reason.clone(),
+            continues: part > 0,
+        });
+    }
+}
+
+fn trim_span(block: &str, span: Span) -> Span {
+    let text = span.text(block);
+    let lead = text.len() - text.trim_start().len();
+    let kept = text.trim().len();
+    Span::new(span.start + lead, span.start + lead + kept)
+}
+
+/// Every word the article writes starting in lower case, as it appears in `lower`.
+fn lower_case_words<'t>(norm: &str, lower: &'t str) -> HashSet<&'t str> {
+    let mut words = HashSet::new();
+    let mut start = None;
+    for (at, c) in norm.char_indices().chain(std::iter::once((norm.len(), ' '))) {
+        let inside = c.is_alphanumeric() || c == '-' || c == '\'';
+        match (start, inside) {
+            (None, true) => start = Some(at),
+            (Some(s), false) => {
+                if norm[s..].starts_with(|c: char| c.is_lowercase()) {
+                    words.insert(&lower[s..at]);
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    words
+}

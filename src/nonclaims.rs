@@ -1,0 +1,144 @@
+//! Non-claims: sentences that get `none` (verdict rules, point 17).
+//!
+//! Two kinds of evidence. The words: bylines, "Read also", "SEE ALSO",
+//! copyright and contact lines, timestamps, author bios, matched by the
+//! patterns of `data/<lang>/nonclaims.txt`; and questions the writer asks.
+//! The place: the headline (the first block, when it is one sentence), the
+//! front matter before the body (standfirst, byline, date, section label: the
+//! blocks without closing punctuation before the first full paragraph), and a
+//! footer line without punctuation at the very end.
+
+use crate::lexicon::Lexicon;
+use crate::span::Span;
+use crate::text::Text;
+
+/// Why a sentence is not a claim, from its words alone.
+pub fn by_words(sentence: &str, lex: &Lexicon) -> Option<&'static str> {
+    let trimmed = sentence.trim();
+    if lex.nonclaims.is_match(trimmed) {
+        return Some("Boilerplate (byline, date, navigation or footer), not a claim.");
+    }
+    if is_question(trimmed) {
+        return Some("A question the writer asks is not a claim.");
+    }
+    let words = trimmed.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+    if words <= 1 && !trimmed.chars().any(char::is_numeric) {
+        return Some("A bare transition, not a claim.");
+    }
+    None
+}
+
+/// Ends with a question mark (before any closing marks).
+pub fn is_question(sentence: &str) -> bool {
+    sentence.trim_end().trim_end_matches(['"', '\'', ')', ']', ' ']).ends_with('?')
+}
+
+/// For every block, why its sentences are not claims by their place, if so.
+pub fn by_place(text: &Text, sentences: &[Span]) -> Vec<Option<&'static str>> {
+    let blocks = text.block_spans.len();
+    let mut reasons = vec![None; blocks];
+    let mut per_block = vec![0usize; blocks];
+    for sentence in sentences {
+        per_block[text.block_of(sentence.start)] += 1;
+    }
+    let content = |b: usize| {
+        let span = text.block_spans[b];
+        text.norm[span.start..span.end].trim()
+    };
+    let punctuated = |b: usize| content(b).trim_end_matches(['"', '\'', ')', ']']).ends_with(['.', '!', '?', '\u{2026}', ':', ';']);
+    let first = (0..blocks).find(|&b| !content(b).is_empty());
+    if let Some(first) = first {
+        if per_block[first] == 1 {
+            reasons[first] = Some("The headline is not a claim.");
+        }
+        // Front matter: unpunctuated blocks before the first full paragraph.
+        for b in first + 1..blocks {
+            if content(b).is_empty() {
+                continue;
+            }
+            if punctuated(b) && content(b).split_whitespace().count() >= 6 {
+                break;
+            }
+            if !punctuated(b) {
+                reasons[b] = Some("Front matter (standfirst, byline or label), not a claim.");
+            }
+        }
+    }
+    if let Some(last) = (0..blocks).rev().find(|&b| !content(b).is_empty()) {
+        if Some(last) != first && !punctuated(last) && reasons[last].is_none() {
+            reasons[last] = Some("A footer line, not a claim.");
+        }
+    }
+    reasons
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+    use crate::lexicon;
+
+    fn none(sentence: &str) -> bool {
+        by_words(sentence, lexicon::get(Lang::En)).is_some()
+    }
+
+    macro_rules! cases {
+        ($($name:ident: $sentence:expr => $none:expr;)*) => {$(
+            #[test]
+            fn $name() {
+                assert_eq!(none($sentence), $none, "{}", $sentence);
+            }
+        )*};
+    }
+
+    cases! {
+        byline: "By Jane Roe, Transport Correspondent" => true;
+        read_also: "Read also: The port that never sleeps" => true;
+        to_read_also: "To read also: Ten things about trams" => true;
+        see_also: "SEE ALSO - The new bridge opens" => true;
+        related: "Related: Bus fares to rise" => true;
+        copyright: "\u{a9} 2025 Example Media - All rights reserved" => true;
+        editing_credit: "(Editing by Sam Doe)" => true;
+        published_line: "Published on 14/05/2025 at 18:32" => true;
+        timestamp: "16:42" => true;
+        author_bio: "Ann Lee is a former mayor; the views expressed are her own." => true;
+        contact_line: "Contact the desk securely at tips@example.org." => true;
+        writer_question: "What happens next?" => true;
+        bare_transition: "Fine." => true;
+        help_line: "If you are affected by any of the issues raised, help is available." => true;
+        a_claim_is_not_none: "The stoppage was called by the union." => false;
+        a_claim_starting_with_by_is_not_a_byline: "By Tuesday evening, 41 vessels were waiting outside the harbour." => false;
+        a_quoted_statement_is_not_none: "\"We will fight,\" she said." => false;
+        a_sentence_with_a_number_is_not_a_transition: "1,200." => false;
+    }
+
+    fn places(blocks: &[&str]) -> Vec<bool> {
+        let text = Text::new(blocks);
+        let sentences = crate::sentences::split(&text, lexicon::get(Lang::En));
+        by_place(&text, &sentences).iter().map(Option::is_some).collect()
+    }
+
+    #[test]
+    fn headline_standfirst_and_byline_are_front_matter() {
+        let blocks = ["Port workers walk out", "A standfirst without a full stop", "By Jane Roe", "The strike began on Tuesday after talks failed.", "More text follows here."];
+        assert_eq!(places(&blocks), [true, true, true, false, false]);
+    }
+
+    #[test]
+    fn unpunctuated_lines_inside_the_body_are_claims() {
+        let blocks = ["Storm live", "The storm hit the coast on Friday at noon.", "Around 30,000 homes without power", "Crews are out in force tonight."];
+        assert_eq!(places(&blocks), [true, false, false, false]);
+    }
+
+    #[test]
+    fn an_unpunctuated_last_line_is_a_footer() {
+        let blocks = ["Headline here", "The architect died on Monday at her home.", "Ilse Marrow, architect, born 1934; died 2025"];
+        assert_eq!(places(&blocks), [true, false, true]);
+    }
+
+    #[test]
+    fn a_first_paragraph_of_several_sentences_is_not_a_headline() {
+        let blocks = ["The port closed. Workers walked out.", "Talks failed."];
+        assert_eq!(places(&blocks), [false, false]);
+    }
+}

@@ -1,0 +1,522 @@
+//! Who a cue points to: classifying a source phrase, and resolving pronouns and roles.
+//!
+//! A source phrase is read by its head (the noun before any preposition or
+//! apposition) and its determiner. In order:
+//!
+//! - a phrase holding an anonymity phrase ("familiar with the matter") is anonymous;
+//! - a pronoun ("she", "they") stands for the last fitting source ([`Memory`]);
+//! - a part of a group ("one of them", "some of the residents") is a vague group;
+//! - a spokesperson speaks for a body: named, resolved to the body;
+//! - a head that is a name ("Teodor Halek", "Lumora") is named, unless it is a
+//!   vague group written with a capital ("Republicans");
+//! - an anonymous role with an indefinite determiner ("a senior official", "two
+//!   officials at the ministry") is anonymous, whatever ministry they are at;
+//! - a vague plural ("analysts", "some residents") is a vague group;
+//! - a document is named when its owner or publisher is named, anonymous when
+//!   it is unnamed or leaked ("an email", "documents seen by");
+//! - an institution ("police", "the court") is named;
+//! - any other indefinite phrase ("a man", "one newspaper") is anonymous, a
+//!   bare plural is a vague group, and a definite one ("the company", "the
+//!   prosecutor") refers back to the last source with the same head, or is a
+//!   unique role, named.
+
+use crate::analysis::SourceKind;
+use crate::lexicon::PronounKind;
+use crate::tokens::{Kind, Reading};
+
+/// A source as the rules read it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Classified {
+    pub kind: SourceKind,
+    /// The name it resolves to, for a named source; the phrase itself for an anonymous one.
+    pub name: Option<String>,
+    /// Head word, lower case: what a later "the <head>" refers back to.
+    pub head: String,
+    pub plural: bool,
+    /// Stands for one person (named or not): what "he" or "she" can refer to.
+    pub person: bool,
+}
+
+impl Classified {
+    pub fn is_anonymous(&self) -> bool {
+        self.kind.is_anonymous()
+    }
+}
+
+/// One source met so far in the article.
+#[derive(Clone, Debug)]
+struct Entity {
+    class: Classified,
+    /// How many names had been mentioned when it was met.
+    mentions: usize,
+}
+
+/// The sources met so far, newest last, for pronouns and roles to refer back to.
+#[derive(Default)]
+pub struct Memory {
+    entities: Vec<Entity>,
+    /// Full names of people mentioned anywhere so far ("Teodor Halek"), for "Halek".
+    names: Vec<String>,
+    /// How many person names were mentioned so far, and the last one.
+    mentions: usize,
+    last_mention: Option<String>,
+}
+
+impl Memory {
+    /// Remembers a classified source.
+    pub fn remember(&mut self, class: &Classified) {
+        self.entities.push(Entity { class: class.clone(), mentions: self.mentions });
+        if self.entities.len() > 64 {
+            self.entities.remove(0);
+        }
+    }
+
+    /// Remembers the multi-word names of a sentence (two or more capitalised words).
+    pub fn remember_names(&mut self, r: &Reading) {
+        let mut i = 0;
+        while i < r.len() {
+            if r.is_proper(i) && !r.lex.titles.contains(r.lw(i)) {
+                let start = i;
+                while i < r.len() && r.is_proper(i) {
+                    i += 1;
+                }
+                if i - start >= 2 && i - start <= 4 {
+                    let name = words_text(r, start, i);
+                    let person = !(start..i).any(|k| r.lex.organisation_words.contains(r.lw(k)) || r.lex.outlet_words.contains(r.lw(k)));
+                    if person {
+                        self.mentions += 1;
+                        self.last_mention = Some(name.clone());
+                    }
+                    if !self.names.contains(&name) {
+                        self.names.push(name);
+                    }
+                }
+            } else {
+                i += 1;
+            }
+        }
+        if self.names.len() > 256 {
+            self.names.remove(0);
+        }
+    }
+
+    /// The full name a surname stands for ("Halek" → "Teodor Halek").
+    fn full_name(&self, name: &str) -> Option<&String> {
+        let last = name.rsplit(' ').next()?;
+        self.names.iter().rev().find(|full| full.len() > name.len() && full.rsplit(' ').next() == Some(last))
+    }
+
+    fn last(&self, fits: impl Fn(&Entity) -> bool) -> Option<&Classified> {
+        self.entities.iter().rev().find(|e| fits(e)).map(|e| &e.class)
+    }
+}
+
+fn words_text(r: &Reading, start: usize, end: usize) -> String {
+    let mut out = String::new();
+    for i in start..end {
+        if !out.is_empty() && r.kind(i) != Some(Kind::Possessive) {
+            out.push(' ');
+        }
+        out.push_str(r.text(i));
+    }
+    out
+}
+
+/// Reads the source phrase `r.tokens[start..end]`; `None` when it is not a source
+/// at all ("according to plan").
+pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Option<Classified> {
+    let lex = r.lex;
+    let g = &lex.grammar;
+    let mut start = start;
+    while start < end && (matches!(r.lw(start), "but" | "and" | "so" | "yet" | "however" | "both") || !r.is_word(start)) {
+        if r.kind(start) == Some(Kind::Number) {
+            break;
+        }
+        start += 1;
+    }
+    if start >= end {
+        return None;
+    }
+    let phrase = &r.lower[r.span(start..end).start..r.span(start..end).end];
+    if crate::cues::holds_anonymous_phrase(phrase, lex) {
+        let head = r.lw(crate::cues::head_of(r, start, end)).to_string();
+        let kind = if lex.document_heads.contains(head.as_str()) { SourceKind::UnnamedDocument } else { SourceKind::Anonymous };
+        return Some(anonymous(r, start, end, kind, &head));
+    }
+    // The first segment, before any comma or dash: the core of the phrase.
+    let seg_end = (start..end).find(|&i| r.is_punct(i, ",") || r.is_punct(i, "\u{2014}") || r.is_punct(i, "(")).unwrap_or(end);
+    // Pronouns.
+    if seg_end - start == 1 {
+        if let Some(&kind) = lex.pronouns.get(r.lw(start)) {
+            return Some(resolve_pronoun(kind, memory, r.lw(start)));
+        }
+        if matches!(r.lw(start), "who" | "which" | "that") {
+            return None;
+        }
+    }
+    // The core: the first segment cut before its first preposition or clause word.
+    let core_end = (start + 1..seg_end)
+        .find(|&i| {
+            let w = r.lw(i);
+            r.is_word(i)
+                && !r.is_proper(i)
+                && (g.preposition.contains(w) || g.clause.contains(w) || g.participle.contains(w) || w == "not" || (w.ends_with("ed") && i > start + 1 && !g.definite.contains(r.lw(i - 1))))
+        })
+        .unwrap_or(seg_end);
+    let mut head = core_end;
+    while head > start {
+        head -= 1;
+        if r.is_word(head) {
+            break;
+        }
+    }
+    if !r.is_word(head) {
+        return None;
+    }
+    let head_lw = r.lw(head).to_string();
+    let det = r.lw(start);
+    let definite = g.definite.contains(det) || (start + 1 < core_end && r.kind(start + 1) == Some(Kind::Possessive));
+    let indefinite = (g.indefinite.contains(det) || r.kind(start) == Some(Kind::Number)) && head > start;
+    let possessive_owner = (start..core_end).find(|&i| r.kind(i) == Some(Kind::Possessive)).map(|i| i - 1);
+    let proper_in = |a: usize, b: usize| (a..b).any(|i| r.is_proper(i) && !lex.titles.contains(r.lw(i)));
+    let plural = head_lw.ends_with('s') && !head_lw.ends_with("ss") || head_lw == "people" || head_lw == "police";
+    let seen_by = phrase.contains("seen by") || phrase.contains("obtained by") || phrase.contains("leaked");
+
+    if g.not_source.contains(head_lw.as_str()) && !definite && !indefinite {
+        return None;
+    }
+    // A name in an apposition: "a spokesman, Brian Fallon"; "His barrister, Nicholas Grant".
+    let appositive_name = (seg_end < end) && {
+        let next_seg_end = (seg_end + 1..end).find(|&i| r.is_punct(i, ",")).unwrap_or(end);
+        (seg_end + 1..next_seg_end).filter(|&i| r.is_proper(i) && !lex.titles.contains(r.lw(i))).count() >= 1
+            && !g.definite.contains(r.lw(seg_end + 1))
+            && !g.indefinite.contains(r.lw(seg_end + 1))
+    };
+    if appositive_name {
+        let next_seg_end = (seg_end + 1..end).find(|&i| r.is_punct(i, ",")).unwrap_or(end);
+        let name = display_name(r, seg_end + 1, next_seg_end, memory);
+        return Some(Classified { kind: SourceKind::Person, name: Some(name), head: head_lw, plural: false, person: true });
+    }
+    // "one of them", "some of the residents".
+    if seg_end - start >= 3 && g.quantifier.contains(r.lw(start)) && r.lw(start + 1) == "of" {
+        let rest = r.lw(start + 2);
+        if let Some(&kind) = lex.pronouns.get(rest).or(if rest == "them" || rest == "those" { Some(&PronounKind::Group) } else { None }) {
+            let antecedent = resolve_pronoun(kind, memory, rest);
+            if !antecedent.is_anonymous() && r.lw(start) == "one" && antecedent.kind == SourceKind::Organisation {
+                return Some(anonymous(r, start, end, SourceKind::Anonymous, "one"));
+            }
+        }
+        return Some(anonymous(r, start, end, SourceKind::VagueGroup, "of"));
+    }
+    // Spokespeople speak for their body.
+    if lex.spokespeople.contains(head_lw.as_str()) || (head > start && lex.spokespeople.contains(&format!("{} {}", r.lw(head - 1), head_lw))) {
+        let body = organisation_named_in(r, start, end, memory);
+        return Some(Classified { kind: SourceKind::Organisation, name: body, head: head_lw, plural: false, person: false });
+    }
+    let head_is_name = r.is_proper(head) && !lex.titles.contains(head_lw.as_str());
+    if head_is_name && !(lex.vague_groups.contains(head_lw.as_str()) && !proper_in(start, head)) {
+        let kind = named_kind(r, start, core_end);
+        let name = display_name(r, start, core_end, memory);
+        return Some(Classified { kind, name: Some(name), head: head_lw, plural: false, person: kind == SourceKind::Person });
+    }
+    if appositive_name {
+        let next_seg_end = (seg_end + 1..end).find(|&i| r.is_punct(i, ",")).unwrap_or(end);
+        let name = display_name(r, seg_end + 1, next_seg_end, memory);
+        return Some(Classified { kind: SourceKind::Person, name: Some(name), head: head_lw, plural: false, person: true });
+    }
+    if lex.anonymous_roles.contains(head_lw.as_str()) || lex.anonymous_roles.contains(head_lw.trim_end_matches('s')) && plural {
+        if indefinite || (!definite && possessive_owner.is_none()) {
+            let kind = if plural { SourceKind::VagueGroup } else { SourceKind::Anonymous };
+            return Some(anonymous(r, start, end, kind, &head_lw));
+        }
+        if let Some(antecedent) = memory.last(|e| e.class.head == head_lw) {
+            return Some(antecedent.clone());
+        }
+        if det == "the" || det == "this" || det == "that" {
+            return Some(anonymous(r, start, end, SourceKind::Anonymous, &head_lw));
+        }
+        return Some(Classified { kind: SourceKind::Person, name: Some(phrase_text(r, start, end)), head: head_lw, plural, person: !plural });
+    }
+    if lex.document_heads.contains(head_lw.as_str()) {
+        let owner_named = !seen_by && proper_in(start, end);
+        if owner_named || (possessive_owner.is_some() && !seen_by) {
+            return Some(Classified { kind: SourceKind::Document, name: Some(phrase_text(r, start, end)), head: head_lw, plural, person: false });
+        }
+        if definite {
+            if let Some(antecedent) = memory.last(|e| e.class.head == head_lw) {
+                return Some(antecedent.clone());
+            }
+            if !seen_by {
+                return Some(Classified { kind: SourceKind::Document, name: Some(phrase_text(r, start, end)), head: head_lw, plural, person: false });
+            }
+        }
+        return Some(anonymous(r, start, end, SourceKind::UnnamedDocument, &head_lw));
+    }
+    if lex.vague_groups.contains(head_lw.as_str()) {
+        if definite {
+            if let Some(antecedent) = memory.last(|e| e.class.head == head_lw) {
+                return Some(antecedent.clone());
+            }
+        }
+        return Some(anonymous(r, start, end, SourceKind::VagueGroup, &head_lw));
+    }
+    if lex.institutions.contains(head_lw.as_str()) {
+        let name = organisation_named_in(r, start, end, memory).or_else(|| Some(phrase_text(r, start, core_end)));
+        return Some(Classified { kind: SourceKind::Organisation, name, head: head_lw, plural, person: false });
+    }
+    if indefinite {
+        return Some(anonymous(r, start, end, SourceKind::Anonymous, &head_lw));
+    }
+    if !definite && possessive_owner.is_none() && plural && !proper_in(start, core_end) {
+        return Some(anonymous(r, start, end, SourceKind::VagueGroup, &head_lw));
+    }
+    // A definite role or body: the last source with the same head, or a unique role.
+    if let Some(antecedent) = memory.last(|e| e.class.head == head_lw) {
+        return Some(antecedent.clone());
+    }
+    let organisation = lex.organisation_words.contains(head_lw.as_str()) || lex.outlet_words.contains(head_lw.as_str());
+    if organisation {
+        let outlet = lex.outlet_words.contains(head_lw.as_str()) && !lex.organisation_words.contains(head_lw.as_str());
+        let kind = if outlet { SourceKind::Outlet } else { SourceKind::Organisation };
+        let name = organisation_named_in(r, start, end, memory)
+            .or_else(|| memory.last(|e| e.class.kind == kind && e.class.name.is_some()).and_then(|c| c.name.clone()))
+            .or_else(|| Some(phrase_text(r, start, core_end)));
+        return Some(Classified { kind, name, head: head_lw, plural, person: false });
+    }
+    let name = if proper_in(start, end) { display_name(r, start, end, memory) } else { phrase_text(r, start, end) };
+    Some(Classified { kind: SourceKind::Person, name: Some(name), head: head_lw, plural, person: !plural })
+}
+
+fn anonymous(r: &Reading, start: usize, end: usize, kind: SourceKind, head: &str) -> Classified {
+    let person = kind == SourceKind::Anonymous && (r.lex.anonymous_roles.contains(head) || head == "one");
+    Classified { kind, name: Some(phrase_text(r, start, end)), head: head.to_string(), plural: kind == SourceKind::VagueGroup, person }
+}
+
+fn phrase_text(r: &Reading, start: usize, end: usize) -> String {
+    let span = r.span(start..end);
+    r.norm[span.start..span.end].to_string()
+}
+
+/// The name in a phrase, without determiners and titles, completed from earlier
+/// mentions ("Mr Halek" → "Teodor Halek").
+fn display_name(r: &Reading, start: usize, end: usize, memory: &Memory) -> String {
+    // The last run of name words in the phrase.
+    let mut run_end = end;
+    while run_end > start && !(r.is_proper(run_end - 1) || r.kind(run_end - 1) == Some(Kind::Word) && r.text(run_end - 1).contains('&')) {
+        run_end -= 1;
+    }
+    let mut run_start = run_end;
+    while run_start > start
+        && (r.is_proper(run_start - 1) || (r.lw(run_start - 1) == "of" && run_start - 1 > start && r.is_proper(run_start - 2)) || r.text(run_start - 1) == "&")
+    {
+        run_start -= 1;
+    }
+    while run_start < run_end && r.lex.titles.contains(r.lw(run_start)) && run_end - run_start > 1 {
+        run_start += 1;
+    }
+    if run_start >= run_end {
+        return phrase_text(r, start, end);
+    }
+    let name = words_text(r, run_start, run_end);
+    if run_end - run_start == 1 {
+        if let Some(full) = memory.full_name(&name) {
+            return full.clone();
+        }
+        if let Some(known) = memory.last(|e| e.class.name.as_deref().is_some_and(|n| n.ends_with(&name) && n.len() > name.len())) {
+            return known.name.clone().unwrap_or(name);
+        }
+    }
+    name
+}
+
+/// A person, an outlet or an organisation, by the words of a named phrase.
+fn named_kind(r: &Reading, start: usize, end: usize) -> SourceKind {
+    let lex = r.lex;
+    // The name itself: the last run of capitalised words.
+    let mut run_end = end;
+    while run_end > start && !r.is_proper(run_end - 1) {
+        run_end -= 1;
+    }
+    let mut run_start = run_end;
+    while run_start > start && (r.is_proper(run_start - 1) || r.lw(run_start - 1) == "of" || r.text(run_start - 1) == "&") {
+        run_start -= 1;
+    }
+    let words: Vec<&str> = (run_start..run_end).filter(|&i| r.is_word(i)).map(|i| r.lw(i)).collect();
+    if words.iter().any(|w| lex.outlet_words.contains(*w)) && !words.iter().any(|w| lex.titles.contains(*w)) {
+        return SourceKind::Outlet;
+    }
+    if words.iter().any(|w| lex.organisation_words.contains(*w)) {
+        return SourceKind::Organisation;
+    }
+    SourceKind::Person
+}
+
+/// The body a spokesperson or institution speaks for: a name in the phrase
+/// ("a spokeswoman for Coastline Trains"), else the last organisation met.
+fn organisation_named_in(r: &Reading, start: usize, end: usize, memory: &Memory) -> Option<String> {
+    if (start..end).any(|i| r.is_proper(i)) {
+        return Some(display_name(r, start, end, memory));
+    }
+    let words: Vec<&str> = (start..end).filter(|&i| r.is_word(i)).map(|i| r.lw(i)).collect();
+    memory
+        .last(|e| {
+            matches!(e.class.kind, SourceKind::Organisation | SourceKind::Outlet)
+                && e.class.name.as_deref().is_some_and(|n| words.iter().any(|w| w.len() > 3 && n.to_lowercase().contains(*w)))
+        })
+        .or_else(|| memory.last(|e| e.class.kind == SourceKind::Organisation && !e.class.is_anonymous()))
+        .and_then(|c| c.name.clone())
+}
+
+fn resolve_pronoun(kind: PronounKind, memory: &Memory, pronoun: &str) -> Classified {
+    if kind == PronounKind::Person {
+        let entity = memory.entities.iter().rev().find(|e| e.class.person && !e.class.plural);
+        // A person named since the last anonymous source is the likelier antecedent.
+        let named_since = |e: &Entity| memory.mentions > e.mentions;
+        match entity {
+            Some(e) if !(e.class.is_anonymous() && named_since(e)) => return e.class.clone(),
+            _ => {
+                if let Some(name) = &memory.last_mention {
+                    let name = memory.full_name(name).unwrap_or(name).clone();
+                    return Classified { kind: SourceKind::Person, name: Some(name), head: pronoun.to_string(), plural: false, person: true };
+                }
+            }
+        }
+    }
+    let found = match kind {
+        PronounKind::Person => memory.last(|e| e.class.person && !e.class.plural),
+        PronounKind::Group => memory.last(|e| e.class.plural || matches!(e.class.kind, SourceKind::Organisation | SourceKind::Outlet)),
+        PronounKind::Thing => memory.last(|e| matches!(e.class.kind, SourceKind::Organisation | SourceKind::Outlet | SourceKind::Document | SourceKind::UnnamedDocument)),
+        PronounKind::SelfRef => None,
+    };
+    match found {
+        Some(antecedent) => antecedent.clone(),
+        None => Classified {
+            kind: if kind == PronounKind::Thing { SourceKind::Organisation } else { SourceKind::Person },
+            name: None,
+            head: pronoun.to_string(),
+            plural: kind == PronounKind::Group,
+            person: kind == PronounKind::Person,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+    use crate::lexicon;
+    use crate::span::Span;
+    use crate::tokens::tokenize;
+    use std::collections::HashSet;
+
+    /// Classifies `phrase` after the sentences of `before` were remembered as sources.
+    fn classify_after(before: &[&str], phrase: &str) -> Option<Classified> {
+        let vocab: HashSet<&str> = HashSet::new();
+        let mut memory = Memory::default();
+        for earlier in before {
+            let lower = earlier.to_ascii_lowercase();
+            let r = reading(earlier, &lower, &vocab);
+            memory.remember_names(&r);
+            if let Some(class) = classify(&r, 0, r.len(), &memory) {
+                memory.remember(&class);
+            }
+        }
+        let lower = phrase.to_ascii_lowercase();
+        let r = reading(phrase, &lower, &vocab);
+        classify(&r, 0, r.len(), &memory)
+    }
+
+    fn reading<'a>(text: &'a str, lower: &'a str, vocab: &'a HashSet<&'a str>) -> Reading<'a> {
+        Reading {
+            tokens: tokenize(text, Span::new(0, text.len()), &[]),
+            norm: text,
+            lower,
+            lex: lexicon::get(Lang::En),
+            lower_vocab: vocab,
+        }
+    }
+
+    fn kind_of(phrase: &str) -> Option<SourceKind> {
+        classify_after(&[], phrase).map(|c| c.kind)
+    }
+
+    macro_rules! kinds {
+        ($($name:ident: $phrase:expr => $kind:expr;)*) => {$(
+            #[test]
+            fn $name() {
+                assert_eq!(kind_of($phrase), $kind, "{}", $phrase);
+            }
+        )*};
+    }
+
+    use SourceKind::*;
+    kinds! {
+        full_name_is_a_person: "Teodor Halek" => Some(Person);
+        name_with_apposition: "Teodor Halek, the union's general secretary" => Some(Person);
+        title_and_name: "Council leader Priya Nandakumar" => Some(Person);
+        organisation_name: "the Kessling Port Authority" => Some(Organisation);
+        outlet_name: "The Morning Ledger" => Some(Outlet);
+        spokeswoman_for_a_body: "A spokeswoman for the ministry" => Some(Organisation);
+        compound_spokesman: "A port authority spokesman" => Some(Organisation);
+        senior_official_is_anonymous: "a senior official" => Some(Anonymous);
+        officials_at_a_named_ministry_stay_anonymous: "two officials at the Transport Ministry" => Some(VagueGroup);
+        union_official_is_anonymous: "a union official" => Some(Anonymous);
+        vague_plural: "Shipping analysts" => Some(VagueGroup);
+        some_residents: "Some residents" => Some(VagueGroup);
+        capitalised_vague_group: "Republicans" => Some(VagueGroup);
+        part_of_a_group: "one of them" => Some(VagueGroup);
+        people_familiar: "people familiar with the matter" => Some(Anonymous);
+        documents_seen_by_outlet: "internal documents seen by The Morning Ledger" => Some(UnnamedDocument);
+        unnamed_email: "An email dated 14 March" => Some(UnnamedDocument);
+        figures_from_named_body: "Figures from the Kessling Port Authority" => Some(Document);
+        owned_accounts: "Castellan's annual accounts" => Some(Document);
+        previous_research: "Previous research" => Some(UnnamedDocument);
+        polls: "Polls" => Some(UnnamedDocument);
+        court_is_named: "a court" => Some(Organisation);
+        police_is_named: "Police" => Some(Organisation);
+        indefinite_person_is_anonymous: "One newspaper" => Some(Anonymous);
+        definite_role_is_named: "the prosecutor" => Some(Person);
+        not_a_source: "plan" => None;
+        relative_pronoun_alone_is_not_a_source: "who" => None;
+    }
+
+    #[test]
+    fn pronoun_resolves_to_the_last_person() {
+        let got = classify_after(&["Teodor Halek"], "he").unwrap();
+        assert_eq!(got.name.as_deref(), Some("Teodor Halek"));
+        assert_eq!(got.kind, Person);
+    }
+
+    #[test]
+    fn pronoun_after_an_anonymous_source_is_anonymous() {
+        assert!(classify_after(&["a former board member"], "he").unwrap().is_anonymous());
+    }
+
+    #[test]
+    fn surname_resolves_to_the_full_name() {
+        let got = classify_after(&["Teodor Halek"], "Mr Halek").unwrap();
+        assert_eq!(got.name.as_deref(), Some("Teodor Halek"));
+    }
+
+    #[test]
+    fn definite_role_refers_back_to_an_anonymous_source() {
+        assert!(classify_after(&["a former board member"], "the former member").unwrap().is_anonymous());
+    }
+
+    #[test]
+    fn the_documents_refer_back_to_unnamed_documents() {
+        assert!(classify_after(&["internal documents seen by reporters"], "The documents").unwrap().is_anonymous());
+    }
+
+    #[test]
+    fn the_company_resolves_to_the_last_organisation() {
+        let got = classify_after(&["Halvorsen Home Group"], "The company").unwrap();
+        assert_eq!(got.kind, Organisation);
+        assert_eq!(got.name.as_deref(), Some("Halvorsen Home Group"));
+    }
+
+    #[test]
+    fn they_after_a_vague_group_is_anonymous() {
+        assert!(classify_after(&["Privacy researchers"], "they").unwrap().is_anonymous());
+    }
+}

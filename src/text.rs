@@ -1,0 +1,253 @@
+//! The text model: an article's blocks as one normalised text, with a way back.
+//!
+//! The engine reads the article as one string, `norm`: the blocks joined by a
+//! blank line, with typography folded so that one pattern fits every way of
+//! writing a thing: curly and angled quotation marks become `"` or `'`,
+//! no-break and thin spaces become plain spaces, soft hyphens and zero-width
+//! characters disappear, and the dashes (en, em, horizontal bar) become one em
+//! dash. `lower` is `norm` in ASCII lower case: the same bytes at the same
+//! offsets, so a match in one is a match in the other.
+//!
+//! Spans handed out by the core point into the blocks as given, never into
+//! `norm`: [`Text::parts`] maps a span of `norm` back to one span per block it
+//! touches. The map is one original offset per byte of `norm`, built once, so
+//! every lookup is O(1).
+
+use crate::span::Span;
+
+/// Which quotation marks a written mark belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Family {
+    Double,
+    Single,
+}
+
+/// What the glyph itself says about a mark's direction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Glyph {
+    /// “ « „ ‘ ‚ ‹: opens (but “ closes a „ in German use).
+    Open,
+    /// ” » ’ ›: closes.
+    Close,
+    /// " ': only the context tells.
+    Straight,
+    /// „ or ‚: opens, and is closed by “ or ‘ (German and Polish use).
+    Low,
+}
+
+/// A quotation mark as written, at its place in `norm` (always one byte there).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mark {
+    pub at: usize,
+    pub family: Family,
+    pub glyph: Glyph,
+}
+
+/// The article as one normalised text.
+pub struct Text<'a> {
+    pub blocks: &'a [&'a str],
+    pub norm: String,
+    pub lower: String,
+    /// For every byte of `norm`, and one past its end: the offset in the
+    /// concatenation of the original blocks (no separators) it came from.
+    orig: Vec<usize>,
+    /// Where each block starts in that concatenation, plus the total length.
+    block_starts: Vec<usize>,
+    /// Each block's text in `norm` (without the separators).
+    pub block_spans: Vec<Span>,
+    /// Every quotation mark and apostrophe-like mark, in order.
+    pub marks: Vec<Mark>,
+}
+
+/// What a character becomes in `norm`.
+fn fold(c: char) -> Option<Folded> {
+    Some(match c {
+        '"' | '\u{ff02}' => Folded::Mark(Family::Double, Glyph::Straight),
+        '\u{201c}' | '\u{ab}' | '\u{201f}' | '\u{301d}' => Folded::Mark(Family::Double, Glyph::Open),
+        '\u{201d}' | '\u{bb}' | '\u{301e}' => Folded::Mark(Family::Double, Glyph::Close),
+        '\u{201e}' => Folded::Mark(Family::Double, Glyph::Low),
+        '\'' => Folded::Mark(Family::Single, Glyph::Straight),
+        '\u{2018}' | '\u{2039}' | '\u{201b}' => Folded::Mark(Family::Single, Glyph::Open),
+        '\u{2019}' | '\u{203a}' => Folded::Mark(Family::Single, Glyph::Close),
+        '\u{201a}' => Folded::Mark(Family::Single, Glyph::Low),
+        '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\t' | '\r' => {
+            Folded::Str(" ")
+        }
+        '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => Folded::Str(""),
+        '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2012}' => Folded::Str("\u{2014}"),
+        '\u{2010}' | '\u{2011}' => Folded::Str("-"),
+        '\u{2026}' => Folded::Str("\u{2026}"),
+        _ => return None,
+    })
+}
+
+enum Folded {
+    Mark(Family, Glyph),
+    Str(&'static str),
+}
+
+/// Blocks are joined by this in `norm`: a paragraph break the splitter sees.
+pub const SEPARATOR: &str = "\n\n";
+
+impl<'a> Text<'a> {
+    pub fn new(blocks: &'a [&'a str]) -> Text<'a> {
+        let total: usize = blocks.iter().map(|b| b.len()).sum();
+        let mut norm = String::with_capacity(total + blocks.len() * SEPARATOR.len());
+        let mut orig = Vec::with_capacity(norm.capacity() + 1);
+        let mut block_starts = Vec::with_capacity(blocks.len() + 1);
+        let mut block_spans = Vec::with_capacity(blocks.len());
+        let mut marks = Vec::new();
+        let mut global = 0;
+        for (index, block) in blocks.iter().enumerate() {
+            if index > 0 {
+                norm.push_str(SEPARATOR);
+                orig.extend(std::iter::repeat_n(global, SEPARATOR.len()));
+            }
+            block_starts.push(global);
+            let norm_start = norm.len();
+            for (at, c) in block.char_indices() {
+                let from = global + at;
+                match fold(c) {
+                    Some(Folded::Mark(family, glyph)) => {
+                        marks.push(Mark { at: norm.len(), family, glyph });
+                        norm.push(if family == Family::Double { '"' } else { '\'' });
+                        orig.push(from);
+                    }
+                    Some(Folded::Str(s)) => {
+                        norm.push_str(s);
+                        orig.extend(std::iter::repeat_n(from, s.len()));
+                    }
+                    None => {
+                        norm.push(c);
+                        orig.extend(std::iter::repeat_n(from, c.len_utf8()));
+                    }
+                }
+            }
+            block_spans.push(Span::new(norm_start, norm.len()));
+            global += block.len();
+        }
+        block_starts.push(global);
+        orig.push(global);
+        let lower = norm.to_ascii_lowercase();
+        Text { blocks, norm, lower, orig, block_starts, block_spans, marks }
+    }
+
+    /// The block that holds `norm` offset `at` (the next block for a separator).
+    pub fn block_of(&self, at: usize) -> usize {
+        self.block_spans.partition_point(|span| span.end < at).min(self.block_spans.len().saturating_sub(1))
+    }
+
+    /// A span of `norm` as one span per block it covers, in the original
+    /// blocks' byte offsets, each trimmed of white space; empty parts dropped.
+    pub fn parts(&self, span: Span) -> Vec<(usize, Span)> {
+        let (start, end) = (self.orig[span.start.min(self.norm.len())], self.orig[span.end.min(self.norm.len())]);
+        let mut parts = Vec::new();
+        let first = self.block_starts.partition_point(|&s| s <= start).saturating_sub(1);
+        for block in first..self.blocks.len() {
+            let (b_start, b_end) = (self.block_starts[block], self.block_starts[block + 1]);
+            if b_start >= end && !(b_start == end && b_start == start) {
+                break;
+            }
+            let (lo, hi) = (start.max(b_start) - b_start, end.min(b_end) - b_start);
+            if lo >= hi {
+                continue;
+            }
+            if let Some(trimmed) = trim(self.blocks[block], lo, hi) {
+                parts.push((block, trimmed));
+            }
+        }
+        parts
+    }
+
+    /// A span of `norm` inside one block, as a span of that block (untrimmed).
+    /// `None` when the span crosses a block break.
+    pub fn block_span(&self, span: Span) -> Option<(usize, Span)> {
+        let (start, end) = (self.orig[span.start.min(self.norm.len())], self.orig[span.end.min(self.norm.len())]);
+        let block = self.block_starts.partition_point(|&s| s <= start).saturating_sub(1).min(self.blocks.len().checked_sub(1)?);
+        let b_start = self.block_starts[block];
+        let b_end = self.block_starts[block + 1];
+        if end > b_end || end < start {
+            return None;
+        }
+        Some((block, Span::new(start - b_start, end - b_start)))
+    }
+}
+
+/// `lo..hi` of `block` without its surrounding white space, if anything is left.
+fn trim(block: &str, lo: usize, hi: usize) -> Option<Span> {
+    let text = block.get(lo..hi)?;
+    let lead = text.len() - text.trim_start().len();
+    let kept = text.trim();
+    (!kept.is_empty()).then(|| Span::new(lo + lead, lo + lead + kept.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn curly_quotes_fold_to_straight_ones_and_are_recorded() {
+        let blocks = ["\u{201c}Yes,\u{201d} she said. \u{ab}Oui\u{bb}"];
+        let text = Text::new(&blocks);
+        assert_eq!(text.norm, "\"Yes,\" she said. \"Oui\"");
+        let glyphs: Vec<Glyph> = text.marks.iter().map(|m| m.glyph).collect();
+        assert_eq!(glyphs, [Glyph::Open, Glyph::Close, Glyph::Open, Glyph::Close]);
+    }
+
+    #[test]
+    fn soft_hyphens_vanish_and_odd_spaces_become_plain() {
+        let blocks = ["sa\u{ad}id\u{a0}the\u{2009}man"];
+        let text = Text::new(&blocks);
+        assert_eq!(text.norm, "said the man");
+    }
+
+    #[test]
+    fn dashes_fold_to_one_em_dash() {
+        let blocks = ["a \u{2013} b \u{2015} c"];
+        assert_eq!(Text::new(&blocks).norm, "a \u{2014} b \u{2014} c");
+    }
+
+    #[test]
+    fn lower_keeps_offsets() {
+        let blocks = ["\u{c9}mile SAID"];
+        let text = Text::new(&blocks);
+        assert_eq!(text.lower.len(), text.norm.len());
+        assert!(text.lower.ends_with("said"));
+    }
+
+    #[test]
+    fn parts_map_back_to_original_offsets() {
+        let blocks = ["\u{201c}Oui\u{201d} dit-il.", "Next."];
+        let text = Text::new(&blocks);
+        let all = Span::new(0, text.norm.len());
+        assert_eq!(text.parts(all), [(0, Span::new(0, blocks[0].len())), (1, Span::new(0, 5))]);
+    }
+
+    #[test]
+    fn parts_of_a_span_inside_one_block() {
+        let blocks = ["One. Two\u{ad}three.", "x"];
+        let text = Text::new(&blocks);
+        let at = text.norm.find("Two").unwrap();
+        let end = text.norm.find("three.").unwrap() + 6;
+        assert_eq!(text.parts(Span::new(at, end)), [(0, Span::new(5, blocks[0].len()))]);
+    }
+
+    #[test]
+    fn empty_blocks_and_empty_text_have_no_parts() {
+        let blocks = ["", "  ", ""];
+        let text = Text::new(&blocks);
+        assert!(text.parts(Span::new(0, text.norm.len())).is_empty());
+        let none: [&str; 0] = [];
+        let text = Text::new(&none);
+        assert_eq!(text.norm, "");
+        assert!(text.parts(Span::new(0, 0)).is_empty());
+    }
+
+    #[test]
+    fn block_of_finds_the_block() {
+        let blocks = ["ab", "cd"];
+        let text = Text::new(&blocks);
+        assert_eq!(text.block_of(0), 0);
+        assert_eq!(text.block_of(text.norm.find('d').unwrap()), 1);
+    }
+}
