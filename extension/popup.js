@@ -66,7 +66,11 @@
    */
   async function currentTab() {
     const explicit = Number(new URLSearchParams(location.search).get('tab'));
-    if (Number.isInteger(explicit) && explicit > 0) return api.tabs.get(explicit);
+    if (Number.isInteger(explicit) && explicit > 0) {
+      return api.tabs.get(explicit).catch(() => {
+        throw new Error('errorNoTab');
+      });
+    }
     const [active] = await api.tabs.query({ active: true, currentWindow: true });
     if (!active) throw new Error('errorNoTab');
     return active;
@@ -218,10 +222,10 @@
         t(plural.select(summary.sentences) === 'one' ? 'popupSentencesOne' : 'popupSentencesOther', summary.sentences),
         summary.hedged > 0 ? h('span', { class: 'hedged-count', text: ` · ${t('popupHedgedCount', summary.hedged)}` }) : null),
       shareBar(summary),
-      section('sources', 'popupSources', profile.sources.map((entry) => sourceEntry(entry))),
-      section('anonymous-phrases', 'popupAnonymousPhrases', profile.anonymous_phrases.map((entry) => sourceEntry(entry))),
-      section('unattributed', 'popupUnattributed', profile.unattributed.map((id) => sentenceEntry(id, texts[id]))),
-      section('hedged', 'popupHedged', profile.hedged.map((id) => sentenceEntry(id, texts[id]))));
+      section('sources', 'popupSources', (profile.sources ?? []).map((entry) => sourceEntry(entry))),
+      section('anonymous-phrases', 'popupAnonymousPhrases', (profile.anonymous_phrases ?? []).map((entry) => sourceEntry(entry))),
+      section('unattributed', 'popupUnattributed', (profile.unattributed ?? []).map((id) => sentenceEntry(id, texts[id]))),
+      section('hedged', 'popupHedged', (profile.hedged ?? []).map((id) => sentenceEntry(id, texts[id]))));
     $('profile').hidden = false;
 
     $('controls').hidden = false;
@@ -260,7 +264,7 @@
   }
 
   /** A source or anonymous phrase: each click goes to the next sentence resting on it. */
-  function sourceEntry({ name, kind, sentences }) {
+  function sourceEntry({ name, kind, sentences = [] }) {
     const kindText = t(KIND_KEY[kind] ?? 'kindPerson');
     const countText = t(plural.select(sentences.length) === 'one' ? 'popupSentencesOne' : 'popupSentencesOther', sentences.length);
     const button = h('button', {
@@ -350,7 +354,7 @@
           return showSiteMode(null);
         }
         const reply = await withTimeout(api.runtime.sendMessage({ type: P.SET_SITE_MODE, origin: site, mode }), MESSAGE_TIMEOUT_MS);
-        if (reply && reply.ok === false) throw new Error(reply.error ?? 'errorPermission');
+        if (reply && reply.ok === false) throw new Error(reply.error ?? 'errorNoPermission');
         $('site-note').textContent = t({ always: 'popupSiteAlwaysDone', never: 'popupSiteNeverDone', ask: 'popupSiteAskDone' }[mode]);
       })
       .catch((error) => {

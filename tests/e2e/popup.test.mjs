@@ -224,6 +224,14 @@ for (const browserName of BROWSERS) {
       await browser.popup().close();
     });
 
+    it('leaves its loading state with a plain message when there is no such tab', async () => {
+      const page = await browser.openExtensionPage('popup.html?tab=987654');
+      const shown = await waitFor(() => page.evaluate(() => (document.getElementById('main').getAttribute('aria-busy') === 'false'
+        ? document.getElementById('status').textContent.trim() : null)), { what: () => 'the popup to settle' });
+      assert.equal(shown, 'There is no page to read in this tab.');
+      await page.close();
+    });
+
     it('shows markup and script-like text from the page as inert text', async () => {
       await browser.open(server.pageUrl('xss-quotes.html'));
       await browser.activate();
