@@ -39,10 +39,6 @@ pub struct Profile {
 pub fn build(blocks: &[&str], sentences: &[Sentence]) -> Profile {
     let mut profile = Profile::default();
     for (index, sentence) in sentences.iter().enumerate() {
-        // The later parts of a sentence broken over blocks count once, with its first part.
-        if sentence.continues {
-            continue;
-        }
         let summary = &mut profile.summary;
         summary.sentences += 1;
         match sentence.verdict {
