@@ -224,11 +224,10 @@
     } catch {
       // No popover support: the fixed, maximal z-index host still shows above most pages.
     }
-    open = { id, via, host, card, x: how.x, y: how.y, returnFocus };
+    // A card reached by keyboard takes focus (so a screen reader reads it) once shown.
+    open = { id, via, host, card, x: how.x, y: how.y, returnFocus, wantsFocus: via === 'keyboard' };
     place();
-    host.style.setProperty('--sourcelight-visibility', 'visible');
-    if (via === 'keyboard') card.focus({ preventScroll: true });
-    return true;
+    return open !== null;
   }
 
   function closeCard({ restoreFocus = false } = {}) {
@@ -273,6 +272,16 @@
     const viewWidth = document.documentElement.clientWidth || innerWidth;
     const viewHeight = document.documentElement.clientHeight || innerHeight;
     if (!anchor) return closeCard();
+    const offScreen = anchor.bottom < 0 || anchor.top > viewHeight || anchor.right < 0 || anchor.left > viewWidth;
+    if (offScreen && open.via === 'pointer') return closeCard();
+    // A clicked or stepped-to card waits, hidden, while its sentence is scrolled away
+    // (or not yet scrolled into view), rather than sticking to the viewport's edge.
+    open.host.style.setProperty('--sourcelight-visibility', offScreen ? 'hidden' : 'visible');
+    if (offScreen) return;
+    if (open.wantsFocus) {
+      open.wantsFocus = false;
+      open.card.focus({ preventScroll: true });
+    }
     const size = open.card.getBoundingClientRect();
     const left = clamp(typeof open.x === 'number' ? Math.min(anchor.left, open.x - 24) : anchor.left, GAP, viewWidth - size.width - GAP);
     const below = anchor.bottom + GAP;

@@ -5,7 +5,9 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { BROWSERS, launch, waitFor } from './harness/browsers.mjs';
 import { PAGES_DIR, startServer } from './harness/server.mjs';
 
@@ -15,6 +17,29 @@ const KIND_WORDS = {
   person: 'person', organisation: 'organisation', outlet: 'news outlet', document: 'document',
   anonymous: 'anonymous person', vague_group: 'vague group', unnamed_document: 'unnamed document or report',
 };
+
+/** A one-page PDF whose only line is a sourced claim, written by hand (no PDF library). */
+function tinyPdf() {
+  const text = 'BT /F1 18 Tf 20 70 Td (The bridge will reopen, officials said.) Tj ET';
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 400 144] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${text.length} >>\nstream\n${text}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets = objects.map((object, i) => {
+    const offset = pdf.length;
+    pdf += `${i + 1} 0 obj\n${object}\nendobj\n`;
+    return offset;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) pdf += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return pdf;
+}
 
 function* sentencesOf(analysis) {
   for (const block of analysis.blocks) yield* block.sentences;
@@ -222,6 +247,23 @@ for (const browserName of BROWSERS) {
       assert.equal(shown.profileShown, false);
       assert.equal(shown.siteShown, false);
       await browser.popup().close();
+    });
+
+    it('says plainly that a PDF cannot be read', { skip: browserName === 'chromium' && 'headless Chromium downloads PDFs instead of showing them' }, async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'sourcelight-pdf-'));
+      writeFileSync(join(dir, 'report.pdf'), tinyPdf());
+      const pdfServer = await startServer({ root: dir });
+      try {
+        await browser.open(pdfServer.pageUrl('report.pdf'));
+        await browser.clickToolbarButton();
+        const shown = await readPopup(browser.popup());
+        assert.equal(shown.message, 'This is a PDF document: sourcelight reads web pages only.');
+        assert.equal(shown.profileShown, false);
+        await browser.popup().close();
+      } finally {
+        await pdfServer.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('leaves its loading state with a plain message when there is no such tab', async () => {
