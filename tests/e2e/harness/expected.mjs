@@ -1,0 +1,96 @@
+// The fixture pages' expected sourcing, and the comparison of it with what the reader
+// sees highlighted.
+//
+// Each page `pages/<name>.html` has `pages/<name>.expected.json`, written by a careful
+// reader from the text (verdict-rules.md), not from the engine's output:
+//   sentences:  [{text, verdict, phase?}] every sentence of the article in reading
+//               order, whitespace collapsed; `phase` on pages that change after load.
+//   outside:    texts outside the article (navigation, sidebars, comments, banners,
+//               editable areas, hidden text) that must never be highlighted.
+//   engineGaps: [{text, engine, why}] sentences where the engine, at the time of
+//               writing, disagrees with the careful reader. The expected verdict stays
+//               the reader's; the comparison reports these apart instead of failing, and
+//               says when a gap is closed so the entry can be removed.
+//   article:    false for a page that holds no article (nothing may be highlighted).
+
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const PAGES_DIR = fileURLToPath(new URL('../pages/', import.meta.url));
+export const PAINTABLE = ['named', 'anonymous', 'unattributed'];
+const HIGHLIGHT = (verdict) => `sourcelight-${verdict}`;
+
+/** Reads `pages/<page>.expected.json` (`page` with or without `.html`). */
+export function loadExpected(page) {
+  const name = page.replace(/\.html$/, '');
+  const data = JSON.parse(readFileSync(`${PAGES_DIR}${name}.expected.json`, 'utf8'));
+  data.engineGaps ??= [];
+  data.outside ??= [];
+  data.sentences ??= [];
+  return data;
+}
+
+/**
+ * Compares highlights (`{name: [text]}`, from `browser.highlights()`) with a page's
+ * expected sourcing.
+ *
+ * @param {object} expected  from loadExpected
+ * @param {{[name: string]: string[]}} seen
+ * @param {{painted?: string[], phases?: string[]}} [options] `painted`: the verdicts the
+ *   extension paints now (state.painted); `phases`: which phases' sentences are on the
+ *   page (default: those without a phase and 'initial').
+ * @returns {{mismatches: string[], gaps: string[], gapsClosed: string[], checked: number}}
+ *   `mismatches` are failures; `gaps` known engine gaps still open; `gapsClosed` gaps
+ *   the engine now gets right.
+ */
+export function compareHighlights(expected, seen, { painted = PAINTABLE, phases = ['initial'] } = {}) {
+  const mismatches = [];
+  const gaps = [];
+  const gapsClosed = [];
+  const present = expected.sentences.filter((s) => !s.phase || phases.includes(s.phase));
+  const absent = expected.sentences.filter((s) => s.phase && !phases.includes(s.phase));
+  const allSeen = Object.entries(seen).flatMap(([name, texts]) => texts.map((text) => ({ name, text })));
+
+  let checked = 0;
+  for (const sentence of present) {
+    const want = sentence.verdict !== 'none' && painted.includes(sentence.verdict) ? [HIGHLIGHT(sentence.verdict)] : [];
+    const exact = allSeen.filter((h) => h.text === sentence.text).map((h) => h.name);
+    // A 'none' sentence (or an unpainted verdict) must not be inside any highlight either.
+    const inside = want.length === 0 ? allSeen.filter((h) => h.text.includes(sentence.text)).map((h) => h.name) : exact;
+    const right = same(inside, want);
+    const gap = expected.engineGaps.find((g) => g.text === sentence.text);
+    const describe = `"${sentence.text}" (${sentence.verdict}): expected ${want.join(', ') || 'no highlight'}, seen ${inside.join(', ') || 'no highlight'}`;
+    if (gap) {
+      (right ? gapsClosed : gaps).push(describe);
+      continue;
+    }
+    checked += 1;
+    if (!right) mismatches.push(describe);
+  }
+
+  const gapTexts = new Set(expected.engineGaps.map((g) => g.text));
+  const known = new Set(present.map((s) => s.text));
+  for (const { name, text } of allSeen) {
+    for (const outside of expected.outside) {
+      if (text.includes(outside) || outside.includes(text)) {
+        mismatches.push(`"${text}" is highlighted (${name}) but lies outside the article`);
+      }
+    }
+    for (const gone of absent) {
+      if (text.includes(gone.text)) mismatches.push(`"${text}" is highlighted (${name}) but is not on the page now`);
+    }
+    if (!known.has(text) && ![...gapTexts].some((g) => g.includes(text) || text.includes(g))) {
+      const covers = present.some((s) => text.includes(s.text) || s.text.includes(text));
+      if (!covers && !expected.outside.some((o) => text.includes(o) || o.includes(text))) {
+        mismatches.push(`"${text}" is highlighted (${name}) but is no sentence of the article`);
+      } else if (covers) {
+        mismatches.push(`"${text}" is highlighted (${name}) but its sentence boundaries differ from the expected ones`);
+      }
+    }
+  }
+  return { mismatches, gaps, gapsClosed, checked };
+}
+
+function same(a, b) {
+  return a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
+}
