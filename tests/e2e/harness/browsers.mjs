@@ -21,7 +21,7 @@
 // - `popup()` gives the real toolbar popup (opened by `activate()` or
 //   `clickToolbarButton()`): `evaluate(fn)` runs `fn(popupWindow, ...args)`.
 
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -150,10 +150,10 @@ export class BrowserSession {
    * @param {{via?: 'toolbar'|'message', timeoutMs?: number}} [options]
    *   'toolbar' (default): the reader's click on the toolbar button, which opens the
    *   popup, which asks the background to activate the tab (the activeTab path).
-   *   'message': sends ACTIVATE_TAB to the background from an extension page, as the
+   *   'message' (default while the build has no popup page): sends ACTIVATE_TAB to the background from an extension page, as the
    *   popup does, without opening it; needs the 'test' variant's host permission.
    */
-  async activate({ via = 'toolbar', timeoutMs = 15_000 } = {}) {
+  async activate({ via = this.#hasPopup() ? 'toolbar' : 'message', timeoutMs = 15_000 } = {}) {
     if (via === 'toolbar') {
       await this.clickToolbarButton();
     } else if (via === 'message') {
@@ -166,6 +166,12 @@ export class BrowserSession {
       throw new Error(`unknown activation "${via}": use "toolbar" or "message"`);
     }
     return this.waitForState((state) => state.status !== 'loading', { timeoutMs });
+  }
+
+  // Until the build has a popup, the toolbar button opens nothing and activates nothing.
+  #hasPopup() {
+    const popup = this.extension.manifest.action?.default_popup;
+    return Boolean(popup) && existsSync(join(this.extension.dir, popup));
   }
 
   /** Sends a protocol message to the reader's tab's content script; resolves with its reply. */
