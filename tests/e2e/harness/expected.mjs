@@ -36,9 +36,10 @@ export function loadExpected(page) {
  *
  * @param {object} expected  from loadExpected
  * @param {{[name: string]: string[]}} seen
- * @param {{painted?: string[], phases?: string[]}} [options] `painted`: the verdicts the
- *   extension paints now (state.painted); `phases`: which phases' sentences are on the
- *   page (default: those without a phase and 'initial').
+ * @param {{painted?: string[], phases?: string[]}} [options] `painted`: the verdicts that
+ *   have a highlight now (the extension paints named sentences subtly even when the
+ *   reader's `painted` setting leaves them out); `phases`: which phases' sentences are
+ *   on the page (default: those without a phase and 'initial').
  * @returns {{mismatches: string[], gaps: string[], gapsClosed: string[], checked: number}}
  *   `mismatches` are failures; `gaps` known engine gaps still open; `gapsClosed` gaps
  *   the engine now gets right.
@@ -49,7 +50,11 @@ export function compareHighlights(expected, seen, { painted = PAINTABLE, phases 
   const gapsClosed = [];
   const present = expected.sentences.filter((s) => !s.phase || phases.includes(s.phase));
   const absent = expected.sentences.filter((s) => s.phase && !phases.includes(s.phase));
-  const allSeen = Object.entries(seen).flatMap(([name, texts]) => texts.map((text) => ({ name, text })));
+  // Only the verdict highlights: the finer ones (source, cue, flash) mark parts of them.
+  const verdictNames = new Set(PAINTABLE.map(HIGHLIGHT));
+  const allSeen = Object.entries(seen)
+    .filter(([name]) => verdictNames.has(name))
+    .flatMap(([name, texts]) => texts.map((text) => ({ name, text })));
 
   let checked = 0;
   for (const sentence of present) {
