@@ -140,12 +140,13 @@ export class ChromiumDriver {
 
   /** The reader clicks the toolbar button while this tab is shown. */
   async clickToolbarButton() {
+    // A popup left open from an earlier click belongs to the old page: close it first.
+    await this.closePopup();
     await this.page.bringToFront();
     const { targetInfos } = await this.devtools.send('Target.getTargets', { filter: [{ type: 'tab' }] });
     // Tab targets carry their page's URL; the harness never shows one URL in two tabs.
     const tab = targetInfos.find((t) => t.url === this.page.url());
     if (!tab) throw new Error(`no tab target shows ${this.page.url()}`);
-    this.popupSession = null;
     await this.devtools.send('Extensions.triggerAction', { id: this.extensionId, targetId: tab.targetId });
   }
 
@@ -191,8 +192,13 @@ export class ChromiumDriver {
   }
 
   async closePopup() {
-    if (!this.popupSession) return;
-    await this.devtools.send('Target.closeTarget', { targetId: this.popupSession.targetId }).catch(() => {});
+    const popupUrl = `${this.extensionOrigin}/popup.html`;
+    const { targetInfos } = await this.devtools.send('Target.getTargets');
+    for (const target of targetInfos) {
+      if (target.type === 'page' && target.url.startsWith(popupUrl)) {
+        await this.devtools.send('Target.closeTarget', { targetId: target.targetId }).catch(() => {});
+      }
+    }
     this.popupSession = null;
   }
 

@@ -175,6 +175,8 @@ export class FirefoxDriver {
 
   /** The reader clicks the toolbar button while this tab is shown. */
   async clickToolbarButton() {
+    // A second click while the popup is open would close it instead of opening it.
+    await this.closePopup();
     await this.bidi.send('browsingContext.activate', { context: this.context });
     await this.#evaluateChrome(
       `(() => {
