@@ -67,6 +67,8 @@
   // A page is an article when its root holds this much paragraph text.
   const MIN_ARTICLE_CHARS = 400;
   const MIN_ARTICLE_PARAGRAPHS = 2;
+  // A block this long is a paragraph of its own, not a headline or a byline.
+  const LONG_PARAGRAPH = 120;
   // Ancestors a block's score is credited to (Readability credits a few levels too).
   const SCORE_LEVELS = 6;
   // The root is the deepest container holding this share of the best container's text.
@@ -142,8 +144,18 @@
     const role = el.getAttribute('role');
     if (role && SKIPPED_ROLES.has(role)) return true;
     if (el.getAttribute('aria-modal') === 'true') return true;
-    if (UNLIKELY.test(classWords(el))) return true;
+    if (UNLIKELY.test(classWords(el)) && !holdsMainContent(el)) return true;
     return false;
+  }
+
+  /**
+   * A wrapper named after what sits beside it ("layout with-sidebar", "has-comments")
+   * still holds the article: checked only when a class word matched, so it stays cheap.
+   */
+  function holdsMainContent(el) {
+    if (el.querySelector('article, main, [role="main"], [itemprop="articleBody"]')) return true;
+    const inside = el.getElementsByTagName('p').length;
+    return inside >= 3 && inside >= el.ownerDocument.getElementsByTagName('p').length / 2;
   }
 
   /** The children the reader sees: a shadow tree instead of the light one, slots' nodes. */
@@ -329,23 +341,25 @@
     const [first, end] = spans.get(root) ?? [0, blocks.length];
     const paragraphs = blocks.slice(first, end).filter((b) => b.text.trim().length >= MIN_PARAGRAPH).length;
     if (paragraphs < MIN_ARTICLE_PARAGRAPHS) return null;
-    // Take in the enclosing <article> (headline, standfirst, captions) when it adds
-    // headings and short lines rather than more paragraph text.
-    const article = enclosingArticle(root, body);
-    if (article && spans.has(article)) {
-      const [aFirst, aEnd] = spans.get(article);
-      const extra = blocks.slice(aFirst, first).concat(blocks.slice(end, aEnd));
-      const extraChars = extra.reduce((n, b) => n + (b.text.trim().length >= MIN_PARAGRAPH * 4 ? b.text.length : 0), 0);
-      if (extraChars <= (score.get(root) ?? 0) * 0.25) return article;
+    // Climb to the enclosing <article> or a wrapper or two that add headings and short
+    // lines (headline, standfirst, byline, captions) but no further paragraphs.
+    const rootChars = score.get(root) ?? 0;
+    let chosen = root;
+    for (let level = 0; level < 3 && !isArticleElement(chosen); level++) {
+      const parent = parentOf(chosen);
+      if (!parent || parent === body || !spans.has(parent)) break;
+      const [pFirst, pEnd] = spans.get(parent);
+      const [cFirst, cEnd] = spans.get(chosen) ?? [first, end];
+      const extra = blocks.slice(pFirst, cFirst).concat(blocks.slice(cEnd, pEnd));
+      const extraChars = extra.reduce((n, b) => n + b.text.trim().length, 0);
+      if (extra.some((b) => b.text.trim().length >= LONG_PARAGRAPH) || extraChars > rootChars * 0.25) break;
+      chosen = parent;
     }
-    return root;
+    return chosen;
   }
 
-  function enclosingArticle(el, body) {
-    for (let node = parentOf(el), level = 0; node && node !== body && level < 8; node = parentOf(node), level++) {
-      if (node.tagName === 'ARTICLE' || node.getAttribute?.('itemprop') === 'articleBody') return node;
-    }
-    return null;
+  function isArticleElement(el) {
+    return el.tagName === 'ARTICLE' || el.getAttribute?.('itemprop') === 'articleBody';
   }
 
   /** The parent in the composed tree (out of shadow roots and frames). */
