@@ -64,8 +64,11 @@
   const CHECK_EVERY = 64;
   // Scoring: a paragraph-like block counts when it has this much text.
   const MIN_PARAGRAPH = 30;
-  // A page is an article when its root holds this much paragraph text.
-  const MIN_ARTICLE_CHARS = 400;
+  // A page is an article when its root holds this much paragraph text, and some
+  // container holds two paragraphs or more side by side with this much text: a home
+  // page's teasers sit one per card, an article's paragraphs share a parent.
+  const MIN_ARTICLE_CHARS = 200;
+  const MIN_SIBLING_CHARS = 120;
   const MIN_ARTICLE_PARAGRAPHS = 2;
   // A block this long is a paragraph of its own, not a headline or a byline.
   const LONG_PARAGRAPH = 120;
@@ -194,6 +197,7 @@
     /** @type {Block[]} */
     const blocks = [];
     const score = scoring ? new Map() : null; // container → paragraph chars under it (near levels)
+    const siblings = scoring ? new Map() : null; // container → {chars, count} of its own paragraphs
     const spans = scoring ? new Map() : null; // container → [first block, end block)
     let current = null;
     let deadline = performance.now() + SLICE_MS;
@@ -222,6 +226,12 @@
         const el = stack[i].el;
         if (el === block.el) continue;
         score.set(el, (score.get(el) ?? 0) + length);
+        if (level === 0) {
+          const own = siblings.get(el) ?? { chars: 0, count: 0 };
+          own.chars += length;
+          own.count += 1;
+          siblings.set(el, own);
+        }
         level += 1;
       }
     };
@@ -239,11 +249,11 @@
     };
 
     const startStyle = readableStyle(start);
-    if (!startStyle) return { blocks, score, spans };
+    if (!startStyle) return { blocks, score, spans, siblings };
     enter(start, startStyle);
 
     while (stack.length) {
-      if (signal?.aborted) return { blocks: [], score, spans, aborted: true };
+      if (signal?.aborted) return { blocks: [], score, spans, siblings, aborted: true };
       if (++steps % CHECK_EVERY === 0 && performance.now() > deadline) {
         await nextSlice();
         deadline = performance.now() + SLICE_MS;
@@ -272,7 +282,7 @@
       }
     }
     flush();
-    return { blocks, score, spans };
+    return { blocks, score, spans, siblings };
 
     function addText(node, frame) {
       const data = node.data;
@@ -321,10 +331,13 @@
     return { root, blocks: walked.blocks.slice(first, end) };
   }
 
-  function chooseRoot({ blocks, score, spans }, body) {
+  function chooseRoot({ blocks, score, spans, siblings }, body) {
     let best = 0;
     for (const chars of score.values()) best = Math.max(best, chars);
     if (best < MIN_ARTICLE_CHARS) return null;
+    let side = 0;
+    for (const { chars, count } of siblings.values()) if (count >= 2) side = Math.max(side, chars);
+    if (side < MIN_SIBLING_CHARS) return null;
     // The deepest container with most of the best one's text: ancestors further up
     // add chrome, descendants lose paragraphs split over sibling containers.
     let root = null;
