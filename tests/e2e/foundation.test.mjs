@@ -124,3 +124,41 @@ for (const browserName of BROWSERS) {
     });
   });
 }
+
+// The build exactly as shipped: no site access at install, so nothing runs until the
+// reader clicks the toolbar button, and that click alone (activeTab) lets it in.
+for (const browserName of BROWSERS) {
+  describe(`the shipped build in ${browserName}`, () => {
+    let server;
+    let browser;
+
+    before(async () => {
+      server = await startServer();
+      browser = await launch(browserName, { variant: 'shipped' });
+    });
+
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    test('nothing runs on a page until the reader clicks; the click analyses it', async (t) => {
+      const granted = await browser.evaluateInExtension((origin) =>
+        (globalThis.browser ?? globalThis.chrome).permissions.contains({ origins: [origin] }),
+        'http://127.0.0.1/*',
+      );
+      assert.equal(granted, false, 'the shipped build holds no site access');
+
+      await browser.open(server.pageUrl('news-basic.html'));
+      await new Promise((done) => setTimeout(done, 500));
+      assert.deepEqual(await browser.highlights(), {}, 'no highlight before the click');
+      await assert.rejects(browser.state(), 'no content script before the click');
+
+      const state = await browser.activate({ via: 'toolbar' });
+      assert.equal(state.status, 'ok');
+      const seen = await browser.waitForHighlights();
+      assertSourcing(t, loadExpected('news-basic.html'), seen, [...new Set(['named', ...state.painted])]);
+      await browser.screenshot('shipped-news-basic');
+    });
+  });
+}
