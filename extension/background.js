@@ -39,14 +39,25 @@ const ALL_SITES_ORIGINS = ['http://*/*', 'https://*/*'];
 const REGISTRATION_PREFIX = 'sourcelight-';
 const ALL_SITES_ID = 'sourcelight-all-sites';
 
+// Sentences the popup may show, in the reader's language (_locales), English otherwise.
 const MESSAGES = Object.freeze({
-  trapped: 'The analyser stopped on this page’s text (an internal error). It has been restarted: try again.',
-  restartFailed: 'The analyser stopped and could not be restarted. Reload the extension.',
-  badRequest: 'The analysis request held no list of text blocks.',
-  unreadable: 'This page cannot be read: browser pages, extension stores and built-in viewers are closed to extensions.',
-  noPermission: 'The browser has not granted access to this site.',
-  noTab: 'There is no tab to work on.',
+  trapped: ['errorEngineTrapped', 'The analyser stopped on this page’s text (an internal error). It has been restarted: try again.'],
+  restartFailed: ['errorEngineRestartFailed', 'The analyser stopped and could not be restarted. Reload the extension.'],
+  badRequest: ['errorBadRequest', 'The analysis request held no list of text blocks.'],
+  unreadable: ['statusUnreadable', 'This page cannot be read: browser pages, extension stores and built-in viewers are closed to extensions.'],
+  noPermission: ['errorNoPermission', 'The browser has not granted access to this site.'],
+  noTab: ['errorNoTab', 'There is no page to read in this tab.'],
 });
+// Extension stores refuse every extension's scripts.
+const STORE_HOSTS = /^(chromewebstore\.google\.com|chrome\.google\.com|addons\.mozilla\.org|microsoftedge\.microsoft\.com)$/;
+
+function say([key, english]) {
+  try {
+    return api.i18n?.getMessage(key) || english;
+  } catch {
+    return english;
+  }
+}
 
 // ---------------------------------------------------------------------------------------
 // The wasm core
@@ -56,8 +67,6 @@ const analyser = {
   module: null,
   /** @type {Promise<void>|null} the current instance, ready */
   instance: null,
-  /** Instances created so far (1 + restarts): tests read it to see a restart happened. */
-  generation: 0,
 };
 
 function compileModule() {
@@ -78,7 +87,6 @@ function ensureInstance() {
   analyser.instance ??= (async () => {
     const module = await compileModule();
     await wasm_bindgen({ module_or_path: module });
-    analyser.generation += 1;
   })();
   analyser.instance.catch(() => { analyser.instance = null; });
   return analyser.instance;
@@ -123,10 +131,10 @@ async function runAnalysis(blocks, lang) {
       await reloadGlue();
       if (wasm_bindgen === before) throw new Error('the glue kept its old instance');
       await ensureInstance();
-      return { ok: false, error: MESSAGES.trapped };
+      return { ok: false, error: say(MESSAGES.trapped) };
     } catch (restartError) {
       console.error('sourcelight: restarting the wasm core failed', restartError);
-      return { ok: false, error: MESSAGES.restartFailed };
+      return { ok: false, error: say(MESSAGES.restartFailed) };
     }
   }
 }
@@ -158,13 +166,13 @@ function handlerFor(type) {
 
 async function onAnalyse({ blocks, lang }) {
   if (!Array.isArray(blocks) || !blocks.every((b) => typeof b === 'string')) {
-    return { ok: false, error: MESSAGES.badRequest };
+    return { ok: false, error: say(MESSAGES.badRequest) };
   }
   return runAnalysis(blocks, typeof lang === 'string' ? lang : 'auto');
 }
 
 async function onActivateTab({ tabId }) {
-  if (!Number.isInteger(tabId)) return { status: 'error', error: MESSAGES.noTab };
+  if (!Number.isInteger(tabId)) return { status: 'error', error: say(MESSAGES.noTab) };
   const tab = await api.tabs.get(tabId).catch(() => null);
   const origin = originOf(tab?.url);
   const settings = await readSettings();
@@ -173,8 +181,26 @@ async function onActivateTab({ tabId }) {
     const state = await ensureContentScript(tabId);
     return { ...state, ...site };
   } catch (error) {
-    return { status: 'unreadable', enabled: false, painted: [], error: MESSAGES.unreadable, ...site };
+    console.error('sourcelight: cannot run in the tab', error);
+    return {
+      status: 'unreadable', reason: unreadableReason(tab?.url), enabled: false, painted: [],
+      error: say(MESSAGES.unreadable), ...site,
+    };
   }
+}
+
+/** Why a tab is closed to us, for the popup's message: 'pdf', 'store', 'file' or 'browser'. */
+function unreadableReason(url) {
+  try {
+    const parsed = new URL(url);
+    if (/\.pdf$/i.test(parsed.pathname)) return 'pdf';
+    if (STORE_HOSTS.test(parsed.hostname)) return 'store';
+    if (parsed.protocol === 'file:') return 'file';
+    if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return undefined;
+  } catch {
+    // no URL: a browser page we may not even see
+  }
+  return 'browser';
 }
 
 async function onGetSiteMode({ origin }) {
@@ -190,7 +216,7 @@ async function onSetSiteMode({ origin, mode }) {
   const settings = await readSettings();
   const pattern = P.sitePattern(parsed);
   if (mode === 'always' && !settings.allSites && !(await api.permissions.contains({ origins: [pattern] }))) {
-    return { ok: false, error: MESSAGES.noPermission };
+    return { ok: false, error: say(MESSAGES.noPermission) };
   }
   const sites = { ...settings.sites };
   if (mode === 'ask') delete sites[parsed];
@@ -203,7 +229,7 @@ async function onSetSiteMode({ origin, mode }) {
 
 async function onSetAllSites({ on }) {
   if (on && !(await api.permissions.contains({ origins: ALL_SITES_ORIGINS }))) {
-    return { ok: false, error: MESSAGES.noPermission };
+    return { ok: false, error: say(MESSAGES.noPermission) };
   }
   await api.storage.local.set({ allSites: Boolean(on) });
   await syncRegistrations();

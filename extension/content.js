@@ -151,16 +151,25 @@
   }
 
   function fail(message) {
-    state.error = message || 'The page could not be analysed.';
+    state.error = message || say('errorNotAnalysed', 'The page could not be analysed.');
     setStatus('error');
   }
 
   async function analyse(texts) {
     try {
       const reply = await api.runtime.sendMessage({ type: P.ANALYSE, blocks: texts, lang: 'auto' });
-      return reply ?? { ok: false, error: 'The extension’s background did not answer.' };
-    } catch (error) {
-      return { ok: false, error: `The extension’s background could not be reached (${error?.message ?? error}).` };
+      return reply ?? { ok: false, error: say('errorNoAnswer', 'The extension’s background did not answer.') };
+    } catch {
+      return { ok: false, error: say('errorNoAnswer', 'The extension’s background did not answer.') };
+    }
+  }
+
+  /** A sentence in the reader's language (_locales), English otherwise. */
+  function say(key, english) {
+    try {
+      return api.i18n?.getMessage(key) || english;
+    } catch {
+      return english;
     }
   }
 
