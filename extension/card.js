@@ -225,7 +225,7 @@
       // No popover support: the fixed, maximal z-index host still shows above most pages.
     }
     // A card reached by keyboard takes focus (so a screen reader reads it) once shown.
-    open = { id, via, host, card, x: how.x, y: how.y, returnFocus, wantsFocus: via === 'keyboard' };
+    open = { id, text: entry.text, via, host, card, x: how.x, y: how.y, returnFocus, wantsFocus: via === 'keyboard' };
     place();
     return open !== null;
   }
@@ -369,9 +369,10 @@
     }
   }
 
+  /** After a repaint ids may stand for other sentences (the page changed): keep the card only if it still fits. */
   function onPainted() {
     if (!open) return;
-    if (!isFlagged(open.id)) closeCard();
+    if (!isFlagged(open.id) || entryOf(open.id).text !== open.text) closeCard();
     else placeSoon();
   }
 

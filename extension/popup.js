@@ -85,10 +85,10 @@
       showSiteMode(reply).catch(() => {});
     }
     render(reply);
-    if (reply?.status === 'loading' && retries > 0) {
-      await new Promise((resolve) => setTimeout(resolve, LOADING_RETRY_MS));
-      await activate(retries - 1);
-    }
+    if (reply?.status !== 'loading') return;
+    if (retries === 0) return showMessage('statusStillLoading');
+    await new Promise((resolve) => setTimeout(resolve, LOADING_RETRY_MS));
+    await activate(retries - 1);
   }
 
   /** Sends a message to the content script in the tab and renders the page state it answers. */
