@@ -222,6 +222,7 @@
         t(plural.select(summary.sentences) === 'one' ? 'popupSentencesOne' : 'popupSentencesOther', summary.sentences),
         summary.hedged > 0 ? h('span', { class: 'hedged-count', text: ` · ${t('popupHedgedCount', summary.hedged)}` }) : null),
       shareBar(summary),
+      h('p', { class: 'hint', text: t('popupPageHint') }),
       section('sources', 'popupSources', (profile.sources ?? []).map((entry) => sourceEntry(entry))),
       section('anonymous-phrases', 'popupAnonymousPhrases', (profile.anonymous_phrases ?? []).map((entry) => sourceEntry(entry))),
       section('unattributed', 'popupUnattributed', (profile.unattributed ?? []).map((id) => sentenceEntry(id, texts[id]))),
