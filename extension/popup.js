@@ -37,6 +37,8 @@
   let tab = null;
   /** The page's origin, as the background names it in its site settings. */
   let site = null;
+  /** What the lists show now (a key of the profile), so identical replies leave them alone. */
+  let shownProfile = null;
   /** Where each list entry is in its cycle of sentences, so repeated clicks walk through them. */
   const cursor = new WeakMap();
 
@@ -178,6 +180,7 @@
   /** A plain message in place of the profile; `detail` is an error key or plain text. */
   function showMessage(key, detail) {
     $('profile').hidden = true;
+    shownProfile = null;
     $('page-controls').hidden = true;
     $('controls').hidden = $('site-mode').hidden;
     const detailText = detail ? errorText(detail) : null;
@@ -215,6 +218,23 @@
     const texts = state.texts ?? [];
 
     replace($('status'));
+    // A control's reply carries the same analysis again: keep the lists as they are
+    // (scroll position, open sections, where each entry is in its cycle).
+    const key = JSON.stringify([profile, texts.length]);
+    if (key !== shownProfile) {
+      shownProfile = key;
+      renderLists(profile, texts);
+    }
+    $('profile').hidden = false;
+
+    $('controls').hidden = false;
+    $('page-controls').hidden = false;
+    $('enabled').checked = Boolean(state.enabled);
+    const painted = new Set(state.painted ?? []);
+    for (const box of document.querySelectorAll('input[name="painted"]')) box.checked = painted.has(box.value);
+  }
+
+  function renderLists(profile, texts) {
     const summary = profile.summary;
     replace($('profile'),
       h('h2', { class: 'heading', text: t('popupHeading') }),
@@ -227,13 +247,6 @@
       section('anonymous-phrases', 'popupAnonymousPhrases', (profile.anonymous_phrases ?? []).map((entry) => sourceEntry(entry))),
       section('unattributed', 'popupUnattributed', (profile.unattributed ?? []).map((id) => sentenceEntry(id, texts[id]))),
       section('hedged', 'popupHedged', (profile.hedged ?? []).map((id) => sentenceEntry(id, texts[id]))));
-    $('profile').hidden = false;
-
-    $('controls').hidden = false;
-    $('page-controls').hidden = false;
-    $('enabled').checked = Boolean(state.enabled);
-    const painted = new Set(state.painted ?? []);
-    for (const box of document.querySelectorAll('input[name="painted"]')) box.checked = painted.has(box.value);
   }
 
   /**
