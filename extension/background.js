@@ -38,6 +38,7 @@ const CONTENT_CSS = ['content.css'];
 const ALL_SITES_ORIGINS = ['http://*/*', 'https://*/*'];
 const REGISTRATION_PREFIX = 'sourcelight-';
 const ALL_SITES_ID = 'sourcelight-all-sites';
+const STYLES_SUFFIX = '-styles';
 
 // Sentences the popup may show, in the reader's language (_locales), English otherwise.
 const MESSAGES = Object.freeze({
@@ -257,7 +258,7 @@ async function ensureContentScript(tabId) {
 
 async function injectInto(tabId) {
   const target = { tabId };
-  await api.scripting.insertCSS({ target, files: CONTENT_CSS });
+  await insertStyles(tabId);
   // Chrome throws when a file cannot be injected; Firefox reports it in the results.
   const results = await api.scripting.executeScript({ target, files: CORE_SCRIPTS });
   const failed = results?.find((result) => result.error);
@@ -268,6 +269,19 @@ async function injectInto(tabId) {
     } catch (error) {
       console.error('sourcelight: could not inject', file, error);
     }
+  }
+}
+
+/**
+ * The highlight styles go into every frame: the content script reads a same-origin
+ * iframe's article from the top frame and paints it in that frame's registry. Frames we
+ * may not enter make the call fail in some versions; the top frame alone is enough then.
+ */
+async function insertStyles(tabId) {
+  try {
+    await api.scripting.insertCSS({ target: { tabId, allFrames: true }, files: CONTENT_CSS });
+  } catch {
+    await api.scripting.insertCSS({ target: { tabId }, files: CONTENT_CSS });
   }
 }
 
@@ -330,14 +344,16 @@ async function dropSitePermission(pattern) {
 /** The registrations the settings and the granted permissions ask for, by id. */
 async function wantedRegistrations() {
   const { sites, allSites } = await readSettings();
-  const common = { js: CONTENT_SCRIPTS, css: CONTENT_CSS, runAt: 'document_idle', allFrames: false };
+  // Scripts in the top frame only (it reads same-origin frames itself), styles in every frame.
   const wanted = new Map();
+  const want = (id, site) => {
+    wanted.set(id, { ...site, id, js: CONTENT_SCRIPTS, runAt: 'document_idle', allFrames: false });
+    wanted.set(`${id}${STYLES_SUFFIX}`, { ...site, id: `${id}${STYLES_SUFFIX}`, css: CONTENT_CSS, runAt: 'document_idle', allFrames: true });
+  };
   const never = Object.entries(sites).filter(([, mode]) => mode === 'never').map(([o]) => P.sitePattern(o));
   if (allSites && (await api.permissions.contains({ origins: ALL_SITES_ORIGINS }))) {
     const excludeMatches = [...new Set(never)];
-    wanted.set(ALL_SITES_ID, {
-      ...common, id: ALL_SITES_ID, matches: ALL_SITES_ORIGINS, ...(excludeMatches.length ? { excludeMatches } : {}),
-    });
+    want(ALL_SITES_ID, { matches: ALL_SITES_ORIGINS, ...(excludeMatches.length ? { excludeMatches } : {}) });
     return wanted;
   }
   for (const [origin, mode] of Object.entries(sites)) {
@@ -345,7 +361,7 @@ async function wantedRegistrations() {
     const pattern = P.sitePattern(origin);
     const id = `${REGISTRATION_PREFIX}site-${pattern}`;
     if (wanted.has(id) || !(await api.permissions.contains({ origins: [pattern] }))) continue;
-    wanted.set(id, { ...common, id, matches: [pattern] });
+    want(id, { matches: [pattern] });
   }
   return wanted;
 }
@@ -373,14 +389,15 @@ async function syncNow() {
   } catch (error) {
     // Chrome refuses a registration naming a file the build lacks: keep the highlights.
     console.error('sourcelight: registering with the UI scripts failed', error);
-    await api.scripting.registerContentScripts(missing.map((script) => ({ ...script, js: CORE_SCRIPTS })));
+    await api.scripting.registerContentScripts(missing.map((script) => (script.js ? { ...script, js: CORE_SCRIPTS } : script)));
   }
 }
 
 function sameRegistration(a, b) {
   const list = (x) => JSON.stringify([...(x ?? [])].sort());
   return list(a.matches) === list(b.matches) && list(a.excludeMatches) === list(b.excludeMatches)
-    && JSON.stringify(a.js ?? []) === JSON.stringify(b.js ?? []);
+    && JSON.stringify(a.js ?? []) === JSON.stringify(b.js ?? []) && JSON.stringify(a.css ?? []) === JSON.stringify(b.css ?? [])
+    && Boolean(a.allFrames) === Boolean(b.allFrames);
 }
 
 api.permissions.onRemoved?.addListener(() => { syncRegistrations().catch(console.error); });

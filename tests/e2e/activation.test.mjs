@@ -136,7 +136,9 @@ for (const browserName of BROWSERS) {
       assert.equal(mode.siteMode, 'always');
 
       const registered = await browser.evaluateInExtension(() => (globalThis.browser ?? globalThis.chrome).scripting.getRegisteredContentScripts());
-      assert.deepEqual(registered.flatMap((s) => s.matches), ['http://127.0.0.1/*'], 'one registration, without the port');
+      assert.deepEqual([...new Set(registered.flatMap((s) => s.matches))], ['http://127.0.0.1/*'], 'one site, without the port');
+      assert.ok(registered.some((s) => s.js?.includes('content.js') && !s.allFrames), 'scripts in the top frame');
+      assert.ok(registered.some((s) => s.css?.includes('content.css') && s.allFrames), 'styles in every frame');
 
       for (let load = 0; load < 2; load++) {
         await browser.open(server.pageUrl(PAGE));
