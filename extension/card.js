@@ -318,6 +318,7 @@
   function onPointerMove(event) {
     if (event.pointerType === 'touch') return;
     clearTimeout(hoverTimer);
+    if (event.buttons !== 0) return; // selecting text or dragging: no card in the way
     if (isOnCard(event)) return;
     const { clientX: x, clientY: y } = event;
     hoverTimer = setTimeout(() => hoverAt(x, y), HOVER_DELAY_MS);
