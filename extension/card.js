@@ -156,14 +156,14 @@
     const source = view.source;
     const rows = [];
     if (source) {
-      rows.push(el('dt', { text: t('cardSource') }), el('dd', null, el('span', { class: 'quoted source', text: source.text })));
+      rows.push(el('dt', { text: t('cardSource') }), el('dd', null, el('span', { class: 'quoted source', dir: 'auto', text: source.text })));
       if (source.name && source.name !== source.text) {
-        rows.push(el('dt', { text: t('cardResolvesTo') }), el('dd', { class: 'resolved', text: source.name }));
+        rows.push(el('dt', { text: t('cardResolvesTo') }), el('dd', { class: 'resolved', dir: 'auto', text: source.name }));
       }
       if (source.kind) rows.push(el('dt', { text: t('cardKind') }), el('dd', { class: 'kind', text: t(KIND_KEY[source.kind] ?? source.kind) }));
     }
     if (view.cue) {
-      rows.push(el('dt', { text: t('cardCue') }), el('dd', null, el('span', { class: 'quoted cue', text: view.cue.text })));
+      rows.push(el('dt', { text: t('cardCue') }), el('dd', null, el('span', { class: 'quoted cue', dir: 'auto', text: view.cue.text })));
     } else if (source) {
       rows.push(el('dt', { text: t('cardCue') }), el('dd', { class: 'cue aside', text: t('cardCarriedOver') }));
     }

@@ -287,7 +287,7 @@
       dataset: { sentences: sentences.join(' ') },
       onclick: () => jumpCycling(button, sentences),
     },
-    h('span', { class: 'name', text: name }),
+    h('span', { class: 'name', dir: 'auto', text: name }),
     h('span', { class: 'meta', text: `${kindText} · ${countText}` }));
     return button;
   }
@@ -301,7 +301,7 @@
       'aria-label': t('popupSentenceLabel', shown),
       dataset: { sentence: String(id) },
       onclick: () => jump(id),
-    }, h('span', { class: 'quote', text: shown }));
+    }, h('span', { class: 'quote', dir: 'auto', text: shown }));
   }
 
   function jumpCycling(button, ids) {
