@@ -83,7 +83,9 @@ globalThis.SOURCELIGHT_DOM = (() => {
   function shorten(text, max = 90) {
     const flat = String(text).replace(/\s+/g, ' ').trim();
     if (flat.length <= max) return flat;
-    const cut = flat.slice(0, max);
+    let cut = flat.slice(0, max);
+    // Never split an emoji or other astral character in half.
+    if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
     const space = cut.lastIndexOf(' ');
     return (space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '') + '…';
   }
