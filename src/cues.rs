@@ -109,7 +109,12 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
             continue;
         }
         let word = r.lw(v);
-        let stance = g.stance_verb.contains(word) && (v + 1..(v + 3).min(r.len())).any(|i| g.stance_object.contains(r.lw(i)));
+        // "Islamic State", "Keene State College": a capitalised form inside a sentence is a name.
+        if v > 0 && r.is_capitalised_word(v) && !r.kind(v - 1).is_some_and(|k| k == Kind::Quote || k == Kind::Punct) {
+            continue;
+        }
+        let comeback = matches!(word, "shot" | "fired" | "hit" | "shoots" | "fires" | "hits") && r.lw(v + 1) == "back";
+        let stance = comeback || g.stance_verb.contains(word) && (v + 1..(v + 3).min(r.len())).any(|i| g.stance_object.contains(r.lw(i)));
         let reporting = lex.reporting_verbs.get(word).copied().or(stance.then_some(false));
         let evidence = lex.evidence_verbs.contains(word);
         let court = g.court_verb.contains(word);
@@ -119,6 +124,10 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
         let prev = if v > 0 { r.lw(v - 1) } else { "" };
         // Decoys: "the said company", "to say", "did not say", "called off".
         if g.definite.contains(prev) || matches!(prev, "a" | "an" | "to" | "so") || g.negation.contains(prev) {
+            continue;
+        }
+        // "for admitting", "by saying", "must say": not a report of speech.
+        if (g.preposition.contains(prev) && !r.is_proper(v - 1)) || g.modal.contains(prev) {
             continue;
         }
         if v >= 2 && g.negation.contains(r.lw(v - 1)) {
@@ -160,7 +169,7 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
         }
         let subject = subject_left(r, v);
         let subject = match reporting {
-            Some(true) => subject.filter(|&s| firm_subject(r, s) && object_follows(r, v)),
+            Some(true) => subject.filter(|&s| speaker_subject(r, s) && object_follows(r, v)),
             _ => subject,
         };
         if subject.is_some() || inverted_position(r, v) {
@@ -175,6 +184,14 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
         if let Some(ambiguous) = reporting {
             if let Some(source) = subject {
                 found.push(Found { kind: CueKind::Verb, cue, source: Some(source) });
+                continue;
+            }
+            // A second predicate of the sentence's subject: "X did not mention it, but told ...".
+            if matches!(prev, "and" | "but") && v >= 2 {
+                if let Some(source) = sentence_subject(r, v - 1).filter(|&(s, _)| s + 1 < v) {
+                    found.push(Found { kind: CueKind::Verb, cue, source: Some(source) });
+                    covered = cue_end;
+                }
                 continue;
             }
             // A participle after a comma speaks for the sentence's subject:
@@ -205,17 +222,27 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
     }
 }
 
-/// A subject firm enough for a verb form that is also a noun ("Lumora claims",
-/// not "unconfirmed reports"): a name, a pronoun, a determiner or a plural head.
-fn firm_subject(r: &Reading, (start, end): (usize, usize)) -> bool {
-    let g = &r.lex.grammar;
-    let head = head_of(r, start, end);
-    (start..end).any(|i| r.is_proper(i))
-        || r.lex.pronouns.contains_key(r.lw(start))
-        || g.definite.contains(r.lw(start))
-        || g.indefinite.contains(r.lw(start))
-        || r.kind(start) == Some(Kind::Number)
-        || r.lw(head).ends_with('s') && end - start > 1
+/// A subject that can speak, for a verb form that is also a noun ("Lumora
+/// claims", "the union warns", not "unconfirmed reports" or "the dozen states"):
+/// the word before the verb is a name, a pronoun, or a noun for a speaker, a
+/// body or a document.
+fn speaker_subject(r: &Reading, (_, end): (usize, usize)) -> bool {
+    let lex = r.lex;
+    let last = end - 1;
+    let w = r.lw(last);
+    let singular = w.strip_suffix('s').unwrap_or(w);
+    r.is_proper(last)
+        || lex.pronouns.contains_key(w)
+        || [w, singular].iter().any(|w| {
+            lex.spokespeople.contains(*w)
+                || lex.anonymous_roles.contains(*w)
+                || lex.vague_groups.contains(*w)
+                || lex.organisation_words.contains(*w)
+                || lex.outlet_words.contains(*w)
+                || lex.document_heads.contains(*w)
+                || lex.institutions.contains(*w)
+                || lex.titles.contains(*w)
+        })
 }
 
 /// After a verb form that is also a noun: what a reporting verb takes
@@ -223,12 +250,19 @@ fn firm_subject(r: &Reading, (start, end): (usize, usize)) -> bool {
 /// ("warning in place", "reports of").
 fn object_follows(r: &Reading, v: usize) -> bool {
     let g = &r.lex.grammar;
-    let next = v + 1;
+    let mut next = v + 1;
+    while g.calendar.contains(r.lw(next)) || (r.lw(next) == "on" && r.is_proper(next + 1)) {
+        next += if r.lw(next) == "on" { 2 } else { 1 };
+    }
     let w = r.lw(next);
+    // "...,” Fox News reported.": the quotation before is the object.
+    let after_quote = next >= r.len() || r.is_punct(next, ".");
+    if after_quote && r.tokens[..v].iter().any(|t| t.kind == Kind::Quote) {
+        return true;
+    }
     w == "that"
         || matches!(r.kind(next), Some(Kind::Quote))
         || r.is_punct(next, ":")
-        || r.is_punct(next, ",")
         || g.definite.contains(w)
         || g.indefinite.contains(w)
         || r.lex.pronouns.contains_key(w)
@@ -292,7 +326,7 @@ fn passive_auxiliary(r: &Reading, v: usize) -> Option<usize> {
         return None;
     }
     let mut i = v;
-    while i > 0 && r.lw(i - 1).ends_with("ly") && r.lw(i - 1).len() > 3 {
+    while i > 0 && (is_adverb(r.lw(i - 1)) || matches!(r.lw(i - 1), "first" | "also" | "later" | "initially" | "widely" | "previously")) {
         i -= 1;
     }
     (i > 0 && r.lex.grammar.passive.contains(r.lw(i - 1))).then(|| i - 1)
@@ -355,8 +389,21 @@ fn np_word(r: &Reading, i: usize) -> bool {
 pub fn subject_left(r: &Reading, v: usize) -> Option<(usize, usize)> {
     let g = &r.lex.grammar;
     let mut end = v;
-    while end > 0 && r.is_word(end - 1) && !r.is_proper(end - 1) && (g.auxiliary.contains(r.lw(end - 1)) || is_adverb(r.lw(end - 1))) {
-        end -= 1;
+    loop {
+        while end > 0 && r.is_word(end - 1) && !r.is_proper(end - 1) && (g.auxiliary.contains(r.lw(end - 1)) || g.passive.contains(r.lw(end - 1)) || is_adverb(r.lw(end - 1))) {
+            end -= 1;
+        }
+        // "Sen. Lindsey Graham (R-SC) called": a parenthesis after the subject.
+        if end > 0 && r.is_punct(end - 1, ")") {
+            match (0..end - 1).rev().find(|&i| r.is_punct(i, "(")) {
+                Some(open) if end - 1 - open <= 8 => {
+                    end = open;
+                    continue;
+                }
+                _ => return None,
+            }
+        }
+        break;
     }
     if end == 0 {
         return None;
@@ -384,9 +431,31 @@ pub fn subject_left(r: &Reading, v: usize) -> Option<(usize, usize)> {
                 || g.definite.contains(first)
                 || r.kind(seg.start) == Some(Kind::Number)
                 || (seg.clone().all(|i| r.is_proper(i)) && left_is_address);
+            // A relative clause that holds commas itself: "X, whose hometown, Miami, is ..., argues".
+            if !(clause || apposition) && seg.start > 0 {
+                let mut back = seg.start - 1;
+                let mut relative = None;
+                for _ in 0..4 {
+                    let start = segment_start(back);
+                    if matches!(r.lw(start), "who" | "whose" | "which") {
+                        relative = Some(start);
+                        break;
+                    }
+                    if start == 0 {
+                        break;
+                    }
+                    back = start - 1;
+                }
+                if let Some(relative) = relative.filter(|&s| s > 0 && r.is_punct(s - 1, ",")) {
+                    keep_until = None;
+                    comma = relative - 1;
+                    continue;
+                }
+            }
             if seg.start == 0 || !(clause || apposition) {
                 let (start, np_end) = np_left(r, comma)?;
-                let lead_in = (seg.start..start).all(|i| matches!(r.lw(i), "but" | "and" | "so" | "yet" | "however" | "meanwhile" | "still"));
+                let lead_in = (seg.start..start)
+                    .all(|i| matches!(r.lw(i), "but" | "and" | "so" | "yet" | "however" | "meanwhile" | "still") || matches!(r.kind(i), Some(Kind::Quote | Kind::Punct)));
                 return (np_end == comma && start >= seg.start && lead_in).then(|| (start, keep_until.unwrap_or(comma)));
             }
             if clause || comma - seg.start > 8 {
@@ -508,8 +577,9 @@ fn colon(r: &Reading, opens_block: bool, found: &mut Vec<Found>) {
         if !r.is_punct(c, ":") {
             continue;
         }
-        let quote_follows = r.kind(c + 1) == Some(Kind::Quote);
-        let speaker_label = opens_block && c <= 4 && (0..c).all(|i| r.is_proper(i) || r.is_punct(i, ".")) && (0..c).any(|i| r.is_proper(i));
+        let quote_follows = r.kind(c + 1) == Some(Kind::Quote) && (0..c).any(|i| r.text(i).chars().count() > 1);
+        let speaker_label =
+            opens_block && c <= 4 && (0..c).all(|i| r.is_proper(i) || r.is_punct(i, ".")) && (0..c).any(|i| r.is_proper(i) && r.text(i).chars().count() > 1);
         if !(quote_follows || speaker_label) {
             continue;
         }

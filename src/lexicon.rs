@@ -91,6 +91,7 @@ pub struct Grammar {
     pub passive_cue: HashSet<String>,
     pub stance_verb: HashSet<String>,
     pub stance_object: HashSet<String>,
+    pub modal: HashSet<String>,
 }
 
 fn grammar(data: &str) -> Grammar {
@@ -116,6 +117,7 @@ fn grammar(data: &str) -> Grammar {
             "passive_cue" => &mut grammar.passive_cue,
             "stance_verb" => &mut grammar.stance_verb,
             "stance_object" => &mut grammar.stance_object,
+            "modal" => &mut grammar.modal,
             _ => continue,
         };
         set.extend(words.split_whitespace().map(str::to_string));

@@ -105,8 +105,18 @@ impl<'a> Text<'a> {
             }
             block_starts.push(global);
             let norm_start = norm.len();
-            for (at, c) in block.char_indices() {
+            let mut chars = block.char_indices().peekable();
+            while let Some((at, c)) = chars.next() {
                 let from = global + at;
+                // Two single marks, or two backticks, written for a double one ('' or ``).
+                if (c == '\'' || c == '`') && chars.peek().is_some_and(|&(_, n)| n == c) {
+                    chars.next();
+                    let glyph = if c == '`' { Glyph::Open } else { Glyph::Straight };
+                    marks.push(Mark { at: norm.len(), family: Family::Double, glyph });
+                    norm.push('"');
+                    orig.push(from);
+                    continue;
+                }
                 match fold(c) {
                     Some(Folded::Mark(family, glyph)) => {
                         marks.push(Mark { at: norm.len(), family, glyph });
@@ -192,6 +202,16 @@ mod tests {
         assert_eq!(text.norm, "\"Yes,\" she said. \"Oui\"");
         let glyphs: Vec<Glyph> = text.marks.iter().map(|m| m.glyph).collect();
         assert_eq!(glyphs, [Glyph::Open, Glyph::Close, Glyph::Open, Glyph::Close]);
+    }
+
+    #[test]
+    fn doubled_single_marks_are_one_double_mark() {
+        let blocks = ["''Yes,'' he said. ``Fine''"];
+        let text = Text::new(&blocks);
+        assert_eq!(text.norm, "\"Yes,\" he said. \"Fine\"");
+        assert_eq!(text.marks.len(), 4);
+        let whole = Span::new(0, text.norm.len());
+        assert_eq!(text.parts(whole), [(0, Span::new(0, blocks[0].len()))]);
     }
 
     #[test]

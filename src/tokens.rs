@@ -83,6 +83,11 @@ impl Reading<'_> {
         self.kind(i) == Some(Kind::Word)
     }
 
+    /// A word that starts with an upper-case letter, name or not.
+    pub fn is_capitalised_word(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.is_capitalised(self.norm))
+    }
+
     pub fn is_punct(&self, i: usize, c: &str) -> bool {
         self.kind(i) == Some(Kind::Punct) && self.text(i) == c
     }
@@ -158,8 +163,10 @@ pub fn tokenize(norm: &str, span: Span, quoted: &[Span]) -> Vec<Token> {
         if c.is_numeric() {
             let mut end = at;
             for (i, d) in norm[at..stop].char_indices() {
-                let next_is_digit = norm[at + i + d.len_utf8()..stop].chars().next().is_some_and(char::is_numeric);
-                if d.is_alphanumeric() || (matches!(d, '.' | ',' | ':' | '/' | '-') && next_is_digit) || d == '%' {
+                let next = norm[at + i + d.len_utf8()..stop].chars().next();
+                let next_is_digit = next.is_some_and(char::is_numeric);
+                let joins_word = d == '-' && next.is_some_and(char::is_alphanumeric);
+                if d.is_alphanumeric() || (matches!(d, '.' | ',' | ':' | '/' | '-') && next_is_digit) || joins_word || d == '%' {
                     end = at + i + d.len_utf8();
                 } else {
                     break;
