@@ -15,8 +15,8 @@
  * Reads every highlight whose name starts with `prefix`.
  *
  * @returns {{[name: string]: string[]}} for each highlight, the text of its ranges in
- *   document order with whitespace collapsed; ranges that touch (no character
- *   between them, e.g. one sentence split over an `<em>`) are joined into one text.
+ *   document order with whitespace collapsed; ranges that touch inside one block (no
+ *   character between them, e.g. one sentence split over an `<em>`) are joined.
  */
 export function readHighlights(prefix) {
   const clean = (text) => text.replace(/\s+/g, ' ').trim();
@@ -26,6 +26,13 @@ export function readHighlights(prefix) {
     range.setStart(r.startContainer, r.startOffset);
     range.setEnd(r.endContainer, r.endOffset);
     return range;
+  };
+  // The block a boundary point sits in: touching ranges are one sentence only inside one
+  // block (two appended <p>s with no whitespace between them also "touch").
+  const blockOf = (node) => {
+    let el = node.nodeType === 1 ? node : node.parentElement;
+    while (el && el.parentElement && getComputedStyle(el).display.startsWith('inline')) el = el.parentElement;
+    return el;
   };
   const names = [];
   CSS.highlights.forEach((_highlight, name) => {
@@ -45,7 +52,8 @@ export function readHighlights(prefix) {
         gap.setStart(last.endContainer, last.endOffset);
         const overlaps = range.compareBoundaryPoints(Range.START_TO_END, last) <= 0;
         if (!overlaps) gap.setEnd(range.startContainer, range.startOffset);
-        if (overlaps || gap.toString() === '') {
+        const touches = gap.toString() === '' && blockOf(last.endContainer) === blockOf(range.startContainer);
+        if (overlaps || touches) {
           if (range.compareBoundaryPoints(Range.END_TO_END, last) > 0) {
             last.setEnd(range.endContainer, range.endOffset);
           }

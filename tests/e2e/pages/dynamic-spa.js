@@ -2,7 +2,8 @@
 // - about 800 ms after load, three more paragraphs arrive (lazy loading);
 // - "Next story" swaps the whole article for another and pushes its URL (no reload);
 // - the back button restores the first story.
-// `window.metroNow` lets a test drive it without waiting: `grow()`, `showStory(name)`.
+// `window.metroNow` lets a test drive it without waiting: `grow()`, `showStory(name)`;
+// with `?grow=manual` in the URL nothing grows until `grow()` is called.
 
 const STORIES = {
   'story-1': {
@@ -29,6 +30,10 @@ const STORIES = {
       'The service was cut in 2024 to save money.',
       'Bar owners are said to have lobbied hard for its return.',
       'Buses will run every 30 minutes between midnight and 5am.',
+      'Tomás Ibarra, Citylink’s director, said people wanted to get home safely after a night out.',
+      'The three routes will link the old town with the university and the two main housing estates.',
+      'The city will pay for half of the cost, according to people familiar with the plans.',
+      'The city council said the trial would be reviewed after six months.',
     ],
     later: [],
   },
@@ -75,7 +80,8 @@ addEventListener('popstate', (event) => {
   if (name === 'story-1') for (const text of STORIES['story-1'].later) article.append(paragraph(text));
 });
 
+// `?grow=manual` leaves the growing to a test (metroNow.grow()), for a deterministic order.
 if (location.pathname.endsWith('/story-2')) showStory('story-2');
-else setTimeout(grow, 800);
+else if (new URLSearchParams(location.search).get('grow') !== 'manual') setTimeout(grow, 800);
 
 window.metroNow = { grow, showStory };
