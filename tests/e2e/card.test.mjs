@@ -1,5 +1,6 @@
 // The card and keyboard stepping, in both browsers, on a page that quotes markup and
-// script in its sentences and whose CSS tries to hide, move and restyle the card.
+// script in its sentences, whose CSS tries to hide, move and restyle the card, and whose
+// script replaces the DOM and JavaScript globals the card might use.
 //
 // What the reader relies on: pointing at or clicking a highlighted sentence opens a card
 // that says what the analysis says about that very sentence; the keys step through the
@@ -38,6 +39,7 @@ for (const browserName of BROWSERS) {
       server = await startServer();
       browser = await launch(browserName);
       await browser.open(server.pageUrl(PAGE));
+      assert.ok(await browser.evaluate(() => String(Element.prototype.attachShadow).includes('hijacked')), 'the page replaced its globals');
       pageBefore = await browser.domFingerprint();
       state = await browser.activate({ via: 'message' });
       assert.equal(state.status, 'ok', `the page was analysed: ${JSON.stringify(state).slice(0, 200)}`);
@@ -165,6 +167,7 @@ for (const browserName of BROWSERS) {
       await press(browser, 'Escape');
       await waitForNoCard(browser);
       assert.equal(await browser.evaluate(() => window.__xss ?? null), null, 'no page text ran as script');
+      assert.equal(await browser.evaluate(() => window.__hijacked ?? null), null, 'the page\'s replaced globals were never called for the extension');
     });
 
     it('leaves the page DOM exactly as it was once the card is closed', async () => {
