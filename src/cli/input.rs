@@ -62,17 +62,28 @@ pub fn read(operand: &OsStr, forced: Option<Format>) -> Result<Input, Failure> {
         read_limited(io::stdin().lock(), &name)?
     } else {
         let metadata = std::fs::metadata(path).map_err(|e| open_failure(&name, &e))?;
-        if metadata.is_dir() {
-            return Err(Failure::input(format!("{name} is a directory, not a file")));
-        }
         if metadata.is_file() && metadata.len() > SIZE_LIMIT {
             return Err(too_large(&name));
         }
-        let file = File::open(path).map_err(|e| open_failure(&name, &e))?;
-        read_limited(file, &name)?
+        read_limited(open_file(path, &name)?, &name)?
     };
+    from_bytes(bytes, name, (!from_stdin).then_some(path), forced)
+}
+
+/// Checks bytes already read and decides text or HTML; `path` (none for standard
+/// input) lends its extension to the decision.
+///
+/// # Errors
+/// See [`read`].
+pub fn from_bytes(bytes: Vec<u8>, name: String, path: Option<&Path>, forced: Option<Format>) -> Result<Input, Failure> {
+    if bytes.len() as u64 > SIZE_LIMIT {
+        return Err(too_large(&name));
+    }
+    if bytes.contains(&0) {
+        return Err(binary(&name, &bytes));
+    }
     let text = check_text(bytes, &name)?;
-    let format = forced.unwrap_or_else(|| detect(path, from_stdin, &text));
+    let format = forced.unwrap_or_else(|| detect(path, &text));
     Ok(Input { name, text, format })
 }
 
@@ -153,8 +164,8 @@ fn check_text(bytes: Vec<u8>, name: &str) -> Result<String, Failure> {
 }
 
 /// Text or HTML: by the file's extension when it says, else by the content.
-fn detect(path: &Path, from_stdin: bool, text: &str) -> Format {
-    if !from_stdin {
+fn detect(path: Option<&Path>, text: &str) -> Format {
+    if let Some(path) = path {
         let extension = path.extension().and_then(OsStr::to_str).map(str::to_ascii_lowercase);
         match extension.as_deref() {
             Some("html" | "htm" | "xhtml" | "shtml") => return Format::Html,
@@ -195,10 +206,10 @@ mod tests {
 
     #[test]
     fn the_extension_wins_over_the_content() {
-        assert_eq!(detect(Path::new("a.TXT"), false, "<html><body></body></html>"), Format::Text);
-        assert_eq!(detect(Path::new("page.htm"), false, "plain words"), Format::Html);
-        assert_eq!(detect(Path::new("-"), true, "<html><p>x</p></html>"), Format::Html);
-        assert_eq!(detect(Path::new("notes"), false, "plain words"), Format::Text);
+        assert_eq!(detect(Some(Path::new("a.TXT")), "<html><body></body></html>"), Format::Text);
+        assert_eq!(detect(Some(Path::new("page.htm")), "plain words"), Format::Html);
+        assert_eq!(detect(None, "<html><p>x</p></html>"), Format::Html);
+        assert_eq!(detect(Some(Path::new("notes")), "plain words"), Format::Text);
     }
 
     #[test]

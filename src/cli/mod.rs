@@ -121,6 +121,30 @@ fn dispatch(mut args: Vec<OsString>) -> Result<(), Failure> {
     }
 }
 
+/// Runs everything `scan` does after reading, on arbitrary bytes, and checks what
+/// must hold: the fuzz target `fuzz/fuzz_targets/cli_input.rs` calls it (the first
+/// byte picks text, HTML or detection). A refusal is fine; a panic is the bug.
+#[allow(dead_code)] // only the fuzz target calls it
+pub fn fuzz_scan(data: &[u8]) {
+    use sourcelight::{analyse, LangHint};
+    let Some((&choice, bytes)) = data.split_first() else { return };
+    let forced = [None, Some(input::Format::Text), Some(input::Format::Html)][usize::from(choice % 3)];
+    let Ok(input) = input::from_bytes(bytes.to_vec(), "fuzz".into(), None, forced) else { return };
+    let Ok(document) = scan::document_of(input) else { return };
+    let analysis = analyse(&document.block_texts(), LangHint::Auto);
+    let view = view::ScanView::build(&document, &analysis);
+    for sentence in &view.sentences {
+        assert_eq!(document.text.get(sentence.start..sentence.end), Some(sentence.text.as_str()), "sentence offsets");
+    }
+    let json = report_json::render(&view);
+    assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok(), "the JSON report parses");
+    let text = report_text::render(&view, true);
+    assert!(!text.contains("\x1b]"), "no terminal command from the input");
+    let html = report_html::render(&view, &document).to_ascii_lowercase();
+    assert_eq!(html.matches("<script").count(), 0, "no script in the HTML report");
+    assert_eq!(html.matches("<span").count(), html.matches("</span>").count(), "spans balanced");
+}
+
 /// Writes the whole report to stdout. A reader that closes the pipe early
 /// (`sourcelight scan a.txt | head`) is not an error; any other failure is.
 pub fn write_out(text: &str) -> Result<(), Failure> {

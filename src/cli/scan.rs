@@ -8,7 +8,7 @@ use sourcelight::{analyse, LangHint};
 use super::args::{self, Spec};
 use super::document::Document;
 use super::extract;
-use super::input::{self, Format};
+use super::input::{self, Format, Input};
 use super::view::ScanView;
 use super::{report_html, report_json, report_text, write_out, Failure, EXIT_CODES};
 
@@ -72,11 +72,7 @@ pub fn run(arguments: Vec<OsString>) -> Result<(), Failure> {
     };
     let operand = parsed.single_operand("file", Some("-"))?;
 
-    let input = input::read(&operand, forced)?;
-    let document = match input.format {
-        Format::Text => Document::from_text(input.text),
-        Format::Html => extract::article(&input.text, &input.name)?,
-    };
+    let document = document_of(input::read(&operand, forced)?)?;
     let analysis = analyse(&document.block_texts(), hint);
     let view = ScanView::build(&document, &analysis);
     let output = match report {
@@ -85,4 +81,12 @@ pub fn run(arguments: Vec<OsString>) -> Result<(), Failure> {
         Report::Text => report_text::render(&view, report_text::colour_wanted(std::io::stdout().is_terminal())),
     };
     write_out(&output)
+}
+
+/// The article in the input: its paragraphs, or for a page the extracted article.
+pub fn document_of(input: Input) -> Result<Document, Failure> {
+    match input.format {
+        Format::Text => Ok(Document::from_text(input.text)),
+        Format::Html => extract::article(&input.text, &input.name),
+    }
 }
