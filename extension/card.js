@@ -179,6 +179,7 @@
     },
     el('div', { class: 'head' },
       el('h2', { class: 'title', id: titleId, text: t(`verdict${VERDICT_KEY[verdict] ?? 'None'}`) }),
+      view.quote ? el('span', { class: 'badge quote-badge', text: t('cardQuoteBadge') }) : null,
       view.hedged ? el('span', { class: 'badge hedged-badge', text: t('cardHedgedBadge') }) : null,
       close),
     rows.length > 0 ? el('dl', null, ...rows) : null,

@@ -79,6 +79,7 @@ for (const browserName of BROWSERS) {
       if (view.cue) assert.equal(card.rows.Cue, view.cue.text);
       assert.equal(card.rows.Why, view.reason);
       assert.equal(card.hedged !== null, view.hedged, 'the hedge is mentioned exactly when the sentence is hedged');
+      assert.equal(card.quote, view.quote, 'a direct quotation is marked exactly when the sentence holds one');
       assert.deepEqual(card.tags.filter((tag) => !CARD_TAGS.includes(tag)), [], 'no element from page text');
       assert.ok(card.visible, 'the card is visible despite the page CSS');
       assert.ok(card.styled, 'the card has its own style');

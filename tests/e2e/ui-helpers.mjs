@@ -125,6 +125,7 @@ export function readCard(browser) {
       title: card.querySelector('.title')?.textContent ?? null,
       rows,
       hedged: card.querySelector('.hedged')?.textContent ?? null,
+      quote: card.querySelector('.quote-badge') !== null,
       position: card.querySelector('.position')?.textContent ?? null,
       text: card.textContent,
       // Every element in the card, by tag: page text must add none.
