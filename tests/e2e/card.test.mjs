@@ -10,7 +10,7 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BROWSERS, launch } from './harness/browsers.mjs';
+import { BROWSERS, launch, PROTOCOL, waitFor } from './harness/browsers.mjs';
 import { startServer } from './harness/server.mjs';
 import {
   clickAt, highlightRects, pointTo, press, readCard, revealHighlight, sentencesById, waitForCard, waitForNoCard,
@@ -121,6 +121,10 @@ for (const browserName of BROWSERS) {
     });
 
     it('steps through flagged sentences in reading order with Alt+Shift+ArrowDown and ArrowUp, scrolled into view', async () => {
+      // Highlights off and on again: stepping starts afresh, from the top of the page.
+      await browser.sendToTab({ type: PROTOCOL.SET_ENABLED, on: false });
+      await browser.sendToTab({ type: PROTOCOL.SET_ENABLED, on: true });
+      await browser.waitForHighlights();
       await browser.evaluate(() => window.scrollTo(0, 0));
       await clickAt(browser, 4, 300); // focus the page, away from any sentence
       await waitForNoCard(browser);
@@ -156,15 +160,55 @@ for (const browserName of BROWSERS) {
       await browser.evaluate(() => document.activeElement.blur());
     });
 
+    it('opens the whole sentence\'s card from a word inside an inline element', async () => {
+      const id = flagged.find((i) => state.texts[i].includes('<b>every</b>'));
+      assert.notEqual(id, undefined, 'the sentence with a bold word is flagged');
+      const box = await browser.evaluateClean(() => {
+        const bold = document.querySelector('article b');
+        bold.scrollIntoView({ block: 'center' });
+        const rect = bold.getBoundingClientRect();
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      });
+      await clickAt(browser, box.x, box.y);
+      const card = await waitForCard(browser, id);
+      assertCardDescribes(card, id);
+      await press(browser, 'Escape');
+      await waitForNoCard(browser);
+    });
+
+    it('goes with the highlights: closed when they are turned off, and no keyboard stepping then', async () => {
+      const { rect } = await firstFlaggedRect();
+      await clickAt(browser, rect.x + Math.min(20, rect.width / 2), rect.y + rect.height / 2);
+      await waitForCard(browser);
+      await browser.sendToTab({ type: PROTOCOL.SET_ENABLED, on: false });
+      await waitForNoCard(browser);
+      await press(browser, 'Alt+Shift+ArrowDown');
+      await new Promise((done) => setTimeout(done, 600));
+      assert.equal(await readCard(browser), null);
+      await browser.sendToTab({ type: PROTOCOL.SET_ENABLED, on: true });
+      await browser.waitForHighlights();
+      await press(browser, 'Alt+Shift+ArrowDown');
+      await waitForCard(browser);
+      await press(browser, 'Escape');
+      await waitForNoCard(browser);
+    });
+
     it('shows markup and script-like text from the page as inert text', async () => {
       const withMarkup = flagged.filter((id) => /[<>]/.test(state.texts[id]));
       assert.ok(withMarkup.length > 0, 'some flagged sentence quotes markup');
-      await browser.evaluate(() => window.scrollTo(0, 0));
+      // A full round of steps visits every flagged sentence once, wherever it starts.
+      const seen = [];
       for (let step = 0; step < flagged.length; step++) {
+        const before = (await readCard(browser))?.sentence ?? null;
         await press(browser, 'Alt+Shift+ArrowDown');
-        const card = await waitForCard(browser, flagged[step]);
-        assertCardDescribes(card, flagged[step]);
+        const card = await waitFor(async () => {
+          const now = await readCard(browser);
+          return now?.card !== null && now && now.sentence !== before ? now : null;
+        }, { timeoutMs: 5000, what: () => 'the next card' });
+        assertCardDescribes(card, card.sentence);
+        seen.push(card.sentence);
       }
+      assert.deepEqual([...seen].sort((a, b) => a - b), flagged);
       await press(browser, 'Escape');
       await waitForNoCard(browser);
       assert.equal(await browser.evaluate(() => window.__xss ?? null), null, 'no page text ran as script');
