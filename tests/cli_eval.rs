@@ -186,11 +186,18 @@ fn help_documents_the_report_and_the_exit_codes() {
 /// the engine improves; never lower them to make a change pass.
 #[test]
 fn accuracy_on_the_fixture_corpus_does_not_drop() {
-    const ACCURACY_FLOOR: f64 = 0.55;
-    const ATTRIBUTED_F1_FLOOR: f64 = 0.70;
+    // Reached on 2026-11-29: accuracy 0.933 (14 of 15), attributed F1 1.000, macro-F1 0.915.
+    const ACCURACY_FLOOR: f64 = 0.93;
+    const ATTRIBUTED_F1_FLOOR: f64 = 0.95;
+    const MACRO_F1_FLOOR: f64 = 0.90;
     let file = std::fs::File::open(fixture("tiny.jsonl")).unwrap();
     let articles = eval::in_language(corpus::read(std::io::BufReader::new(file)).unwrap(), "en");
     let report = eval::evaluate(&articles);
     assert!(report.accuracy >= ACCURACY_FLOOR, "4-way accuracy fell to {:.3}", report.accuracy);
     assert!(report.attributed.f1 >= ATTRIBUTED_F1_FLOOR, "attributed-vs-not F1 fell to {:.3}", report.attributed.f1);
+    assert!(
+        report.macro_f1_attribution >= MACRO_F1_FLOOR,
+        "macro-F1 over named/anonymous/unattributed fell to {:.3}",
+        report.macro_f1_attribution
+    );
 }
