@@ -485,6 +485,34 @@
   }
 
   /**
+   * Splits runs so that none holds more than `maxChars` of text (a run's first block may
+   * exceed it alone). Each piece keeps the block before it as context, so a message and
+   * its reply stay small on huge pages and carry-over from the previous paragraph holds.
+   * @param {{context: number|null, blocks: number[]}[]} runs
+   * @param {string[]} texts block texts by index
+   * @param {number} maxChars
+   */
+  function splitRuns(runs, texts, maxChars) {
+    const pieces = [];
+    for (const run of runs) {
+      let piece = { context: run.context, blocks: [] };
+      let chars = 0;
+      for (const index of run.blocks) {
+        const length = texts[index].length;
+        if (piece.blocks.length && chars + length > maxChars) {
+          pieces.push(piece);
+          piece = { context: piece.blocks[piece.blocks.length - 1], blocks: [] };
+          chars = 0;
+        }
+        piece.blocks.push(index);
+        chars += length;
+      }
+      if (piece.blocks.length) pieces.push(piece);
+    }
+    return pieces;
+  }
+
+  /**
    * Merges analyses of changed blocks into the analysis of the blocks that did not
    * change, as if the whole article had been analysed: sentence ids in reading order,
    * block indices of the new reading, and a profile rebuilt from the sentences and the
@@ -571,6 +599,6 @@
   }
 
   globalThis.SourcelightArticle = Object.freeze({
-    looksLikeArticle, read, readRoot, pointAt, diffBlocks, changedRuns, mergeAnalysis,
+    looksLikeArticle, read, readRoot, pointAt, diffBlocks, changedRuns, splitRuns, mergeAnalysis,
   });
 })();

@@ -48,6 +48,8 @@
   const URL_CHECK_MS = 500;
   const STATE_WAIT_MS = 30000;
   const SLICE_MS = 8;
+  // Text per analysis message: small replies keep each parse in the page short.
+  const CHUNK_CHARS = 30000;
 
   const state = {
     status: 'loading',
@@ -116,7 +118,7 @@
       blocks = found.blocks;
       const t1 = performance.now();
       mark('sourcelight:request');
-      const reply = await analyse(blocks.map((b) => b.text));
+      const reply = await analyseAll(blocks.map((b) => b.text));
       if (mine.aborted) return;
       if (!reply.ok) {
         fail(reply.error);
@@ -124,7 +126,6 @@
       }
       const analyseMs = performance.now() - t1;
       state.analysis = reply.analysis;
-      stats.analyses += 1;
       stats.lastAnalysedBlocks = blocks.length;
       const t2 = performance.now();
       await rebuild(mine);
@@ -171,6 +172,38 @@
     } catch {
       return english;
     }
+  }
+
+  /**
+   * The analysis of a whole article: one message when it is small; on huge pages, pieces
+   * of about CHUNK_CHARS, each with the block before it as context, merged in order.
+   */
+  async function analyseAll(texts) {
+    const chars = texts.reduce((n, t) => n + t.length, 0);
+    if (chars <= CHUNK_CHARS) {
+      stats.analyses += 1;
+      return analyse(texts);
+    }
+    const everything = { context: null, blocks: texts.map((_, i) => i) };
+    const reply = await analyseRuns(texts, [everything]);
+    if (!reply.ok) return reply;
+    const nothing = { lang: 'auto', blocks: [], profile: null };
+    return { ok: true, analysis: Article.mergeAnalysis(nothing, texts.map(() => null), reply.fresh) };
+  }
+
+  /** Analyses runs of blocks (each after its context block), in pieces of bounded size. */
+  async function analyseRuns(texts, runs) {
+    const pieces = Article.splitRuns(runs, texts, CHUNK_CHARS);
+    // All requests at once: the background answers them in turn, the page parses each
+    // small reply as it comes.
+    const replies = await Promise.all(pieces.map((piece) => {
+      const indices = piece.context === null ? piece.blocks : [piece.context, ...piece.blocks];
+      return analyse(indices.map((i) => texts[i]));
+    }));
+    stats.analyses += pieces.length;
+    const failed = replies.find((reply) => !reply.ok);
+    if (failed) return failed;
+    return { ok: true, fresh: pieces.map((run, i) => ({ run, analysis: replies[i].analysis })) };
   }
 
   /** Ranges and sentence records from `blocks` and `state.analysis`, in slices. */
@@ -280,25 +313,19 @@
       }
       const { previous, changed } = Article.diffBlocks(blocks, reread.blocks);
       let analysis;
+      const texts = reread.blocks.map((b) => b.text);
       if (changed.length > reread.blocks.length * FULL_REANALYSIS_SHARE) {
-        const reply = await analyse(reread.blocks.map((b) => b.text));
+        const reply = await analyseAll(texts);
         if (mine.aborted) return;
         if (!reply.ok) return fail(reply.error);
         analysis = reply.analysis;
         stats.lastAnalysedBlocks = reread.blocks.length;
-        stats.analyses += 1;
       } else {
-        const fresh = [];
-        for (const runOfBlocks of Article.changedRuns(changed)) {
-          const indices = runOfBlocks.context === null ? runOfBlocks.blocks : [runOfBlocks.context, ...runOfBlocks.blocks];
-          const reply = await analyse(indices.map((i) => reread.blocks[i].text));
-          if (mine.aborted) return;
-          if (!reply.ok) return fail(reply.error);
-          fresh.push({ run: runOfBlocks, analysis: reply.analysis });
-          stats.analyses += 1;
-        }
+        const reply = await analyseRuns(texts, Article.changedRuns(changed));
+        if (mine.aborted) return;
+        if (!reply.ok) return fail(reply.error);
         stats.lastAnalysedBlocks = changed.length;
-        analysis = Article.mergeAnalysis(state.analysis, previous, fresh);
+        analysis = Article.mergeAnalysis(state.analysis, previous, reply.fresh);
       }
       blocks = reread.blocks;
       state.analysis = analysis;

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 
 const root = new URL('../../', import.meta.url);
 await import(new URL('extension/article.js', root));
-const { pointAt, diffBlocks, changedRuns, mergeAnalysis } = globalThis.SourcelightArticle;
+const { pointAt, diffBlocks, changedRuns, splitRuns, mergeAnalysis } = globalThis.SourcelightArticle;
 
 // A block read from `<p>He said <em>"no"</em><br>today.</p>`: three text nodes and a
 // virtual space for the <br> at offset 12.
@@ -89,6 +89,17 @@ test('changedRuns groups neighbours and gives each run the block before it as co
     { context: 5, blocks: [6, 7] },
   ]);
   assert.deepEqual(changedRuns([]), []);
+});
+
+test('splitRuns keeps pieces under the size, each with the block before it as context', () => {
+  const texts = ['aaaa', 'bbbb', 'cccc', 'dddddddddddd', 'ee', 'ff'];
+  assert.deepEqual(splitRuns([{ context: null, blocks: [0, 1, 2, 3, 4, 5] }], texts, 8), [
+    { context: null, blocks: [0, 1] },
+    { context: 1, blocks: [2] },
+    { context: 2, blocks: [3] }, // longer than the limit alone: a piece of its own
+    { context: 3, blocks: [4, 5] },
+  ]);
+  assert.deepEqual(splitRuns([{ context: 4, blocks: [5] }], texts, 8), [{ context: 4, blocks: [5] }]);
 });
 
 // Analysis-shaped values, as the wasm returns them.
