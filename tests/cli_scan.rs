@@ -264,3 +264,29 @@ fn multibyte_text_keeps_byte_offsets_exact() {
     let report = scan_json(&["-"], Some(text.as_bytes()));
     check_contract(&report, text);
 }
+
+/// Runs `scan --format text` on a pseudo-terminal (util-linux `script`, part of every
+/// Debian system), where colour is wanted unless `NO_COLOR` says otherwise.
+#[cfg(target_os = "linux")]
+fn text_report_on_a_terminal(no_color: Option<&str>) -> String {
+    let command = format!("'{}' scan --format text '{}'", env!("CARGO_BIN_EXE_sourcelight"), fixture("article.txt"));
+    let mut script = std::process::Command::new("script");
+    script.args(["-qec", &command, "/dev/null"]).env_remove("NO_COLOR");
+    if let Some(value) = no_color {
+        script.env("NO_COLOR", value);
+    }
+    let output = script.output().expect("util-linux script runs");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn colour_on_a_terminal_unless_no_color_is_set() {
+    let coloured = text_report_on_a_terminal(None);
+    assert!(coloured.contains("Sourcing profile"), "the report ran: {coloured}");
+    assert!(coloured.contains("\x1b["), "a terminal gets colour");
+    assert!(!text_report_on_a_terminal(Some("1")).contains("\x1b["), "NO_COLOR turns it off");
+    // An empty NO_COLOR does not count (no-color.org).
+    assert!(text_report_on_a_terminal(Some("")).contains("\x1b["));
+}
