@@ -116,12 +116,12 @@ test_all() {
     ensure_browsers
 
     step "Rust tests (native)"
-    run cargo test --all-targets
+    run cargo test
 
     step "Core tests under wasm (node)"
     # The runner is set in .cargo/config.toml. Only the library and the boundary tests: the
     # command-line tool and the fixture tests read files, which wasm32-unknown-unknown cannot.
-    run cargo test --target "$WASM_TARGET" --lib --test wasm_boundary
+    run cargo test --target "$WASM_TARGET" --no-default-features --lib --test wasm_boundary
 
     step "JavaScript tests"
     run node --test tests/js/

@@ -222,6 +222,9 @@ struct RawSentence {
 #[cfg(test)]
 mod tests {
     use super::*;
+    // Under wasm, run these same tests through wasm-bindgen-test.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     fn read_str(text: &str) -> Result<Vec<Article>, CorpusError> {
         read(text.as_bytes())
@@ -370,6 +373,8 @@ mod tests {
         assert!(error.message().contains("not a corpus article"), "{error}");
     }
 
+    // proptest needs a clock and OS randomness, which wasm32-unknown-unknown lacks.
+    #[cfg(not(target_arch = "wasm32"))]
     proptest::proptest! {
         /// A corpus line of any content is read or rejected with its line number; never a panic.
         #[test]

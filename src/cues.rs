@@ -617,6 +617,9 @@ mod tests {
     use crate::lexicon;
     use crate::tokens::tokenize;
     use std::collections::HashSet;
+    // Under wasm, run these same tests through wasm-bindgen-test.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     /// (cue, source) texts found in `sentence`; quotations are marked with `"`.
     fn cues(sentence: &str) -> Vec<(String, String)> {

@@ -418,6 +418,9 @@ mod tests {
     use crate::corpus;
     use crate::lang::Lang;
     use crate::profile::Profile;
+    // Under wasm, run these same tests through wasm-bindgen-test.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     /// A stand-in analyser: every block's sentences are the pieces between ". "
     /// (plus the final one), and each gets the verdict its first word spells:

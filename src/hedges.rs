@@ -25,6 +25,9 @@ mod tests {
     use super::*;
     use crate::lang::Lang;
     use crate::lexicon;
+    // Under wasm, run these same tests through wasm-bindgen-test.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     macro_rules! cases {
         ($($name:ident: $sentence:expr => $hedged:expr;)*) => {$(

@@ -320,6 +320,9 @@ pub fn phrase_regex(phrases: &[Vec<String>]) -> Regex {
 #[cfg(test)]
 mod tests {
     use super::*;
+    // Under wasm, run these same tests through wasm-bindgen-test.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn comments_and_blank_lines_are_not_entries() {

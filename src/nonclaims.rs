@@ -77,6 +77,9 @@ mod tests {
     use super::*;
     use crate::lang::Lang;
     use crate::lexicon;
+    // Under wasm, run these same tests through wasm-bindgen-test.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     fn none(sentence: &str) -> bool {
         by_words(sentence, lexicon::get(Lang::En)).is_some()

@@ -225,6 +225,9 @@ fn pair_singles_in(norm: &str, block_marks: &[&Mark]) -> Vec<Quote> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    // Under wasm, run these same tests through wasm-bindgen-test.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     /// The quoted texts (with marks) of an article given as blocks.
     fn quoted(blocks: &[&str]) -> Vec<String> {

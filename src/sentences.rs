@@ -105,6 +105,9 @@ mod tests {
     use super::*;
     use crate::lang::Lang;
     use crate::lexicon;
+    // Under wasm, run these same tests through wasm-bindgen-test.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     fn texts(blocks: &[&str]) -> Vec<String> {
         let text = Text::new(blocks);

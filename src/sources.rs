@@ -408,6 +408,9 @@ mod tests {
     use crate::span::Span;
     use crate::tokens::tokenize;
     use std::collections::HashSet;
+    // Under wasm, run these same tests through wasm-bindgen-test.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     /// Classifies `phrase` after the sentences of `before` were remembered as sources.
     fn classify_after(before: &[&str], phrase: &str) -> Option<Classified> {

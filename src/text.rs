@@ -194,6 +194,9 @@ fn trim(block: &str, lo: usize, hi: usize) -> Option<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    // Under wasm, run these same tests through wasm-bindgen-test.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn curly_quotes_fold_to_straight_ones_and_are_recorded() {

@@ -213,6 +213,9 @@ fn word_end(norm: &str, at: usize, stop: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    // Under wasm, run these same tests through wasm-bindgen-test.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     fn show(text: &str, quoted: &[Span]) -> Vec<(String, Kind)> {
         tokenize(text, Span::new(0, text.len()), quoted).iter().map(|t| (t.text(text).to_string(), t.kind)).collect()

@@ -40,6 +40,9 @@ impl Utf16Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+    // Under wasm, run these same tests through wasm-bindgen-test.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     fn check(text: &str) {
         let table = Utf16Table::new(text);
