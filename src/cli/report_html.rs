@@ -18,7 +18,7 @@ use sourcelight::Verdict;
 
 use super::document::Document;
 use super::report_text::kind_words;
-use super::view::{ScanView, SentenceView, SourceCount};
+use super::view::{percent, ScanView, SentenceView, SourceCount};
 
 const STYLE: &str = "
 :root { color-scheme: light dark; --ink: #1d1d1f; --paper: #fdfdfb; --muted: #5f6368;
@@ -176,7 +176,7 @@ fn write_profile(out: &mut String, view: &ScanView) {
         (Verdict::Unattributed, s.unattributed),
         (Verdict::None, s.none),
     ] {
-        let share = if s.sentences == 0 { 0 } else { (n * 100 + s.sentences / 2) / s.sentences };
+        let share = percent(n, s.sentences);
         let _ = writeln!(
             out,
             "<tr><th><span class=\"s v-{v}\">{v}</span></th><td class=\"n\">{n}</td><td class=\"n\">{share}%</td></tr>",
@@ -227,9 +227,9 @@ fn write_sentence_list(out: &mut String, view: &ScanView) {
         "<details class=\"sentences\">\n<summary>Every sentence with its source, cue and reason</summary>\n<dl>\n",
     );
     for (index, sentence) in view.sentences.iter().enumerate() {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<dt><a href=\"#s{n}\">#{n}</a> <span class=\"s v-{v}\">{v}</span>{hedged} {text}</dt>\n",
+            "<dt><a href=\"#s{n}\">#{n}</a> <span class=\"s v-{v}\">{v}</span>{hedged} {text}</dt>",
             n = index + 1,
             v = sentence.verdict.as_str(),
             hedged = if sentence.hedged { " (hedged)" } else { "" },

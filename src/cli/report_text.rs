@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 
 use sourcelight::{SourceKind, Verdict};
 
-use super::view::{ScanView, SentenceView, SourceCount};
+use super::view::{percent, ScanView, SentenceView, SourceCount};
 
 /// Total width the report wraps its text at.
 const WIDTH: usize = 100;
@@ -30,7 +30,7 @@ pub fn render(view: &ScanView, colour: bool) -> String {
     }
     let s = &view.summary;
     let _ = writeln!(out, "{} sentences, language {}", s.sentences, view.lang);
-    let share = |n: usize| if s.sentences == 0 { 0 } else { (n * 100 + s.sentences / 2) / s.sentences };
+    let share = |n: usize| percent(n, s.sentences);
     let counts = [
         (Verdict::Named, s.named),
         (Verdict::Anonymous, s.anonymous),

@@ -79,6 +79,11 @@ pub struct SourceCount {
     pub ids: Vec<usize>,
 }
 
+/// `n` of `total` as a whole percentage, rounded; 0 of nothing is 0 %.
+pub fn percent(n: usize, total: usize) -> usize {
+    (n * 100 + total / 2).checked_div(total).unwrap_or(0)
+}
+
 impl ScanView {
     pub fn build(document: &Document, analysis: &Analysis) -> ScanView {
         // A span the engine got wrong is dropped rather than allowed to panic a slice.
