@@ -60,7 +60,8 @@ footer { color: var(--muted); margin-top: 3rem; }
 
 /// The page. `document` gives the text between sentences (spaces, line breaks).
 pub fn render(view: &ScanView, document: &Document) -> String {
-    let title = view.input.title.clone().unwrap_or_else(|| "Article".into());
+    // Plain text has no title of its own; its headline is read as the first paragraph.
+    let title = view.input.title.clone().unwrap_or_else(|| "Sourcing report".into());
     let mut out = String::with_capacity(document.text.len() * 3 + 8192);
     let _ = write!(
         out,
@@ -90,7 +91,7 @@ fn write_header(out: &mut String, view: &ScanView, title: &str) {
     let s = &view.summary;
     let _ = write!(
         out,
-        "<header>\n<h1>{}</h1>\n<p class=\"meta\">{} sentences: {} named, {} anonymous, {} unattributed, {} not claims; {} hedged.</p>\n\
+        "<header>\n<h1>{}</h1>\n<p class=\"meta\">{} sentences: {} named, {} anonymous, {} unattributed, {} none (not claims); {} hedged.</p>\n\
          <ul class=\"legend\">\n",
         escape(title),
         s.sentences,
