@@ -20,7 +20,9 @@ Usage: sourcelight scan [--format json|text|html] [--lang auto|en] [--input auto
 FILE is plain text (paragraphs separated by blank lines) or an HTML page; without
 FILE, or with `-`, the article is read from standard input. An HTML page is
 recognised by its extension (.html, .htm) or its content; its article is
-extracted first (Readability), and its block elements become paragraphs.
+extracted first (Readability), its title becomes the first paragraph and its
+block elements (p, h1-h6, li, blockquote, td, ...) the others. A page with no
+article text, or nested more than 512 elements deep, is refused.
 The input must be UTF-8 and at most 64 MiB.
 
 Options:
