@@ -165,7 +165,8 @@
         return showMessage('statusNever');
       case 'error':
       default:
-        return showMessage('statusError', state.error);
+        // The content script starts a fresh analysis when highlights are turned on again.
+        return showMessage('statusError', state.error, () => toPage({ type: P.SET_ENABLED, on: true }));
     }
   }
 
@@ -177,8 +178,11 @@
     return unreadableReason(tab?.url) ?? 'statusUnreadable';
   }
 
-  /** A plain message in place of the profile; `detail` is an error key or plain text. */
-  function showMessage(key, detail) {
+  /**
+   * A plain message in place of the profile; `detail` is an error key or plain text;
+   * `retry`, when given, is offered as a "Try again" button.
+   */
+  function showMessage(key, detail, retry) {
     $('profile').hidden = true;
     shownProfile = null;
     $('page-controls').hidden = true;
@@ -186,16 +190,28 @@
     const detailText = detail ? errorText(detail) : null;
     replace($('status'),
       h('p', { class: `message ${key}`, text: t(key) }),
-      detailText && detailText !== t(key) ? h('p', { class: 'detail', text: detailText }) : null);
+      detailText && detailText !== t(key) ? h('p', { class: 'detail', text: detailText }) : null,
+      retry ? h('button', { type: 'button', id: 'retry', class: 'retry', text: t('popupRetry'), onclick: () => tryAgain(retry) }) : null);
+  }
+
+  async function tryAgain(retry) {
+    replace($('status'), h('p', { class: 'loading', text: t('popupLoading') }));
+    $('main').setAttribute('aria-busy', 'true');
+    try {
+      await retry();
+    } finally {
+      $('main').setAttribute('aria-busy', 'false');
+    }
   }
 
   function showError(error) {
     const detail = error?.message ?? String(error);
-    if (/errorTimeout|errorNoTab|errorEngineTrapped/.test(detail)) return showMessage(detail);
+    if (/^errorNoTab$/.test(detail)) return showMessage(detail);
+    if (/^errorTimeout$/.test(detail)) return showMessage(detail, null, () => activate());
     if (/Receiving end does not exist|Could not establish connection|No matching message handler/i.test(detail)) {
-      return showMessage('errorUnreachable');
+      return showMessage('errorUnreachable', null, () => activate());
     }
-    showMessage('statusError', detail);
+    showMessage('statusError', detail, () => activate());
   }
 
   /**

@@ -266,6 +266,32 @@ for (const browserName of BROWSERS) {
       }
     });
 
+    it('says in plain words when the analysis engine stopped, and "Try again" works', async () => {
+      // Make the live wasm instance trap as a panic would (as the activation tests do).
+      if (browserName === 'chromium') {
+        await browser.driver.evaluateInBackground(async () => {
+          await ensureInstance();
+          wasm_bindgen.analyse = () => { throw new WebAssembly.RuntimeError('unreachable'); };
+        });
+      } else {
+        await browser.evaluateInExtension(async () => {
+          const background = await browser.runtime.getBackgroundPage();
+          await background.ensureInstance();
+          background.wasm_bindgen.analyse = () => { throw new background.WebAssembly.RuntimeError('unreachable'); };
+        });
+      }
+      await browser.open(server.pageUrl(ARTICLE));
+      await browser.clickToolbarButton();
+      const shown = await readPopup(browser.popup());
+      assert.equal(shown.profileShown, false);
+      assert.equal(shown.message,
+        'The analysis did not work on this page.The analyser stopped on this page’s text (an internal error). It has been restarted: try again.Try again');
+      await browser.popup().click('#retry');
+      const again = await waitFor(() => browser.popup().evaluate((win) => !win.document.getElementById('profile').hidden), { what: () => 'the profile after trying again' });
+      assert.ok(again);
+      await browser.popup().close();
+    });
+
     it('leaves its loading state with a plain message when there is no such tab', async () => {
       const page = await browser.openExtensionPage('popup.html?tab=987654');
       const shown = await waitFor(() => page.evaluate(() => (document.getElementById('main').getAttribute('aria-busy') === 'false'
