@@ -93,8 +93,13 @@
     const mine = { aborted: false };
     run = mine;
     stopObserving();
-    painter.clear();
+    forgetAnalysis();
     setStatus('loading');
+    if (!isReadableDocument()) {
+      state.error = say('statusUnreadable', 'This page cannot be read.');
+      setStatus('unreadable');
+      return;
+    }
     try {
       const settings = await readSettings();
       if (mine.aborted) return;
@@ -142,13 +147,31 @@
   }
 
   function finishWithoutArticle(mine) {
+    forgetAnalysis();
+    setStatus('no-article');
+    watchForArticle(mine);
+  }
+
+  /** Drops the previous page's analysis and highlights (SPA navigation, a new reading). */
+  function forgetAnalysis() {
+    const hadHighlights = flaggedIds.length > 0 || entries.length > 0;
+    painter.clear();
     root = null;
     blocks = [];
     entries = [];
+    flaggedIds = [];
+    nodeIndex = null;
+    idOfRange = new WeakMap();
     state.analysis = null;
     state.sentences = new Map();
-    setStatus('no-article');
-    watchForArticle(mine);
+    state.timings = null;
+    if (hadHighlights) emit('cleared');
+  }
+
+  /** An HTML page with a body: not an XML or SVG document, an image or a plugin's view. */
+  function isReadableDocument() {
+    const type = document.contentType ?? 'text/html';
+    return Boolean(document.body) && (type === 'text/html' || type === 'application/xhtml+xml');
   }
 
   function fail(message) {
@@ -457,7 +480,7 @@
 
   function setStatus(status) {
     state.status = status;
-    if (status !== 'error') state.error = null;
+    if (status !== 'error' && status !== 'unreadable') state.error = null;
     if (status !== 'loading') for (const done of [...statusWaiters]) done();
   }
 
