@@ -8,7 +8,7 @@
 
 use std::ffi::OsStr;
 use std::fs::File;
-use std::io::{self, Read};
+use std::io::{self, IsTerminal, Read};
 use std::path::Path;
 
 use super::Failure;
@@ -59,6 +59,10 @@ pub fn read(operand: &OsStr, forced: Option<Format>) -> Result<Input, Failure> {
     let name = if from_stdin { "standard input".to_string() } else { path.display().to_string() };
 
     let bytes = if from_stdin {
+        if io::stdin().is_terminal() {
+            // Someone ran `sourcelight scan` with no file: say why nothing happens.
+            eprintln!("sourcelight: reading the article from standard input (end it with Ctrl-D)");
+        }
         read_limited(io::stdin().lock(), &name)?
     } else {
         let metadata = std::fs::metadata(path).map_err(|e| open_failure(&name, &e))?;
