@@ -164,6 +164,42 @@ for (const browserName of BROWSERS) {
       }, { what: () => 'the site settings to be forgotten' });
     });
 
+    test('all sites: articles are painted as they load, other pages get only the cheap check, "never" is excluded', {
+      skip: browserName === 'chromium' && 'Chromium\'s permission prompt for every site cannot be answered headless',
+    }, async () => {
+      await toBackground(browser, { type: PROTOCOL.RESET_SITES });
+      // The reader ticks "every site" in the options (a real click: permissions need a gesture).
+      const options = await browser.openExtensionPage('options.html');
+      await waitFor(() => options.evaluate(() => document.body.dataset.loaded === 'true'), { what: () => 'the options page' });
+      await options.click('#all-sites');
+      await waitFor(async () => {
+        const scripts = await browser.evaluateInExtension(() => browser.scripting.getRegisteredContentScripts());
+        return scripts.some((script) => script.matches.includes('https://*/*'));
+      }, { what: () => 'the registration for every site' });
+      await options.close();
+
+      await browser.open(server.pageUrl('news-related.html'));
+      const article = await browser.waitForState((s) => s.status !== 'loading');
+      assert.equal(article.status, 'ok', article.error);
+      assert.ok(verdictTexts(await browser.waitForHighlights()).length > 0);
+
+      await browser.open(server.pageUrl('home.html'));
+      const home = await browser.waitForState((s) => s.status !== 'loading');
+      assert.equal(home.status, 'no-article');
+      assert.equal(home.stats.reads, 0, 'the page was walked although the cheap check said no');
+      assert.deepEqual(await browser.highlights(), {});
+
+      const never = await toBackground(browser, { type: PROTOCOL.SET_SITE_MODE, origin, mode: 'never' });
+      assert.equal(never.ok, true, never.error);
+      const scripts = await browser.evaluateInExtension(() => browser.scripting.getRegisteredContentScripts());
+      assert.ok(scripts.every((script) => script.excludeMatches?.includes('http://127.0.0.1/*')), 'the site is excluded');
+      await browser.open(server.pageUrl('news-related.html'));
+      assert.equal(await contentScriptRuns(browser), false);
+
+      await toBackground(browser, { type: PROTOCOL.SET_ALL_SITES, on: false });
+      await toBackground(browser, { type: PROTOCOL.RESET_SITES });
+    });
+
     test('never on this site, and back to ask, stop the automatic runs', async () => {
       for (const mode of ['never', 'ask']) {
         await toBackground(browser, { type: PROTOCOL.SET_SITE_MODE, origin, mode: 'always' });
