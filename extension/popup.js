@@ -47,6 +47,7 @@
   async function main() {
     localise();
     wireControls();
+    trackDockHeight();
     try {
       tab = await currentTab();
       if (siteOf(tab.url)) $('site-name').textContent = new URL(tab.url).hostname;
@@ -58,6 +59,14 @@
     } finally {
       $('main').setAttribute('aria-busy', 'false');
     }
+  }
+
+  /** Keeps scroll-padding equal to the dock's height, so nothing scrolls in under it. */
+  function trackDockHeight() {
+    const dock = $('dock');
+    const update = () => document.documentElement.style.setProperty('--dock-height', `${dock.offsetHeight + 8}px`);
+    new ResizeObserver(update).observe(dock);
+    update();
   }
 
   // ---- Talking to the background and the page -------------------------------------
