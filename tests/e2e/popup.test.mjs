@@ -78,6 +78,11 @@ function readPopup(popup) {
       siteShown: !doc.getElementById('site-mode').hidden,
       // Every element type in the popup: page text must add none.
       tags: [...new Set([...doc.body.querySelectorAll('*')].map((el) => el.localName))].sort(),
+      // The controls are on screen without scrolling, however tall the lists are.
+      controlsInView: [...doc.querySelectorAll('#controls input, #open-options')].filter((el) => el.offsetParent !== null).every((el) => {
+        const box = el.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= win.innerHeight && box.height > 0;
+      }),
       unnamedControls: [...doc.querySelectorAll('button, input')].filter((el) => !(el.getAttribute('aria-label') || el.labels?.[0]?.textContent.trim() || el.textContent.trim())).length,
     };
   }), { timeoutMs: 20_000, what: () => 'the popup to leave its loading state' });
@@ -122,6 +127,7 @@ for (const browserName of BROWSERS) {
       assert.deepEqual(shown.unattributed.map((s) => [s.sentences[0], s.title]), profile.unattributed.map((id) => [id, state.texts[id]]));
       assert.deepEqual(shown.hedged.map((s) => [s.sentences[0], s.title]), profile.hedged.map((id) => [id, state.texts[id]]));
       assert.equal(shown.unnamedControls, 0, 'every control has an accessible name');
+      assert.ok(shown.controlsInView, 'the controls are in view');
       assert.ok(shown.enabled);
       assert.deepEqual(shown.painted, state.painted);
     });
