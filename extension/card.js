@@ -175,6 +175,7 @@
     close.addEventListener('click', () => closeCard({ restoreFocus: true }));
     const card = el('div', {
       class: `card ${verdict}`, role: 'dialog', 'aria-labelledby': titleId, tabindex: '-1',
+      lang: api?.i18n?.getUILanguage?.() ?? 'en', // the labels' language, for screen readers
       'data-verdict': verdict, 'data-sentence': String(entry.id),
     },
     el('div', { class: 'head' },
