@@ -154,16 +154,18 @@
     const view = entry.view ?? {};
     const verdict = entry.verdict ?? view.verdict ?? 'none';
     const source = view.source;
+    // Words from the page are in the article's language, not the reader's.
+    const pageLang = sl.state?.analysis?.lang ?? null;
     const rows = [];
     if (source) {
-      rows.push(el('dt', { text: t('cardSource') }), el('dd', null, el('span', { class: 'quoted source', dir: 'auto', text: source.text })));
+      rows.push(el('dt', { text: t('cardSource') }), el('dd', null, el('span', { class: 'quoted source', dir: 'auto', lang: pageLang, text: source.text })));
       if (source.name && source.name !== source.text) {
-        rows.push(el('dt', { text: t('cardResolvesTo') }), el('dd', { class: 'resolved', dir: 'auto', text: source.name }));
+        rows.push(el('dt', { text: t('cardResolvesTo') }), el('dd', { class: 'resolved', dir: 'auto', lang: pageLang, text: source.name }));
       }
       if (source.kind) rows.push(el('dt', { text: t('cardKind') }), el('dd', { class: 'kind', text: t(KIND_KEY[source.kind] ?? source.kind) }));
     }
     if (view.cue) {
-      rows.push(el('dt', { text: t('cardCue') }), el('dd', null, el('span', { class: 'quoted cue', dir: 'auto', text: view.cue.text })));
+      rows.push(el('dt', { text: t('cardCue') }), el('dd', null, el('span', { class: 'quoted cue', dir: 'auto', lang: pageLang, text: view.cue.text })));
     } else if (source) {
       rows.push(el('dt', { text: t('cardCue') }), el('dd', { class: 'cue aside', text: t('cardCarriedOver') }));
     }
