@@ -126,7 +126,16 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
         if g.definite.contains(prev) || matches!(prev, "a" | "an" | "to" | "so") || g.negation.contains(prev) {
             continue;
         }
-        // "for admitting", "by saying", "must say": not a report of speech.
+        // "by warning that ...": the sentence's subject speaks.
+        if prev == "by" && word.ends_with("ing") && reporting.is_some() {
+            if let Some(source) = sentence_subject(r, v - 1).filter(|&(s, _)| s + 1 < v) {
+                let cue_end = cue_extent(r, v);
+                found.push(Found { kind: CueKind::Verb, cue: r.span(v..cue_end), source: Some(source) });
+                covered = cue_end;
+            }
+            continue;
+        }
+        // "for admitting", "must say": not a report of speech.
         if (g.preposition.contains(prev) && !r.is_proper(v - 1)) || g.modal.contains(prev) {
             continue;
         }
@@ -168,8 +177,9 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
             continue;
         }
         let subject = subject_left(r, v);
+        let particle = usize::from(word.starts_with("point"));
         let subject = match reporting {
-            Some(true) => subject.filter(|&s| speaker_subject(r, s) && object_follows(r, v)),
+            Some(true) => subject.filter(|&s| speaker_subject(r, s) && object_follows(r, v + particle)),
             _ => subject,
         };
         if subject.is_some() || inverted_position(r, v) {
@@ -204,7 +214,11 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
             }
             if !ambiguous && inverted_position(r, v) {
                 let at = skip_time(r, cue_end);
-                let opens_phrase = r.is_proper(at) || g.definite.contains(r.lw(at)) || g.indefinite.contains(r.lw(at)) || r.lex.titles.contains(r.lw(at));
+                let opens_phrase = r.is_proper(at)
+                    || g.definite.contains(r.lw(at))
+                    || g.indefinite.contains(r.lw(at))
+                    || r.lex.titles.contains(r.lw(at))
+                    || (at..(at + 4).min(r.len())).take_while(|&i| r.is_word(i)).any(|i| r.is_proper(i));
                 if let Some(source) = phrase_right(r, at, true).filter(|_| opens_phrase || r.lex.pronouns.contains_key(r.lw(at))) {
                     found.push(Found { kind: CueKind::Verb, cue, source: Some(source) });
                     continue;
@@ -373,7 +387,8 @@ fn np_word(r: &Reading, i: usize) -> bool {
     match r.kind(i) {
         Some(Kind::Word) => {
             let w = r.lw(i);
-            !(g.clause.contains(w) || g.passive.contains(w) || g.negation.contains(w))
+            let gerund = w.ends_with("ing") && w.len() > 5 && !r.is_capitalised_word(i) && !matches!(w, "leading" | "ruling" | "governing" | "outgoing" | "incoming" | "opposing" | "visiting" | "striking" | "acting" | "reigning" | "sitting" | "founding" | "managing" | "presiding");
+            !gerund && !(g.clause.contains(w) || g.passive.contains(w) || g.negation.contains(w))
                 && !(g.auxiliary.contains(w) && !r.is_proper(i))
                 && !(r.lex.reporting_verbs.contains_key(w) && !r.is_proper(i) && !r.lex.vague_groups.contains(w))
                 || r.is_proper(i) && !g.clause.contains(w)

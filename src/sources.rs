@@ -82,7 +82,12 @@ impl Memory {
                 }
                 if i - start >= 2 && i - start <= 4 {
                     let name = words_text(r, start, i);
-                    let person = !(start..i).any(|k| r.lex.organisation_words.contains(r.lw(k)) || r.lex.outlet_words.contains(r.lw(k)));
+                    let person = i - start <= 3
+                        && !(start..i).any(|k| {
+                            let w = r.lw(k);
+                            r.lex.organisation_words.contains(w) || r.lex.outlet_words.contains(w) || r.lex.common_words.contains(w) || r.text(k).chars().all(|c| !c.is_lowercase())
+                        })
+                        && !(start > 0 && r.lw(start - 1) == "the");
                     if person {
                         self.mentions += 1;
                         self.last_mention = Some(name.clone());
@@ -154,6 +159,15 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
             return None;
         }
     }
+    // "most", "others", "9 percent", "one in three": a share of a group.
+    if seg_end - start <= 3 && (0..seg_end - start).all(|k| {
+        let i = start + k;
+        let w = r.lw(i);
+        g.quantifier.contains(w) || matches!(w, "others" | "percent" | "per" | "cent" | "in" | "about" | "nearly" | "almost" | "of" | "those") || r.kind(i) == Some(Kind::Number) || r.text(i) == "%"
+    }) && !(seg_end - start == 1 && r.kind(start) == Some(Kind::Number))
+    {
+        return Some(anonymous(r, start, end, SourceKind::VagueGroup, "of"));
+    }
     // The core: the first segment cut before its first preposition or clause word.
     let core_end = (start + 1..seg_end)
         .find(|&i| {
@@ -214,7 +228,8 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
         return Some(Classified { kind: SourceKind::Organisation, name: body, head: head_lw, plural: false, person: false });
     }
     let head_is_name = r.is_proper(head) && !lex.titles.contains(head_lw.as_str());
-    if head_is_name && !(lex.vague_groups.contains(head_lw.as_str()) && !proper_in(start, head)) {
+    let counted_group = indefinite && plural && r.is_capitalised_word(head) && !lex.titles.contains(det);
+    if head_is_name && !counted_group && !(lex.vague_groups.contains(head_lw.as_str()) && !proper_in(start, head)) {
         let kind = named_kind(r, start, core_end);
         let name = display_name(r, start, core_end, memory);
         return Some(Classified { kind, name: Some(name), head: head_lw, plural: false, person: kind == SourceKind::Person });
@@ -258,6 +273,16 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
                 return Some(antecedent.clone());
             }
         }
+        return Some(anonymous(r, start, end, SourceKind::VagueGroup, &head_lw));
+    }
+    let body_word = |w: &str| lex.organisation_words.contains(w) || lex.outlet_words.contains(w) || lex.institutions.contains(w);
+    if plural && !head_is_name && !body_word(&head_lw) && !body_word(head_lw.trim_end_matches('s')) {
+        if let Some(antecedent) = memory.last(|e| e.class.head == head_lw) {
+            return Some(antecedent.clone());
+        }
+        return Some(anonymous(r, start, end, SourceKind::VagueGroup, &head_lw));
+    }
+    if plural && indefinite && !lex.institutions.contains(head_lw.as_str()) {
         return Some(anonymous(r, start, end, SourceKind::VagueGroup, &head_lw));
     }
     if lex.institutions.contains(head_lw.as_str()) {
