@@ -112,7 +112,8 @@ mod tests {
         a_claim_is_not_none: "The stoppage was called by the union." => false;
         a_claim_starting_with_by_is_not_a_byline: "By Tuesday evening, 41 vessels were waiting outside the harbour." => false;
         a_quoted_statement_is_not_none: "\"We will fight,\" she said." => false;
-        a_sentence_with_a_number_is_not_a_transition: "1,200." => false;
+        a_short_sentence_with_a_number_is_a_claim: "She was 91." => false;
+        a_bare_number_is_not_a_claim: "23." => true;
     }
 
     fn places(blocks: &[&str]) -> Vec<bool> {
