@@ -197,8 +197,13 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
                 continue;
             }
             // A second predicate of the sentence's subject: "X did not mention it, but told ...".
-            if matches!(prev, "and" | "but") && v >= 2 {
-                if let Some(source) = sentence_subject(r, v - 1).filter(|&(s, _)| s + 1 < v) {
+            let mut before = v;
+            while before > 0 && (g.auxiliary.contains(r.lw(before - 1)) || is_adverb(r.lw(before - 1))) && !r.is_proper(before - 1) {
+                before -= 1;
+            }
+            let prev = if before > 0 { r.lw(before - 1) } else { "" };
+            if matches!(prev, "and" | "but") && before >= 2 {
+                if let Some(source) = sentence_subject(r, before - 1).filter(|&(s, _)| s + 1 < before) {
                     found.push(Found { kind: CueKind::Verb, cue, source: Some(source) });
                     covered = cue_end;
                 }
@@ -218,7 +223,7 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
                     || g.definite.contains(r.lw(at))
                     || g.indefinite.contains(r.lw(at))
                     || r.lex.titles.contains(r.lw(at))
-                    || (at..(at + 4).min(r.len())).take_while(|&i| r.is_word(i)).any(|i| r.is_proper(i));
+                    || (at..(at + 4).min(r.len())).take_while(|&i| r.is_word(i) || r.kind(i) == Some(Kind::Number)).any(|i| r.is_proper(i));
                 if let Some(source) = phrase_right(r, at, true).filter(|_| opens_phrase || r.lex.pronouns.contains_key(r.lw(at))) {
                     found.push(Found { kind: CueKind::Verb, cue, source: Some(source) });
                     continue;
@@ -408,6 +413,11 @@ pub fn subject_left(r: &Reading, v: usize) -> Option<(usize, usize)> {
         while end > 0 && r.is_word(end - 1) && !r.is_proper(end - 1) && (g.auxiliary.contains(r.lw(end - 1)) || g.passive.contains(r.lw(end - 1)) || is_adverb(r.lw(end - 1))) {
             end -= 1;
         }
+        // "who in 2010 said", "X on Tuesday said": a short adverbial before the verb.
+        if end >= 2 && r.is_word(end - 2) && g.preposition.contains(r.lw(end - 2)) && (r.kind(end - 1) == Some(Kind::Number) || g.calendar.contains(r.lw(end - 1))) {
+            end -= 2;
+            continue;
+        }
         // "Sen. Lindsey Graham (R-SC) called": a parenthesis after the subject.
         if end > 0 && r.is_punct(end - 1, ")") {
             match (0..end - 1).rev().find(|&i| r.is_punct(i, "(")) {
@@ -442,7 +452,17 @@ pub fn subject_left(r: &Reading, v: usize) -> Option<(usize, usize)> {
                 let left = segment_start(seg.start - 1);
                 matches!(r.lw(left), "of" | "from" | "in") || r.kind(left) == Some(Kind::Number)
             };
-            let apposition = matches!(first, "a" | "an" | "the" | "one" | "now" | "then" | "of" | "from" | "in")
+            // "Megan Hester, senior associate at the Annenberg Institute, said": a role after a name.
+            let after_name = seg.start >= 2 && {
+                let mut k = seg.start - 2;
+                while k > 0 && r.is_punct(k, ")") {
+                    k = (0..k).rev().find(|&i| r.is_punct(i, "(")).unwrap_or(0).saturating_sub(1);
+                }
+                r.is_proper(k) || r.is_punct(k, ".")
+            } && !seg.clone().any(|i| g.clause.contains(r.lw(i)) && r.is_word(i));
+            let apposition = matches!(first, "a" | "an" | "the" | "one" | "now" | "then")
+                || g.preposition.contains(first)
+                || after_name
                 || g.definite.contains(first)
                 || r.kind(seg.start) == Some(Kind::Number)
                 || (seg.clone().all(|i| r.is_proper(i)) && left_is_address);
@@ -468,7 +488,15 @@ pub fn subject_left(r: &Reading, v: usize) -> Option<(usize, usize)> {
                 }
             }
             if seg.start == 0 || !(clause || apposition) {
-                let (start, np_end) = np_left(r, comma)?;
+                // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said".
+                let mut np_stop = comma;
+                if np_stop > 0 && r.is_punct(np_stop - 1, ")") {
+                    if let Some(open) = (seg.start..np_stop - 1).rev().find(|&i| r.is_punct(i, "(")) {
+                        np_stop = open;
+                    }
+                }
+                let (start, np_end) = np_left(r, np_stop)?;
+                let np_end = if np_end == np_stop { comma } else { np_end };
                 let lead_in = (seg.start..start)
                     .all(|i| matches!(r.lw(i), "but" | "and" | "so" | "yet" | "however" | "meanwhile" | "still") || matches!(r.kind(i), Some(Kind::Quote | Kind::Punct)));
                 return (np_end == comma && start >= seg.start && lead_in).then(|| (start, keep_until.unwrap_or(comma)));

@@ -45,7 +45,9 @@ pub fn by_place(text: &Text, sentences: &[Span]) -> Vec<Option<&'static str>> {
         let span = text.block_spans[b];
         text.norm[span.start..span.end].trim()
     };
-    let punctuated = |b: usize| content(b).trim_end_matches(['"', '\'', ')', ']']).ends_with(['.', '!', '?', '\u{2026}', ':', ';']);
+    // A quotation with its credit ("“...” — Jane Roe") is a sentence, punctuated or not.
+    let credited = |b: usize| content(b).contains("\" \u{2014}") || content(b).contains("\"\u{2014}");
+    let punctuated = |b: usize| content(b).trim_end_matches(['"', '\'', ')', ']']).ends_with(['.', '!', '?', '\u{2026}', ':', ';']) || credited(b);
     let first = (0..blocks).find(|&b| !content(b).is_empty());
     if let Some(first) = first {
         if per_block[first] == 1 {
@@ -138,6 +140,12 @@ mod tests {
     fn an_unpunctuated_last_line_is_a_footer() {
         let blocks = ["Headline here", "The architect died on Monday at her home.", "Ilse Marrow, architect, born 1934; died 2025"];
         assert_eq!(places(&blocks), [true, false, true]);
+    }
+
+    #[test]
+    fn an_epigraph_with_its_credit_is_not_front_matter() {
+        let blocks = ["Headline here", "\"Trams are promises.\" \u{2014} Jane Roe, 2016", "The line opened last week after years of delay."];
+        assert_eq!(places(&blocks), [true, false, false]);
     }
 
     #[test]

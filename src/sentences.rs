@@ -58,7 +58,8 @@ pub fn split(text: &Text, lexicon: &Lexicon) -> Vec<Span> {
 fn ends_sentence(block: &str, at: usize, after: usize, lexicon: &Lexicon) -> bool {
     let next_word: &str = block[after..].split(|c: char| c.is_whitespace()).next().unwrap_or("");
     let next_char = next_word.chars().next();
-    if next_char.is_some_and(char::is_lowercase) {
+    // Lower case goes on the sentence ("“Why?” she asked"); a dash brings its credit ("” — Jane Roe").
+    if next_char.is_some_and(|c| c.is_lowercase() || c == '\u{2014}') {
         return false;
     }
     let punct = &block[at..after];
@@ -134,6 +135,7 @@ mod tests {
         us_at_the_end_of_a_sentence: ["He moved to the U.S. The family followed."] => ["He moved to the U.S.", "The family followed."];
         pm_at_the_end_of_a_sentence: ["It ended at 5 p.m. But talks resume."] => ["It ended at 5 p.m.", "But talks resume."];
         decimals_do_not_split: ["Shares fell 3.5 per cent. Bonds rose."] => ["Shares fell 3.5 per cent.", "Bonds rose."];
+        dash_credit_stays_with_its_quote: ["\"Never leave early.\" \u{2014} Jane Roe"] => ["\"Never leave early.\" \u{2014} Jane Roe"];
         ellipsis_then_capital_splits: ["We waited\u{2026} Nothing came."] => ["We waited\u{2026}", "Nothing came."];
         ellipsis_then_lowercase_does_not: ["We waited... and waited."] => ["We waited... and waited."];
         question_inside_quote_then_lowercase: ["\"Why?\" she asked. He shrugged."] => ["\"Why?\" she asked.", "He shrugged."];

@@ -206,7 +206,7 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
             && !g.definite.contains(r.lw(seg_end + 1))
             && !g.indefinite.contains(r.lw(seg_end + 1))
     };
-    if appositive_name {
+    if appositive_name && !(r.is_proper(head) && !lex.titles.contains(head_lw.as_str())) {
         let next_seg_end = (seg_end + 1..end).find(|&i| r.is_punct(i, ",")).unwrap_or(end);
         let name = display_name(r, seg_end + 1, next_seg_end, memory);
         return Some(Classified { kind: SourceKind::Person, name: Some(name), head: head_lw, plural: false, person: true });
@@ -332,7 +332,9 @@ fn display_name(r: &Reading, start: usize, end: usize, memory: &Memory) -> Strin
     }
     let mut run_start = run_end;
     while run_start > start
-        && (r.is_proper(run_start - 1) || (r.lw(run_start - 1) == "of" && run_start - 1 > start && r.is_proper(run_start - 2)) || r.text(run_start - 1) == "&")
+        && (r.is_proper(run_start - 1)
+            || (matches!(r.lw(run_start - 1), "of" | ".") && run_start - 1 > start && r.is_proper(run_start - 2))
+            || r.text(run_start - 1) == "&")
     {
         run_start -= 1;
     }
