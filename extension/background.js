@@ -39,6 +39,13 @@ const ALL_SITES_ORIGINS = ['http://*/*', 'https://*/*'];
 const REGISTRATION_PREFIX = 'sourcelight-';
 const ALL_SITES_ID = 'sourcelight-all-sites';
 const STYLES_SUFFIX = '-styles';
+// Firefox applies a document's author sheets to highlights in the document's own tree
+// only, so an article in a shadow root would be painted unstyled; a user sheet reaches
+// every tree, and the page's own `::highlight(sourcelight-*)` rules still win, as the
+// stable names promise. Chrome styles shadow trees' highlights from author sheets but
+// drops the backgrounds of a user sheet's highlights, and rejects `cssOrigin` in a
+// registration: there the styles stay an author sheet. (`getBrowserInfo` is Firefox's.)
+const USER_CSS = typeof api.runtime.getBrowserInfo === 'function' ? { cssOrigin: 'user' } : {};
 
 // Sentences the popup may show, in the reader's language (_locales), English otherwise.
 const MESSAGES = Object.freeze({
@@ -276,12 +283,15 @@ async function injectInto(tabId) {
  * The highlight styles go into every frame: the content script reads a same-origin
  * iframe's article from the top frame and paints it in that frame's registry. Frames we
  * may not enter make the call fail in some versions; the top frame alone is enough then.
+ *
+ * In Firefox as a user style sheet (see USER_CSS).
  */
 async function insertStyles(tabId) {
+  const css = { files: CONTENT_CSS, ...(USER_CSS.cssOrigin ? { origin: 'USER' } : {}) };
   try {
-    await api.scripting.insertCSS({ target: { tabId, allFrames: true }, files: CONTENT_CSS });
+    await api.scripting.insertCSS({ ...css, target: { tabId, allFrames: true } });
   } catch {
-    await api.scripting.insertCSS({ target: { tabId }, files: CONTENT_CSS });
+    await api.scripting.insertCSS({ ...css, target: { tabId } });
   }
 }
 
@@ -348,7 +358,9 @@ async function wantedRegistrations() {
   const wanted = new Map();
   const want = (id, site) => {
     wanted.set(id, { ...site, id, js: CONTENT_SCRIPTS, runAt: 'document_idle', allFrames: false });
-    wanted.set(`${id}${STYLES_SUFFIX}`, { ...site, id: `${id}${STYLES_SUFFIX}`, css: CONTENT_CSS, runAt: 'document_idle', allFrames: true });
+    wanted.set(`${id}${STYLES_SUFFIX}`, {
+      ...site, id: `${id}${STYLES_SUFFIX}`, css: CONTENT_CSS, runAt: 'document_idle', allFrames: true, ...USER_CSS,
+    });
   };
   const never = Object.entries(sites).filter(([, mode]) => mode === 'never').map(([o]) => P.sitePattern(o));
   if (allSites && (await api.permissions.contains({ origins: ALL_SITES_ORIGINS }))) {
@@ -397,7 +409,7 @@ function sameRegistration(a, b) {
   const list = (x) => JSON.stringify([...(x ?? [])].sort());
   return list(a.matches) === list(b.matches) && list(a.excludeMatches) === list(b.excludeMatches)
     && JSON.stringify(a.js ?? []) === JSON.stringify(b.js ?? []) && JSON.stringify(a.css ?? []) === JSON.stringify(b.css ?? [])
-    && Boolean(a.allFrames) === Boolean(b.allFrames);
+    && Boolean(a.allFrames) === Boolean(b.allFrames) && (a.cssOrigin ?? 'author') === (b.cssOrigin ?? 'author');
 }
 
 api.permissions.onRemoved?.addListener(() => { syncRegistrations().catch(console.error); });
