@@ -30,30 +30,39 @@
 
 globalThis.SOURCELIGHT_PROTOCOL = Object.freeze({
   // content script → background. `{type, blocks: string[], lang: string}`;
-  // reply `{ok: true, analysis: AnalysisView}` or `{ok: false, error: string}`.
+  // reply `{ok: true, analysis: AnalysisView}` or `{ok: false, error: string}` (a
+  // sentence in the reader's language). Huge articles come in several requests of about
+  // 30,000 characters, each starting with the block before it as context.
   ANALYSE: 'sourcelight/analyse',
 
-  // popup → content script. `{type}`; reply PageState:
+  // popup → content script. `{type, wait?: boolean}`: with `wait`, the reply comes once
+  // the page is no longer 'loading' (at most 30 s). Reply PageState:
   // `{status: PageStatus, enabled: boolean, painted: Verdict[], analysis?: AnalysisView,
-  //   texts?: string[] (by sentence id), error?: string,
-  //   timings?: {collectMs, analyseMs, paintMs, totalMs}}`.
+  //   texts?: string[] (by sentence id), error?: string, url: string,
+  //   timings?: {collectMs, analyseMs, paintMs, totalMs} (ms, from reading to painted),
+  //   stats: {reads, analyses, lastAnalysedBlocks, blocks} (analysis requests so far;
+  //   blocks analysed by the last update, which on a dynamic page is only the changed ones)}`.
+  // On a huge article the reply is big (every sentence with its text): ask once.
   GET_STATE: 'sourcelight/get-state',
 
   // popup / background (keyboard command) → content script. `{type, on?: boolean}`:
   // with `on` absent, flips. Reply as GET_STATE.
   SET_ENABLED: 'sourcelight/set-enabled',
 
-  // popup → content script. `{type, painted: Verdict[]}`: which verdicts are painted.
+  // popup → content script. `{type, painted: Verdict[]}`: which verdicts are painted
+  // strongly on this page (named ones are always drawn, subtly). Reply as GET_STATE.
   SET_PAINTED: 'sourcelight/set-painted',
 
   // popup → content script. `{type, id: number}`: scroll to the sentence and flash it.
+  // Reply `{ok: boolean, ...PageState}`.
   JUMP: 'sourcelight/jump',
 
   // popup → background. `{type, tabId}`: make sure the content script runs in the
   // tab (activeTab grant) and the page is analysed; reply PageState plus
   // `{siteMode: SiteMode, allSites: boolean, origin: string|null}`. A page the
-  // extension may not run in (browser pages, the web store, PDFs) replies
-  // `{status: 'unreadable', error}`. Explicit activation ignores 'never': the reader asked.
+  // extension may not run in replies `{status: 'unreadable', error, reason}` with
+  // `reason` 'pdf', 'store', 'file' or 'browser'. Explicit activation ignores 'never':
+  // the reader asked.
   ACTIVATE_TAB: 'sourcelight/activate-tab',
 
   // popup / options → background. `{type, origin}` (e.g. "https://news.example");
