@@ -192,7 +192,10 @@
   }
 
   function buildHost(card) {
-    const host = document.createElement('sourcelight-card');
+    // A plain <div>, not a custom tag: the page may define a custom element under any
+    // name we could pick, and its constructor would run on our host (and take its shadow).
+    const host = document.createElement('div');
+    host.setAttribute('data-sourcelight', 'card');
     // Hidden until placed; the real styling is the shadow root's :host rule.
     host.style.setProperty('--sourcelight-visibility', 'hidden');
     host.setAttribute('popover', 'manual');

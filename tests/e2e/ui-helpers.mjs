@@ -96,7 +96,7 @@ export async function revealHighlight(browser, name, index = 0) {
  */
 export function readCard(browser) {
   return browser.evaluateClean(() => {
-    const hosts = document.documentElement.querySelectorAll(':scope > sourcelight-card');
+    const hosts = document.documentElement.querySelectorAll(':scope > [data-sourcelight="card"]');
     if (hosts.length === 0) return null;
     const host = hosts[0];
     const root = host.shadowRoot;

@@ -7,6 +7,7 @@
     window.__hijacked = (window.__hijacked || []).concat(name);
     throw new Error(`hijacked ${name}`);
   };
+  const originalAttachShadow = Element.prototype.attachShadow;
   Element.prototype.attachShadow = hit('attachShadow');
   HTMLElement.prototype.showPopover = hit('showPopover');
   HTMLElement.prototype.hidePopover = hit('hidePopover');
@@ -21,6 +22,18 @@
   Array.prototype.filter = hit('Array.filter');
   JSON.stringify = hit('JSON.stringify');
   JSON.parse = hit('JSON.parse');
+  // Custom elements under names an extension might use: their constructors would run on
+  // the extension's element and take its shadow root first.
+  for (const name of ['sourcelight-card', 'sourcelight-host', 'sl-card']) {
+    customElements.define(name, class extends HTMLElement {
+      constructor() {
+        super();
+        window.__hijacked = (window.__hijacked || []).concat(`custom element ${name}`);
+        Element.prototype.attachShadow = originalAttachShadow;
+        this.attachShadow({ mode: 'closed' });
+      }
+    });
+  }
   window.CSS = { highlights: null, supports: hit('CSS.supports') };
   window.requestAnimationFrame = hit('requestAnimationFrame');
   window.setTimeout = hit('setTimeout');
