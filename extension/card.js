@@ -253,11 +253,30 @@
     }
   }
 
-  /** The rectangle of the sentence's line nearest the pointer (or its first line). */
+  /**
+   * Where a same-origin frame's viewport sits in ours: a sentence of an article read
+   * from an iframe has its rectangles in the frame's coordinates.
+   */
+  function frameOffset(doc) {
+    let dx = 0;
+    let dy = 0;
+    for (let frame = doc.defaultView?.frameElement; frame; frame = frame.ownerDocument.defaultView?.frameElement) {
+      const box = frame.getBoundingClientRect();
+      dx += box.left + frame.clientLeft;
+      dy += box.top + frame.clientTop;
+    }
+    return { dx, dy };
+  }
+
+  /** The rectangle of the sentence's line nearest the pointer (or its first line), in our viewport. */
   function anchorRect(id, x, y) {
     const rects = [];
     for (const range of sl.rangesOf(id) ?? []) {
-      for (const rect of range.getClientRects()) if (rect.width > 0 || rect.height > 0) rects.push(rect);
+      const doc = range.startContainer.ownerDocument;
+      const { dx, dy } = doc === document ? { dx: 0, dy: 0 } : frameOffset(doc);
+      for (const rect of range.getClientRects()) {
+        if (rect.width > 0 || rect.height > 0) rects.push(new DOMRect(rect.left + dx, rect.top + dy, rect.width, rect.height));
+      }
     }
     if (rects.length === 0) return null;
     if (typeof x !== 'number') return rects[0];
@@ -327,8 +346,15 @@
     clearTimeout(hoverTimer);
     if (event.buttons !== 0) return; // selecting text or dragging: no card in the way
     if (isOnCard(event)) return;
-    const { clientX: x, clientY: y } = event;
+    const { x, y } = pointOf(event);
     hoverTimer = setTimeout(() => hoverAt(x, y), HOVER_DELAY_MS);
+  }
+
+  /** An event's point in our viewport, also for events from an article's iframe. */
+  function pointOf(event) {
+    const doc = event.view?.document ?? document;
+    const { dx, dy } = doc === document ? { dx: 0, dy: 0 } : frameOffset(doc);
+    return { x: event.clientX + dx, y: event.clientY + dy };
   }
 
   /** The pointer has rested at (x, y): open that sentence's card, or close a pointed one. */
@@ -346,13 +372,14 @@
   function onClick(event) {
     if (isOnCard(event)) return;
     if (event.button !== 0) return;
-    const selection = document.getSelection();
+    const selection = (event.view?.document ?? document).getSelection();
     if (selection && !selection.isCollapsed) return; // the reader is selecting text
-    const id = safeSentenceAt(event.clientX, event.clientY);
+    const { x, y } = pointOf(event);
+    const id = safeSentenceAt(x, y);
     clearTimeout(hoverTimer);
     if (isFlagged(id)) {
       if (open?.id === id) open.via = 'click';
-      else openCard(id, { via: 'click', x: event.clientX, y: event.clientY });
+      else openCard(id, { via: 'click', x, y });
     } else {
       closeCard();
     }
@@ -370,15 +397,75 @@
   }
 
   function safeSentenceAt(x, y) {
+    let id = null;
     try {
-      return sl.sentenceAt(x, y);
+      id = sl.sentenceAt(x, y);
     } catch {
-      return null;
+      id = null;
     }
+    return id ?? (frameDocs.size > 0 ? framedSentenceAt(x, y) : null);
+  }
+
+  /**
+   * The flagged sentence of an iframe's article under a point of our viewport: the
+   * content script hit-tests our own document only, so frames are searched here, by
+   * the rectangles of their sentences.
+   */
+  function framedSentenceAt(x, y) {
+    for (const id of sl.flagged()) {
+      const ranges = sl.rangesOf(id) ?? [];
+      if (ranges.length === 0 || ranges[0].startContainer.ownerDocument === document) continue;
+      const { dx, dy } = frameOffset(ranges[0].startContainer.ownerDocument);
+      for (const range of ranges) {
+        for (const rect of range.getClientRects()) {
+          const left = rect.left + dx;
+          const top = rect.top + dy;
+          if (x >= left && x <= left + rect.width && y >= top && y <= top + rect.height) return id;
+        }
+      }
+    }
+    return null;
+  }
+
+  // ---- Articles in same-origin iframes ----------------------------------------------
+
+  /** Frame documents whose pointer and keys we listen to, with their listeners. */
+  const frameDocs = new Map();
+
+  /** After each paint: listen in every frame document that holds a flagged sentence. */
+  function watchFrames() {
+    for (const id of sl.flagged()) {
+      for (const range of sl.rangesOf(id) ?? []) {
+        const doc = range.startContainer.ownerDocument;
+        if (doc === document || frameDocs.has(doc) || !doc.defaultView) continue;
+        const added = [
+          [doc, 'pointermove', onPointerMove, { capture: true, passive: true }],
+          [doc, 'click', onClick, { capture: true }],
+          [doc.defaultView, 'keydown', onKeyDown, { capture: true }],
+          [doc.defaultView, 'scroll', placeSoon, { capture: true, passive: true }],
+        ];
+        for (const [target, type, fn, options] of added) target.addEventListener(type, fn, options);
+        frameDocs.set(doc, added);
+      }
+    }
+  }
+
+  function unwatchFrames() {
+    for (const added of frameDocs.values()) {
+      for (const [target, type, fn, options] of added) {
+        try {
+          target.removeEventListener(type, fn, options);
+        } catch {
+          // The frame is gone.
+        }
+      }
+    }
+    frameDocs.clear();
   }
 
   /** After a repaint ids may stand for other sentences (the page changed): keep the card only if it still fits. */
   function onPainted() {
+    watchFrames();
     if (!open) return;
     if (!isFlagged(open.id) || entryOf(open.id).text !== open.text) closeCard();
     else placeSoon();
@@ -386,6 +473,7 @@
 
   function onCleared() {
     closeCard();
+    unwatchFrames(); // the next paint finds the frames again; removed ones are let go
   }
 
   const listeners = [
@@ -398,12 +486,14 @@
   for (const [target, type, fn, options] of listeners) target.addEventListener(type, fn, options);
   sl.on('painted', onPainted);
   sl.on('cleared', onCleared);
+  if (sl.state?.status === 'ok') watchFrames(); // injected again after a paint
 
   function teardown() {
     clearTimeout(hoverTimer);
     cancelAnimationFrame(frame);
     closeCard();
     for (const [target, type, fn, options] of listeners) target.removeEventListener(type, fn, options);
+    unwatchFrames();
     sl.off?.('painted', onPainted);
     sl.off?.('cleared', onCleared);
     if (globalThis.__sourcelightCard === card) delete globalThis.__sourcelightCard;

@@ -95,15 +95,43 @@
     return ids.length - 1;
   }
 
+  /** Windows of same-origin iframes holding flagged sentences: keys typed there count too. */
+  const frameWindows = new Set();
+
+  function onPainted() {
+    for (const id of sl.flagged()) {
+      const win = sl.rangesOf(id)?.[0]?.startContainer.ownerDocument.defaultView;
+      if (!win || win === window || frameWindows.has(win)) continue;
+      win.addEventListener('keydown', onKeyDown, { capture: true });
+      frameWindows.add(win);
+    }
+  }
+
+  function forgetFrames() {
+    for (const win of frameWindows) {
+      try {
+        win.removeEventListener('keydown', onKeyDown, { capture: true });
+      } catch {
+        // The frame is gone.
+      }
+    }
+    frameWindows.clear();
+  }
+
   function onCleared() {
     current = null;
+    forgetFrames();
   }
 
   window.addEventListener('keydown', onKeyDown, { capture: true });
+  sl.on('painted', onPainted);
   sl.on('cleared', onCleared);
+  if (sl.state?.status === 'ok') onPainted();
 
   function teardown() {
     window.removeEventListener('keydown', onKeyDown, { capture: true });
+    forgetFrames();
+    sl.off?.('painted', onPainted);
     sl.off?.('cleared', onCleared);
     if (globalThis.__sourcelightNavigate === navigate) delete globalThis.__sourcelightNavigate;
   }

@@ -220,6 +220,57 @@ for (const browserName of BROWSERS) {
       assert.equal(await browser.domFingerprint(), pageBefore);
     });
 
+    it('works for an article in a same-origin iframe: pointer, click, keys and Escape there', async () => {
+      await browser.open(server.pageUrl('xss-framed.html'));
+      const framed = await browser.activate({ via: 'message' });
+      assert.equal(framed.status, 'ok');
+      // The frame's highlights live in the frame's own registry.
+      await waitFor(() => browser.evaluateClean(() => {
+        let painted = 0;
+        document.querySelector('iframe').contentWindow.CSS.highlights.forEach((highlight) => { painted += highlight.size; });
+        return painted > 0;
+      }), { what: () => 'highlights in the frame' });
+      const framedViews = sentencesById(framed.analysis);
+      const target = [...framedViews.values()].find((s) => framed.painted.includes(s.verdict));
+      assert.ok(target, 'a flagged sentence in the frame');
+      // Where that sentence is, in the top viewport.
+      const point = await browser.evaluateClean((text) => {
+        const frame = document.querySelector('iframe');
+        const box = frame.getBoundingClientRect();
+        const walker = frame.contentDocument.createTreeWalker(frame.contentDocument.body, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.data.indexOf(text.slice(0, 20));
+          if (at < 0) continue;
+          const range = frame.contentDocument.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + 1);
+          const r = range.getBoundingClientRect();
+          return { x: box.left + frame.clientLeft + r.left + 2, y: box.top + frame.clientTop + r.top + r.height / 2 };
+        }
+        return null;
+      }, framed.texts[target.id]);
+      assert.ok(point, 'the sentence is in the frame');
+
+      await pointTo(browser, point.x, point.y);
+      let card = await waitForCard(browser, target.id);
+      assert.ok(card.visible);
+      assert.ok(Math.abs(card.box.y - point.y) < 80, 'the card sits by its sentence, not by the frame\'s corner');
+      await pointTo(browser, point.x + 500, point.y + 400); // a blank part of the frame
+      await waitForNoCard(browser);
+
+      await clickAt(browser, point.x, point.y); // focus is in the frame now
+      card = await waitForCard(browser, target.id);
+      await press(browser, 'Escape');
+      await waitForNoCard(browser);
+      await press(browser, 'Alt+Shift+ArrowDown');
+      card = await waitForCard(browser);
+      assert.ok(framed.painted.includes(framedViews.get(card.sentence).verdict));
+      assert.deepEqual(card.tags.filter((tag) => !CARD_TAGS.includes(tag)), []);
+      await press(browser, 'Escape');
+      await waitForNoCard(browser);
+      assert.equal(await browser.evaluate(() => window.__xss ?? null), null);
+    });
+
     it('keeps its style under a strict Content-Security-Policy', async () => {
       await browser.open(server.pageUrl(PAGE, { csp: true }));
       const strict = await browser.activate({ via: 'message' });
