@@ -403,19 +403,30 @@
     } catch {
       id = null;
     }
-    return id ?? (frameDocs.size > 0 ? framedSentenceAt(x, y) : null);
+    return id ?? (elsewhere.length > 0 ? sentenceElsewhereAt(x, y) : null);
   }
 
   /**
-   * The flagged sentence of an iframe's article under a point of our viewport: the
-   * content script hit-tests our own document only, so frames are searched here, by
-   * the rectangles of their sentences.
+   * The flagged sentences outside our document's own tree (an iframe's article, an
+   * article in a shadow root), found again after each paint. The content script's
+   * hit-test sees neither, so they are searched here by their rectangles.
+   * @type {number[]}
    */
-  function framedSentenceAt(x, y) {
-    for (const id of sl.flagged()) {
+  let elsewhere = [];
+
+  function findElsewhere() {
+    elsewhere = sl.flagged().filter((id) => {
+      const node = sl.rangesOf(id)?.[0]?.startContainer;
+      return node && node.getRootNode() !== document;
+    });
+  }
+
+  function sentenceElsewhereAt(x, y) {
+    for (const id of elsewhere) {
       const ranges = sl.rangesOf(id) ?? [];
-      if (ranges.length === 0 || ranges[0].startContainer.ownerDocument === document) continue;
-      const { dx, dy } = frameOffset(ranges[0].startContainer.ownerDocument);
+      if (ranges.length === 0) continue;
+      const doc = ranges[0].startContainer.ownerDocument;
+      const { dx, dy } = doc === document ? { dx: 0, dy: 0 } : frameOffset(doc);
       for (const range of ranges) {
         for (const rect of range.getClientRects()) {
           const left = rect.left + dx;
@@ -465,6 +476,7 @@
 
   /** After a repaint ids may stand for other sentences (the page changed): keep the card only if it still fits. */
   function onPainted() {
+    findElsewhere();
     watchFrames();
     if (!open) return;
     if (!isFlagged(open.id) || entryOf(open.id).text !== open.text) closeCard();
@@ -473,6 +485,7 @@
 
   function onCleared() {
     closeCard();
+    elsewhere = [];
     unwatchFrames(); // the next paint finds the frames again; removed ones are let go
   }
 
@@ -486,7 +499,11 @@
   for (const [target, type, fn, options] of listeners) target.addEventListener(type, fn, options);
   sl.on('painted', onPainted);
   sl.on('cleared', onCleared);
-  if (sl.state?.status === 'ok') watchFrames(); // injected again after a paint
+  if (sl.state?.status === 'ok') {
+    // Injected again after a paint: catch up.
+    findElsewhere();
+    watchFrames();
+  }
 
   function teardown() {
     clearTimeout(hoverTimer);

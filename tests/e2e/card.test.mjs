@@ -271,6 +271,27 @@ for (const browserName of BROWSERS) {
       assert.equal(await browser.evaluate(() => window.__xss ?? null), null);
     });
 
+    it('works for an article in a shadow root: pointer and keys', async () => {
+      await browser.open(server.pageUrl('xss-shadow.html'));
+      const shadowed = await browser.activate({ via: 'message' });
+      assert.equal(shadowed.status, 'ok');
+      await browser.waitForHighlights();
+      const shadowViews = sentencesById(shadowed.analysis);
+      const verdict = shadowed.painted.find((v) => shadowed.analysis.profile.summary[v] > 0);
+      const rect = await revealHighlight(browser, `sourcelight-${verdict}`, 0);
+      await pointTo(browser, rect.x + Math.min(20, rect.width / 2), rect.y + rect.height / 2);
+      const card = await waitForCard(browser);
+      assert.ok(shadowed.texts[card.sentence].includes(rect.text.trim()), 'the card is about the sentence under the pointer');
+      assert.equal(card.verdict, shadowViews.get(card.sentence).verdict);
+      await pointTo(browser, 4, rect.y + rect.height / 2);
+      await waitForNoCard(browser);
+      await press(browser, 'Alt+Shift+ArrowDown');
+      await waitForCard(browser);
+      await press(browser, 'Escape');
+      await waitForNoCard(browser);
+      assert.equal(await browser.evaluate(() => window.__xss ?? null), null);
+    });
+
     it('keeps its style under a strict Content-Security-Policy', async () => {
       await browser.open(server.pageUrl(PAGE, { csp: true }));
       const strict = await browser.activate({ via: 'message' });
