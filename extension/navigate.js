@@ -29,7 +29,8 @@
 
   /** Inputs, text areas, selects and contenteditable regions keep every key. */
   function isEditable(node) {
-    const element = node instanceof Element ? node : node?.parentElement;
+    // nodeType, not instanceof: a node from an iframe's article belongs to another realm.
+    const element = node?.nodeType === Node.ELEMENT_NODE ? node : node?.parentElement;
     if (!element) return false;
     if (element.isContentEditable) return true;
     const tag = element.localName;
