@@ -177,6 +177,16 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
             continue;
         }
         let subject = subject_left(r, v);
+        // "added that", "she added.", not "will add a surcharge"; "wrote to the council" is a letter sent.
+        let next = r.lw(v + 1);
+        if matches!(word, "add" | "adds" | "added" | "adding")
+            && !(next == "that" || next.is_empty() || matches!(r.kind(v + 1), Some(Kind::Quote | Kind::Punct)))
+        {
+            continue;
+        }
+        if matches!(word, "write" | "writes" | "wrote" | "written" | "writing") && next == "to" {
+            continue;
+        }
         let particle = usize::from(word.starts_with("point"));
         let subject = match reporting {
             Some(true) => subject.filter(|&s| speaker_subject(r, s) && object_follows(r, v + particle)),
@@ -395,7 +405,7 @@ fn np_word(r: &Reading, i: usize) -> bool {
             let gerund = w.ends_with("ing") && w.len() > 5 && !r.is_capitalised_word(i) && !matches!(w, "leading" | "ruling" | "governing" | "outgoing" | "incoming" | "opposing" | "visiting" | "striking" | "acting" | "reigning" | "sitting" | "founding" | "managing" | "presiding");
             !gerund && !(g.clause.contains(w) || g.passive.contains(w) || g.negation.contains(w))
                 && !(g.auxiliary.contains(w) && !r.is_proper(i))
-                && !(r.lex.reporting_verbs.contains_key(w) && !r.is_proper(i) && !r.lex.vague_groups.contains(w))
+                && !(r.lex.reporting_verbs.contains_key(w) && !r.is_proper(i) && !r.lex.vague_groups.contains(w) && !r.lex.document_heads.contains(w))
                 || r.is_proper(i) && !g.clause.contains(w)
         }
         Some(Kind::Possessive) | Some(Kind::Number) => true,
@@ -574,9 +584,16 @@ pub fn phrase_right(r: &Reading, at: usize, apposition: bool) -> Option<(usize, 
     let mut end = at;
     while end < r.len() && (np_word(r, end) || (r.is_word(end) && g.preposition.contains(r.lw(end)) && end > at)) && end - at < 14 {
         if r.is_word(end) && g.preposition.contains(r.lw(end)) {
+            // "published on Thursday in the Journal": a date does not end the phrase.
+            let after_participle = end > at && (r.lw(end - 1).ends_with("ed") || g.participle.contains(r.lw(end - 1)));
+            if after_participle && (g.calendar.contains(r.lw(end + 1)) || (r.kind(end + 1) == Some(Kind::Number) && r.lw(end) != "of")) {
+                end += 2;
+                continue;
+            }
             // A preposition continues the phrase only into a name or a determiner ("of the UNI").
             let next = r.lw(end + 1);
-            if !(r.is_proper(end + 1) || g.definite.contains(next) || g.indefinite.contains(next) || r.lw(end) == "of") || matches!(r.lw(end), "in" | "on") && !r.is_proper(end + 1) {
+            let name_after = r.is_proper(end + 1) || (g.definite.contains(next) && r.is_proper(end + 2));
+            if !(name_after || g.definite.contains(next) || g.indefinite.contains(next) || r.lw(end) == "of") || matches!(r.lw(end), "in" | "on") && !name_after {
                 break;
             }
         }
@@ -720,6 +737,7 @@ mod tests {
         passive_with_agent: "Her death was confirmed by her son, the cellist Anton Marrow." => [("was confirmed by", "her son, the cellist Anton Marrow")];
         court_heard: "The manager stole the money, a court heard on Monday." => [("heard", "a court")];
         jury_was_told: "The jury was told the transfers were authorised." => [("was told", "The jury")];
+        report_lists: "The report lists all three wells as compliant." => [("lists", "The report")];
         figures_show: "Figures from the port authority show 41 vessels were waiting." => [("show", "Figures from the port authority")];
         participle_after_comma: "Jonas Wahlberg was less forgiving, writing in a note to clients that it hurts." => [("writing in a note", "Jonas Wahlberg")];
         inverted_with_day: "Talks will resume, said the union on Tuesday." => [("said", "the union")];

@@ -66,7 +66,7 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
     let lex = lexicon::get(lang);
     let text = Text::new(blocks);
     let quotes = quotes::pair(&text);
-    let spans = sentences::split(&text, lex);
+    let spans = sentences::split(&text, &quotes, lex);
     let top: Vec<Span> = quotes.iter().filter(|q| !q.nested).map(|q| q.span).collect();
     let top_quotes: Vec<&Quote> = quotes.iter().filter(|q| !q.nested).collect();
     let lower_vocab = lower_case_words(&text.norm, &text.lower);
@@ -120,6 +120,8 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
     let speakers = quote_speakers(&top_quotes, &locals);
     let mut out = Vec::with_capacity(locals.len());
     let mut last_quoted_speaker: Option<(usize, Attribution)> = None;
+    // An interview answer ("Name: ...") speaks for the rest of its block.
+    let mut answer: Option<(usize, Attribution)> = None;
     for (index, local) in locals.iter().enumerate() {
         let block = text.block_of(local.span.start);
         let mut verdict = Verdict::Unattributed;
@@ -147,6 +149,10 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
             verdict = verdict_of(speaker);
             reason = format!("A quotation that continues {}'s words.", describe(speaker, &text.norm));
             source = Some(speaker.clone());
+        } else if let Some(speaker) = answer.as_ref().filter(|(b, _)| *b == block).map(|(_, s)| s) {
+            verdict = verdict_of(speaker);
+            reason = format!("Continues the answer of {}.", describe(speaker, &text.norm));
+            source = Some(speaker.clone());
         } else if let Some((at, _)) = local.impersonal {
             verdict = Verdict::Anonymous;
             cue = Some(at);
@@ -157,6 +163,9 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
             } else {
                 "No source is given for this claim.".to_string()
             };
+        }
+        if let Some(label) = local.attributions.iter().find(|a| a.cue_kind == CueKind::Colon && text.norm[a.cue.end..local.span.end].trim_start().chars().next() != Some('"')) {
+            answer = Some((block, label.clone()));
         }
         // Remember the speaker of quoted material for the quotation that may follow.
         if verdict != Verdict::None {

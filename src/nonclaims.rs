@@ -120,7 +120,8 @@ mod tests {
 
     fn places(blocks: &[&str]) -> Vec<bool> {
         let text = Text::new(blocks);
-        let sentences = crate::sentences::split(&text, lexicon::get(Lang::En));
+        let quotes = crate::quotes::pair(&text);
+        let sentences = crate::sentences::split(&text, &quotes, lexicon::get(Lang::En));
         by_place(&text, &sentences).iter().map(Option::is_some).collect()
     }
 

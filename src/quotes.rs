@@ -68,21 +68,23 @@ fn lean(norm: &str, at: usize) -> Lean {
 
 /// Whether a paragraph break between `prev` and `next` (trimmed block texts
 /// in `norm`) falls inside a sentence, as when a text dump put an inline
-/// quotation on lines of its own.
-pub fn is_fragment_break(prev: &str, next: &str) -> bool {
+/// quotation on lines of its own. `quote_open` says whether a quotation runs
+/// across the break: only then can a lone mark or a mark at the edge of a
+/// block belong to the same sentence as the other side.
+pub fn is_fragment_break(prev: &str, next: &str, quote_open: bool) -> bool {
     let (prev, next) = (prev.trim(), next.trim());
     if prev.is_empty() || next.is_empty() {
         return false;
     }
     let only_marks = |s: &str| !s.chars().any(char::is_alphanumeric);
     if only_marks(prev) || only_marks(next) {
-        return true;
+        return quote_open;
     }
     let first = next.chars().next().unwrap_or(' ');
     if ",;:.)]}\u{2026}".contains(first) {
         return true;
     }
-    if first == '"' || first == '\'' {
+    if (first == '"' || first == '\'') && quote_open {
         // A mark that closes: followed by punctuation or space ("”, reacted").
         let after = next[1..].chars().next();
         if after.is_none_or(|c| c.is_whitespace() || ",.;:!?)\u{2014}-".contains(c)) {
@@ -90,7 +92,7 @@ pub fn is_fragment_break(prev: &str, next: &str) -> bool {
         }
     }
     let last = prev.chars().next_back().unwrap_or('.');
-    if last == '"' || last == '\'' {
+    if (last == '"' || last == '\'') && quote_open {
         // A mark that opens: after a space ("such as “").
         let before = prev[..prev.len() - 1].chars().next_back();
         if before.is_none_or(|c| c.is_whitespace() || "(\u{2014}-".contains(c)) {
@@ -133,7 +135,7 @@ pub fn pair(text: &Text) -> Vec<Quote> {
                     && (matches!(m.glyph, Glyph::Open | Glyph::Low) || m.glyph == Glyph::Straight && lean(norm, m.at) == Lean::Open)
             });
             let prev = index.checked_sub(1).map(|p| text.block_spans[p]).unwrap_or_default();
-            let fragment = is_fragment_break(&norm[prev.start..prev.end], block_text);
+            let fragment = is_fragment_break(&norm[prev.start..prev.end], block_text, true);
             if !continues_with_mark && !fragment {
                 quotes.push(Quote { span: Span::new(start, prev.end), closed: false, nested: false });
                 open = None;
@@ -262,6 +264,13 @@ mod tests {
     }
 
     #[test]
+    fn lone_marks_join_only_inside_a_quotation() {
+        assert!(!is_fragment_break("To read also: ten stations", "\"", false));
+        assert!(!is_fragment_break("\"", "We asked in January", false));
+        assert!(is_fragment_break("\"", "We asked in January", true));
+    }
+
+    #[test]
     fn nested_quotes_are_marked_nested() {
         let blocks = ["\"He told me 'no' twice,\" she said."];
         let text = Text::new(&blocks);
@@ -283,7 +292,7 @@ mod tests {
         ($($name:ident: $prev:expr, $next:expr => $expected:expr;)*) => {$(
             #[test]
             fn $name() {
-                assert_eq!(is_fragment_break($prev, $next), $expected);
+                assert_eq!(is_fragment_break($prev, $next, true), $expected);
             }
         )*};
     }

@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::lexicon::Lexicon;
-use crate::quotes::is_fragment_break;
+use crate::quotes::{is_fragment_break, Quote};
 use crate::span::Span;
 use crate::text::Text;
 
@@ -27,7 +27,7 @@ static END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#"[.!?\x{2026}]+["')\]]*\s+"#).expect("sentence end pattern"));
 
 /// Splits the article into sentences: spans of `text.norm`, trimmed, in order.
-pub fn split(text: &Text, lexicon: &Lexicon) -> Vec<Span> {
+pub fn split(text: &Text, quotes: &[Quote], lexicon: &Lexicon) -> Vec<Span> {
     let norm = text.norm.as_str();
     let mut sentences = Vec::new();
     let mut carried: Option<usize> = None;
@@ -43,7 +43,8 @@ pub fn split(text: &Text, lexicon: &Lexicon) -> Vec<Span> {
         }
         let rest_is_blank = norm[start.max(block.start).min(block.end)..block.end].trim().is_empty() && start >= block.start;
         let joins_next = text.block_spans.get(index + 1).is_some_and(|next| {
-            !rest_is_blank && is_fragment_break(block_text, &norm[next.start..next.end])
+            let quote_open = quotes.iter().any(|q| q.span.start < block.end && q.span.end > next.start);
+            !rest_is_blank && is_fragment_break(block_text, &norm[next.start..next.end], quote_open)
         });
         if joins_next {
             carried = Some(start);
@@ -112,7 +113,8 @@ mod tests {
 
     fn texts(blocks: &[&str]) -> Vec<String> {
         let text = Text::new(blocks);
-        split(&text, lexicon::get(Lang::En)).into_iter().map(|s| text.norm[s.start..s.end].to_string()).collect()
+        let quotes = crate::quotes::pair(&text);
+        split(&text, &quotes, lexicon::get(Lang::En)).into_iter().map(|s| text.norm[s.start..s.end].to_string()).collect()
     }
 
     macro_rules! cases {
@@ -144,6 +146,8 @@ mod tests {
             ["\"\n\nNot content with it\n\n\" - he said - \"\n\nit goes on\n\n\", reacted Jane Roe."];
         lowercase_paragraph_continues_the_sentence: ["\u{ab} I worked every day,", "but the body said stop. I must listen \u{bb}, he says."] =>
             ["\" I worked every day,\n\nbut the body said stop.", "I must listen \", he says."];
+        a_lone_mark_after_a_full_line_opens_the_next_sentence: ["Read also: ten stations", "\"", "We asked in January", "\", he said."] =>
+            ["Read also: ten stations", "\"\n\nWe asked in January\n\n\", he said."];
         blank_blocks_have_no_sentence: ["  \n ", ""] => [];
         text_without_punctuation_is_one_sentence: ["just words and more words"] => ["just words and more words"];
     }

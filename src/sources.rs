@@ -240,7 +240,7 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
         return Some(Classified { kind: SourceKind::Person, name: Some(name), head: head_lw, plural: false, person: true });
     }
     if lex.anonymous_roles.contains(head_lw.as_str()) || lex.anonymous_roles.contains(head_lw.trim_end_matches('s')) && plural {
-        if indefinite || (!definite && possessive_owner.is_none()) {
+        if indefinite || (!definite && possessive_owner.is_none()) || plural {
             let kind = if plural { SourceKind::VagueGroup } else { SourceKind::Anonymous };
             return Some(anonymous(r, start, end, kind, &head_lw));
         }
@@ -253,7 +253,8 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
         return Some(Classified { kind: SourceKind::Person, name: Some(phrase_text(r, start, end)), head: head_lw, plural, person: !plural });
     }
     if lex.document_heads.contains(head_lw.as_str()) {
-        let owner_named = !seen_by && proper_in(start, end);
+        let body = (start..end).any(|i| r.is_word(i) && (lex.organisation_words.contains(r.lw(i)) || lex.institutions.contains(r.lw(i))));
+        let owner_named = !seen_by && (proper_in(start, end) || body);
         if owner_named || (possessive_owner.is_some() && !seen_by) {
             return Some(Classified { kind: SourceKind::Document, name: Some(phrase_text(r, start, end)), head: head_lw, plural, person: false });
         }
