@@ -179,14 +179,14 @@ async function onAnalyse({ blocks, lang }) {
   return runAnalysis(blocks, typeof lang === 'string' ? lang : 'auto');
 }
 
-async function onActivateTab({ tabId }) {
+async function onActivateTab({ tabId, brief }) {
   if (!Number.isInteger(tabId)) return { status: 'error', error: say(MESSAGES.noTab) };
   const tab = await api.tabs.get(tabId).catch(() => null);
   const origin = originOf(tab?.url);
   const settings = await readSettings();
   const site = { origin, siteMode: origin ? siteModeOf(settings, origin) : 'ask', allSites: settings.allSites };
   try {
-    const state = await ensureContentScript(tabId);
+    const state = await ensureContentScript(tabId, Boolean(brief));
     return { ...state, ...site };
   } catch (error) {
     console.error('sourcelight: cannot run in the tab', error);
@@ -254,11 +254,11 @@ async function onResetSites() {
 // Injection into one tab (popup button, keyboard command)
 
 /** The content script's state in the tab, injecting it first when it is not there. */
-async function ensureContentScript(tabId) {
-  const running = await askTab(tabId, { type: P.GET_STATE, wait: true });
+async function ensureContentScript(tabId, brief = false) {
+  const running = await askTab(tabId, { type: P.GET_STATE, wait: true, brief });
   if (running) return running;
   await injectInto(tabId);
-  const state = await askTab(tabId, { type: P.GET_STATE, wait: true });
+  const state = await askTab(tabId, { type: P.GET_STATE, wait: true, brief });
   if (!state) throw new Error('the content script did not answer');
   return state;
 }

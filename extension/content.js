@@ -424,9 +424,9 @@
     }
   }
 
-  async function onGetState({ wait }) {
+  async function onGetState({ wait, brief }) {
     if (wait && state.status === 'loading') await settled();
-    return publicState();
+    return publicState({ brief });
   }
 
   async function onSetEnabled({ on }) {
@@ -450,19 +450,35 @@
     return { ok: scrollToSentence(id), ...publicState() };
   }
 
-  function publicState() {
+  /**
+   * The state for the popup. `brief`: only the profile and the texts its lists name,
+   * not every sentence's view: on a huge article the full reply runs to megabytes.
+   */
+  function publicState({ brief = false } = {}) {
     const texts = [];
-    for (const [id, sentence] of state.sentences) texts[id] = sentence.text;
+    const wanted = brief && state.analysis ? listedIds(state.analysis.profile) : null;
+    for (const [id, sentence] of state.sentences) if (!wanted || wanted.has(id)) texts[id] = sentence.text;
+    const analysis = brief && state.analysis
+      ? { lang: state.analysis.lang, profile: state.analysis.profile }
+      : state.analysis;
     return {
       status: state.status,
       enabled: state.enabled,
       painted: state.painted,
-      ...(state.analysis ? { analysis: state.analysis, texts } : {}),
+      ...(analysis ? { analysis, texts } : {}),
       ...(state.error ? { error: state.error } : {}),
       ...(state.timings ? { timings: state.timings } : {}),
       stats: { ...stats, blocks: blocks.length },
       url: location.href,
     };
+  }
+
+  function listedIds(profile) {
+    const ids = new Set([...(profile.unattributed ?? []), ...(profile.hedged ?? [])]);
+    for (const entry of [...(profile.sources ?? []), ...(profile.anonymous_phrases ?? [])]) {
+      for (const id of entry.sentences) ids.add(id);
+    }
+    return ids;
   }
 
   function settled() {

@@ -42,7 +42,9 @@ globalThis.SOURCELIGHT_PROTOCOL = Object.freeze({
   //   timings?: {collectMs, analyseMs, paintMs, totalMs} (ms, from reading to painted),
   //   stats: {reads, analyses, lastAnalysedBlocks, blocks} (analysis requests so far;
   //   blocks analysed by the last update, which on a dynamic page is only the changed ones)}`.
-  // On a huge article the reply is big (every sentence with its text): ask once.
+  // On a huge article the reply is big (every sentence with its text): ask once, or
+  // pass `brief: true` to get `analysis: {lang, profile}` and only the texts the
+  // profile's lists name.
   GET_STATE: 'sourcelight/get-state',
 
   // popup / background (keyboard command) → content script. `{type, on?: boolean}`:
@@ -57,8 +59,9 @@ globalThis.SOURCELIGHT_PROTOCOL = Object.freeze({
   // Reply `{ok: boolean, ...PageState}`.
   JUMP: 'sourcelight/jump',
 
-  // popup → background. `{type, tabId}`: make sure the content script runs in the
-  // tab (activeTab grant) and the page is analysed; reply PageState plus
+  // popup → background. `{type, tabId, brief?: boolean}`: make sure the content script
+  // runs in the tab (activeTab grant) and the page is analysed; reply PageState (brief
+  // as GET_STATE's) plus
   // `{siteMode: SiteMode, allSites: boolean, origin: string|null}`. A page the
   // extension may not run in replies `{status: 'unreadable', error, reason}` with
   // `reason` 'pdf', 'store', 'file' or 'browser'. Explicit activation ignores 'never':

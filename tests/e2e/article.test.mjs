@@ -146,6 +146,22 @@ for (const browserName of BROWSERS) {
       assert.ok(state.analysis.profile.summary.unattributed > 0);
     });
 
+    test('a brief state carries the profile and the texts its lists name, nothing more', async () => {
+      await browser.open(server.pageUrl('news-related.html'));
+      const full = await browser.activate({ via: 'message' });
+      const brief = await browser.sendToTab({ type: 'sourcelight/get-state', brief: true });
+      assert.equal(brief.analysis.blocks, undefined);
+      assert.deepEqual(brief.analysis.profile, full.analysis.profile);
+      const { profile } = full.analysis;
+      const listed = new Set([...profile.unattributed, ...profile.hedged,
+        ...[...profile.sources, ...profile.anonymous_phrases].flatMap((entry) => entry.sentences)]);
+      assert.ok(listed.size > 0);
+      full.texts.forEach((text, id) => {
+        if (listed.has(id)) assert.equal(brief.texts[id], text);
+        else assert.equal(brief.texts[id] ?? null, null, `unlisted sentence ${id} sent`);
+      });
+    });
+
     test('performance marks and timings are recorded for the benchmark', async () => {
       await browser.open(server.pageUrl('news-cookie.html'));
       const state = await browser.activate({ via: 'message' });
