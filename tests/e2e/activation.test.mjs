@@ -58,6 +58,17 @@ for (const browserName of BROWSERS) {
       assert.deepEqual(await browser.highlights(), {});
     });
 
+    test('a malformed analysis request gets a sentence, not an exception', async () => {
+      for (const blocks of [undefined, 'one text', [1, 2], [{ text: 'x' }]]) {
+        const reply = await toBackground(browser, { type: PROTOCOL.ANALYSE, blocks });
+        assert.equal(reply.ok, false, JSON.stringify(blocks));
+        assert.match(reply.error, /^[A-Z].*\.$/);
+      }
+      const empty = await toBackground(browser, { type: PROTOCOL.ANALYSE, blocks: [] });
+      assert.equal(empty.ok, true, empty.error);
+      assert.deepEqual(empty.analysis.blocks, []);
+    });
+
     test('the keyboard command analyses the page, then toggles its highlights', async () => {
       await browser.open(server.pageUrl(PAGE));
       const press = async () => {

@@ -147,6 +147,26 @@ for (const browserName of BROWSERS) {
       assert.deepEqual(verdictHighlights(await browser.highlights()), expectedHighlights(settled));
     });
 
+    test('injected again, the content script tears down the instance before it: nothing of it lives on', async () => {
+      await browser.open(own.pageUrl('growing.html'));
+      await browser.activate({ via: 'message' });
+      const tabId = await browser.readerTabId();
+      // The toolbar button on a page the content script already runs in, done the hard way.
+      await browser.evaluateInExtension(async (id) => {
+        const api = globalThis.browser ?? globalThis.chrome;
+        await api.scripting.executeScript({ target: { tabId: id }, files: ['protocol.js', 'article.js', 'highlight.js', 'content.js'] });
+      }, tabId);
+      await browser.waitForState((s) => s.status === 'ok' && s.stats.analyses === 1);
+      const off = await browser.sendToTab({ type: 'sourcelight/set-enabled', on: false });
+      assert.equal(off.enabled, false);
+      assert.deepEqual(await browser.highlights(), {});
+      // A leftover instance would still observe the article and paint it again after a change.
+      await browser.evaluate((texts) => window.page.add(texts), ADDED);
+      await browser.waitForState((s) => s.stats.analyses >= 2);
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      assert.deepEqual(await browser.highlights(), {});
+    });
+
     test('single-page-app navigation starts afresh on the new story', async () => {
       await browser.open(fixtures.pageUrl('dynamic-spa.html'));
       const first = await browser.activate({ via: 'message' });
