@@ -187,6 +187,10 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
         if matches!(word, "write" | "writes" | "wrote" | "written" | "writing") && next == "to" {
             continue;
         }
+        // "who asked not to be named" asks for anonymity; it reports nothing.
+        if matches!(word, "ask" | "asks" | "asked" | "asking") && next == "not" {
+            continue;
+        }
         let particle = usize::from(word.starts_with("point"));
         let subject = match reporting {
             Some(true) => subject.filter(|&s| speaker_subject(r, s) && object_follows(r, v + particle)),
