@@ -25,6 +25,8 @@
   /** While the page is still loading, ask again this often, this many times. */
   const LOADING_RETRY_MS = 700;
   const LOADING_RETRIES = 15;
+  /** Entries shown per list: a huge page lists thousands, and the popup must open at once. */
+  const LIST_LIMIT = 200;
   /** Hosts of the add-on stores, which no extension may read. */
   const STORE_HOSTS = ['chromewebstore.google.com', 'chrome.google.com', 'addons.mozilla.org', 'microsoftedge.microsoft.com'];
 
@@ -32,6 +34,7 @@
   const lang = api.i18n.getUILanguage();
   const plural = new Intl.PluralRules(lang);
   const percentFormat = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 });
+  const numberFormat = new Intl.NumberFormat(lang);
 
   /** @type {{id: number, url?: string}|null} */
   let tab = null;
@@ -268,10 +271,10 @@
         summary.hedged > 0 ? h('span', { class: 'hedged-count', text: ` · ${t('popupHedgedCount', summary.hedged)}` }) : null),
       shareBar(summary),
       h('p', { class: 'hint', text: t('popupPageHint') }),
-      section('sources', 'popupSources', (profile.sources ?? []).map((entry) => sourceEntry(entry))),
-      section('anonymous-phrases', 'popupAnonymousPhrases', (profile.anonymous_phrases ?? []).map((entry) => sourceEntry(entry))),
-      section('unattributed', 'popupUnattributed', (profile.unattributed ?? []).map((id) => sentenceEntry(id, texts[id]))),
-      section('hedged', 'popupHedged', (profile.hedged ?? []).map((id) => sentenceEntry(id, texts[id]))));
+      section('sources', 'popupSources', profile.sources ?? [], sourceEntry),
+      section('anonymous-phrases', 'popupAnonymousPhrases', profile.anonymous_phrases ?? [], sourceEntry),
+      section('unattributed', 'popupUnattributed', profile.unattributed ?? [], (id) => sentenceEntry(id, texts[id])),
+      section('hedged', 'popupHedged', profile.hedged ?? [], (id) => sentenceEntry(id, texts[id])));
   }
 
   /**
@@ -294,12 +297,15 @@
   }
 
   /** A collapsible list section; open by default, with its count in the summary line. */
-  function section(id, titleKey, entries) {
+  function section(id, titleKey, items, build) {
+    const shown = items.slice(0, LIST_LIMIT);
+    const more = items.length - shown.length;
     return h('details', { class: 'section', id: `section-${id}`, open: true },
-      h('summary', null, h('span', { class: 'section-title', text: t(titleKey) }), ' ', h('span', { class: 'count', text: String(entries.length) })),
-      entries.length > 0
-        ? h('ul', { class: 'entries' }, entries.map((entry) => h('li', null, entry)))
-        : h('p', { class: 'empty', text: t('popupNoEntries') }));
+      h('summary', null, h('span', { class: 'section-title', text: t(titleKey) }), ' ', h('span', { class: 'count', text: numberFormat.format(items.length) })),
+      items.length > 0
+        ? h('ul', { class: 'entries' }, shown.map((item) => h('li', null, build(item))))
+        : h('p', { class: 'empty', text: t('popupNoEntries') }),
+      more > 0 ? h('p', { class: 'more', text: t('popupMore', numberFormat.format(more)) }) : null);
   }
 
   /** A source or anonymous phrase: each click goes to the next sentence resting on it. */

@@ -298,6 +298,30 @@ for (const browserName of BROWSERS) {
       await browser.popup().close();
     });
 
+    it('lists at most 200 entries a section on a long article, and says how many more', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'sourcelight-long-'));
+      const paragraphs = Array.from({ length: 260 }, (_, i) =>
+        `<p>The depot recorded ${i + 3} late trams on the ${i + 1}th day of the trial, and the line closed early.</p>`);
+      writeFileSync(join(dir, 'long.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tram trial log</title></head>
+<body><article><h1>A year of the tram trial, day by day</h1>${paragraphs.join('\n')}</article></body></html>`);
+      const longServer = await startServer({ root: dir });
+      try {
+        await browser.open(longServer.pageUrl('long.html'));
+        await browser.clickToolbarButton();
+        const shown = await readPopup(browser.popup());
+        const state = await browser.state();
+        const unattributed = state.analysis.profile.unattributed.length;
+        assert.ok(unattributed > 200, `the page has ${unattributed} unattributed claims`);
+        assert.equal(shown.unattributed.length, 200);
+        const more = await browser.popup().evaluate((win) => win.document.querySelector('#section-unattributed .more')?.textContent);
+        assert.equal(more, `…and ${unattributed - 200} more.`);
+        await browser.popup().close();
+      } finally {
+        await longServer.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
     it('leaves its loading state with a plain message when there is no such tab', async () => {
       const page = await browser.openExtensionPage('popup.html?tab=987654');
       const shown = await waitFor(() => page.evaluate(() => (document.getElementById('main').getAttribute('aria-busy') === 'false'
