@@ -130,7 +130,9 @@
     if (!view) return null;
     const style = view.getComputedStyle(el);
     if (style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse') return null;
-    if (style.position === 'fixed' || style.position === 'sticky') return null;
+    // Fixed and sticky boxes are overlays (cookie banners, sticky bars), unless an app
+    // shell pins the whole page in one.
+    if ((style.position === 'fixed' || style.position === 'sticky') && !holdsMainContent(el)) return null;
     return style;
   }
 

@@ -71,6 +71,10 @@ const PAGES = {
   window.CSS = { highlights: null };
   window.Highlight = function () { throw new Error('page Highlight'); };
 </script>`),
+  // An app shell pinning the whole page in a fixed box, with a fixed cookie note inside.
+  'app-shell.html': page('App shell', `<div class="app-shell" style="position: fixed; inset: 0; overflow: auto">
+<div class="cookie-note" style="position: fixed; bottom: 0">Officials said this site uses cookies to follow you.</div>
+<main><article><h1>Shell story</h1>${paragraphs(6)}</article></main></div>`),
   // A page whose own CSS restyles our highlight names (it may: they are a stable contract).
   'restyled.html': page('Restyled', `<main><article><h1>Restyled</h1>${paragraphs(6)}</article></main>`,
     '<style>::highlight(sourcelight-anonymous) { background-color: black; color: white; } ::highlight(sourcelight-unattributed) { text-decoration: none; }</style>'),
@@ -175,6 +179,12 @@ for (const browserName of BROWSERS) {
       const texts = sentenceTexts(state);
       assert.ok(texts.includes(ANONYMOUS), 'the sentence after Arabic text');
       assert.ok(texts.some((t) => t.endsWith(UNATTRIBUTED) || t === UNATTRIBUTED), 'the sentence before an emoji');
+    });
+
+    test('an app shell in a fixed box is read; the fixed cookie note inside it is not', async () => {
+      const state = await checkPage('app-shell.html');
+      assert.equal(sentenceTexts(state).filter((t) => STORY.includes(t)).length, 6);
+      assert.ok(!sentenceTexts(state).some((t) => t.includes('cookies')));
     });
 
     test('a page that overwrites Range, Array.prototype, JSON and CSS cannot break it', async () => {
