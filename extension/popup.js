@@ -40,6 +40,8 @@
   let tab = null;
   /** The page's origin, as the background names it in its site settings. */
   let site = null;
+  /** Whether "analyse every site" is on (then "no setting" means automatic here too). */
+  let everySite = false;
   /** What the lists show now (a key of the profile), so identical replies leave them alone. */
   let shownProfile = null;
   /** Where each list entry is in its cycle of sentences, so repeated clicks walk through them. */
@@ -372,11 +374,16 @@
     site = reply?.origin ?? site ?? siteOf(tab?.url);
     if (!siteOf(site)) return;
     let mode = reply?.siteMode;
+    let allSites = reply?.allSites;
     if (!mode) {
       const answer = await withTimeout(api.runtime.sendMessage({ type: P.GET_SITE_MODE, origin: site }), MESSAGE_TIMEOUT_MS);
       mode = answer?.siteMode ?? 'ask';
+      allSites = answer?.allSites;
     }
     for (const radio of document.querySelectorAll('input[name="site-mode"]')) radio.checked = radio.value === mode;
+    // With "every site" on, no setting for this site means it runs by itself too.
+    everySite = Boolean(allSites);
+    $('site-ask-label').textContent = t(everySite ? 'popupSiteAskAllSites' : 'popupSiteAsk');
     $('site-legend').textContent = t('popupSite', new URL(site).hostname);
     $('site-mode').hidden = false;
     $('controls').hidden = false;
@@ -400,7 +407,7 @@
         }
         const reply = await withTimeout(api.runtime.sendMessage({ type: P.SET_SITE_MODE, origin: site, mode }), MESSAGE_TIMEOUT_MS);
         if (reply && reply.ok === false) throw new Error(reply.error ?? 'errorNoPermission');
-        $('site-note').textContent = t({ always: 'popupSiteAlwaysDone', never: 'popupSiteNeverDone', ask: 'popupSiteAskDone' }[mode]);
+        $('site-note').textContent = t({ always: 'popupSiteAlwaysDone', never: 'popupSiteNeverDone', ask: everySite ? 'popupSiteAskAllSitesDone' : 'popupSiteAskDone' }[mode]);
       })
       .catch((error) => {
         $('site-note').textContent = errorText(error?.message ?? error);

@@ -83,6 +83,11 @@ for (const browserName of BROWSERS) {
       const granted = await browser.evaluateInExtension(() => (globalThis.browser ?? globalThis.chrome).permissions.contains({ origins: ['http://*/*', 'https://*/*'] }));
       assert.equal(granted, true);
       assert.equal((await shown()).allSites, true);
+      // The popup then says that a site with no setting of its own follows "every site".
+      const popup = await browser.openExtensionPage(`popup.html?tab=${await browser.readerTabId()}`);
+      const label = await waitFor(() => popup.evaluate(() => (document.getElementById('site-mode').hidden ? null : document.getElementById('site-ask-label').textContent)), { what: () => 'the site setting' });
+      assert.equal(label, 'Like every site');
+      await popup.close();
     });
 
     it('resets everything to the defaults', async () => {
