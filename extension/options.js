@@ -19,6 +19,7 @@
   localise();
   wire();
   load();
+  showShortcut();
   api.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && ('painted' in changes || 'sites' in changes || 'allSites' in changes)) load();
   });
@@ -30,6 +31,18 @@
     $('all-sites').checked = Boolean(settings.allSites);
     renderSites(settings.sites ?? {});
     document.body.dataset.loaded = 'true';
+  }
+
+  /** The toggle command's shortcut as the browser has it now (the reader may have changed it). */
+  async function showShortcut() {
+    let shortcut = '';
+    try {
+      const commands = await api.commands.getAll();
+      shortcut = commands.find((command) => command.name === 'toggle-highlights')?.shortcut ?? '';
+    } catch {
+      shortcut = '';
+    }
+    $('toggle-shortcut').textContent = shortcut || t('optionsKeyNotSet');
   }
 
   function renderSites(sites) {

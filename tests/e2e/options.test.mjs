@@ -25,6 +25,7 @@ for (const browserName of BROWSERS) {
       empty: !document.getElementById('sites-empty').hidden,
       allSites: document.getElementById('all-sites').checked,
       status: document.getElementById('status').textContent,
+      shortcut: document.getElementById('toggle-shortcut').textContent,
     }));
     const waitShown = (predicate, what) => waitFor(async () => {
       const now = await shown();
@@ -50,6 +51,7 @@ for (const browserName of BROWSERS) {
       assert.deepEqual(now.sites, []);
       assert.ok(now.empty);
       assert.equal(now.allSites, false);
+      assert.equal((await waitShown((s) => s.shortcut !== '', 'the shortcut')).shortcut, 'Alt+Shift+S', 'the toggle shortcut, as the browser has it');
     });
 
     it('saves the painted verdicts, and an open page follows them', async () => {
