@@ -238,8 +238,13 @@
       }
     };
 
+    // Shadow roots and frame documents crossed: a MutationObserver on the article root
+    // does not see into them, so the content script observes them too.
+    const subtrees = [];
     const enter = (el, style) => {
       const isBlock = !INLINE_DISPLAYS.has(style.display);
+      if (el.shadowRoot) subtrees.push({ host: el, tree: el.shadowRoot });
+      else if (el.tagName === 'IFRAME' && el.contentDocument?.body) subtrees.push({ host: el, tree: el.contentDocument.body });
       const article = (stack.length ? stack[stack.length - 1].insideArticle : insideArticle) || el.tagName === 'ARTICLE';
       if (isBlock) flush();
       stack.push({
@@ -251,11 +256,11 @@
     };
 
     const startStyle = readableStyle(start);
-    if (!startStyle) return { blocks, score, spans, siblings };
+    if (!startStyle) return { blocks, score, spans, siblings, subtrees };
     enter(start, startStyle);
 
     while (stack.length) {
-      if (signal?.aborted) return { blocks: [], score, spans, siblings, aborted: true };
+      if (signal?.aborted) return { blocks: [], score, spans, siblings, subtrees, aborted: true };
       if (++steps % CHECK_EVERY === 0 && performance.now() > deadline) {
         await nextSlice();
         deadline = performance.now() + SLICE_MS;
@@ -284,7 +289,7 @@
       }
     }
     flush();
-    return { blocks, score, spans, siblings };
+    return { blocks, score, spans, siblings, subtrees };
 
     function addText(node, frame) {
       const data = node.data;
@@ -320,7 +325,8 @@
 
   /**
    * Finds the article in `doc` and reads its blocks.
-   * @returns {Promise<{root: Element|null, blocks: Block[], aborted?: boolean}>}
+   * @returns {Promise<{root: Element|null, blocks: Block[], subtrees?: Node[], aborted?: boolean}>}
+   *   `subtrees`: shadow roots and frame bodies inside the root, to observe as well.
    */
   async function read(doc = document, { signal } = {}) {
     const body = doc.body;
@@ -330,7 +336,13 @@
     const root = chooseRoot(walked, body);
     if (!root) return { root: null, blocks: [] };
     const [first, end] = walked.spans.get(root) ?? [0, walked.blocks.length];
-    return { root, blocks: walked.blocks.slice(first, end) };
+    const subtrees = walked.subtrees.filter(({ host }) => isComposedAncestor(root, host)).map(({ tree }) => tree);
+    return { root, blocks: walked.blocks.slice(first, end), subtrees };
+  }
+
+  function isComposedAncestor(ancestor, node) {
+    for (let at = node; at; at = parentOf(at)) if (at === ancestor) return true;
+    return false;
   }
 
   function chooseRoot({ blocks, score, spans, siblings }, body) {
@@ -395,7 +407,7 @@
   async function readRoot(root, { signal } = {}) {
     // The root was chosen as the article: its own header and footer are content.
     const walked = await walk(root, { signal, insideArticle: true });
-    return { root, blocks: walked.blocks, aborted: walked.aborted };
+    return { root, blocks: walked.blocks, subtrees: walked.subtrees.map(({ tree }) => tree), aborted: walked.aborted };
   }
 
   // ---------------------------------------------------------------------------------

@@ -68,6 +68,7 @@
   const statusWaiters = new Set();
 
   let root = null;
+  let subtrees = []; // shadow roots and frame bodies inside the root
   /** @type {import('./article.js').Block[]} */
   let blocks = [];
   /** Paintables in reading order (highlight.js). */
@@ -120,6 +121,7 @@
       }
       const collectMs = performance.now() - t0;
       root = found.root;
+      subtrees = found.subtrees ?? [];
       blocks = found.blocks;
       const t1 = performance.now();
       mark('sourcelight:request');
@@ -157,6 +159,7 @@
     const hadHighlights = flaggedIds.length > 0 || entries.length > 0;
     painter.clear();
     root = null;
+    subtrees = [];
     blocks = [];
     entries = [];
     flaggedIds = [];
@@ -285,8 +288,20 @@
   function observe() {
     stopObserving();
     if (!root) return;
+    observeAgain();
+  }
+
+  /** Observes the root and the current subtrees, keeping the pending timers. */
+  function observeAgain() {
+    observer?.disconnect();
     observer = new MutationObserver(onMutations);
-    observer.observe(root, { childList: true, subtree: true, characterData: true });
+    for (const target of [root, ...subtrees]) {
+      observer.observe(target, { childList: true, subtree: true, characterData: true });
+    }
+  }
+
+  function sameList(a, b) {
+    return a.length === b.length && a.every((x, i) => x === b[i]);
   }
 
   function stopObserving() {
@@ -352,6 +367,10 @@
       }
       blocks = reread.blocks;
       state.analysis = analysis;
+      if (!sameList(subtrees, reread.subtrees ?? [])) {
+        subtrees = reread.subtrees ?? [];
+        observeAgain();
+      }
       await rebuild(mine);
       if (mine.aborted) return;
       await paintNow(mine);

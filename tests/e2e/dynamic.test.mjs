@@ -55,6 +55,27 @@ ${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('\n')}
 </script>
 </body></html>`;
 
+// The article holds a web component whose paragraph lives in its shadow root.
+const BOXED_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Quay Street bakery | Dunmore Weekly</title></head>
+<body>
+<main><article id="story"><h1>Quay Street bakery to close</h1>
+${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('\n')}
+<fact-box></fact-box>
+</article></main>
+<script>
+  customElements.define('fact-box', class extends HTMLElement {
+    constructor() {
+      super();
+      const p = document.createElement('p');
+      p.textContent = 'The shop employs six bakers.';
+      this.attachShadow({ mode: 'open' }).append(p);
+    }
+  });
+  window.page = { editBox(text) { document.querySelector('fact-box').shadowRoot.querySelector('p').textContent = text; } };
+</script>
+</body></html>`;
+
 /** Every sentence the extension analysed, by verdict, from its state. */
 function sentencesOf(state) {
   return state.analysis.blocks.flatMap((b) => b.sentences.map((s) => ({ verdict: s.verdict, text: clean(state.texts[s.id]) })));
@@ -86,6 +107,7 @@ for (const browserName of BROWSERS) {
     before(async () => {
       ownDir = await mkdtemp(join(tmpdir(), 'sourcelight-e2e-dynamic-'));
       await writeFile(join(ownDir, 'growing.html'), GROWING_PAGE);
+      await writeFile(join(ownDir, 'boxed.html'), BOXED_PAGE);
       own = await startServer({ root: ownDir });
       fixtures = await startServer();
       browser = await launch(browserName);
@@ -133,6 +155,30 @@ for (const browserName of BROWSERS) {
       const removed = await browser.waitForState((s) => s.status === 'ok' && !sentencesOf(s).some((x) => x.text === PARAGRAPHS[0]));
       assert.equal(removed.stats.analyses, edited.stats.analyses);
       assert.deepEqual(verdictHighlights(await browser.highlights()), expectedHighlights(removed));
+    });
+
+    test('a change inside a shadow root within the article is analysed too', async () => {
+      await browser.open(own.pageUrl('boxed.html'));
+      const first = await browser.activate({ via: 'message' });
+      assert.ok(sentencesOf(first).some((x) => x.text === 'The shop employs six bakers.'));
+      await browser.evaluate((text) => window.page.editBox(text), EDITED);
+      const edited = await afterAnalyses(2);
+      assert.equal(edited.stats.lastAnalysedBlocks, 1);
+      assert.ok(sentencesOf(edited).some((x) => x.text === EDITED));
+      // Ranges in and out of a shadow root cannot be put in document order (different
+      // roots), so compare each highlight's texts as a sorted list.
+      const seen = await browser.evaluateClean(() => {
+        const result = {};
+        for (const verdict of ['named', 'anonymous', 'unattributed']) {
+          const texts = [];
+          CSS.highlights.get(`sourcelight-${verdict}`)?.forEach((range) => texts.push(range.toString().replace(/\s+/g, ' ').trim()));
+          if (texts.length) result[`sourcelight-${verdict}`] = texts.sort();
+        }
+        return result;
+      });
+      const want = Object.fromEntries(Object.entries(expectedHighlights(edited)).map(([name, texts]) => [name, [...texts].sort()]));
+      assert.deepEqual(seen, want);
+      assert.ok(Object.values(seen).flat().includes(EDITED), 'the shadow root\'s new sentence is painted');
     });
 
     test('a page rewriting its text every 10 ms costs a bounded number of analyses', async () => {
