@@ -27,8 +27,8 @@ pub enum Exit {
     /// Done; the report was written.
     Ok = 0,
     /// The input could not be read or understood: missing file, not UTF-8, binary,
-    /// empty, over the size limit, an HTML page without an article, a malformed
-    /// corpus line.
+    /// empty, over the size limit, an HTML page without an article or nested too
+    /// deep, a malformed corpus line.
     Input = 1,
     /// The command line was wrong: unknown subcommand or option, missing or bad value.
     Usage = 2,
@@ -79,8 +79,8 @@ pub const EXIT_CODES: &str = "\
 Exit codes:
   0  done
   1  the input could not be read or understood (missing file, not UTF-8 text,
-     binary, empty, larger than 64 MiB, an HTML page with no article, a
-     malformed corpus line); the message on stderr says which
+     binary, empty, larger than 64 MiB, an HTML page with no article or nested
+     more than 512 deep, a malformed corpus line); stderr says which
   2  wrong command line (unknown subcommand or option, missing or bad value)
   3  the report could not be written
 ";
