@@ -145,7 +145,7 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
         if v >= 2 && (g.negation.contains(r.lw(v - 2)) && g.auxiliary.contains(r.lw(v - 1)) || r.lw(v - 2) == "not") {
             continue;
         }
-        if g.particle.contains(r.lw(v + 1)) && !matches!(word, "point" | "pointed" | "points" | "pointing") && r.lw(v + 1) != "in" {
+        if g.particle.contains(r.lw(v + 1)) && word.starts_with("call") && r.lw(v + 1) != "in" {
             continue;
         }
         if matches!(word, "point" | "pointed" | "points" | "pointing") && !matches!(r.lw(v + 1), "out" | "to") {
@@ -181,10 +181,12 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
         let next = r.lw(v + 1);
         if matches!(word, "add" | "adds" | "added" | "adding")
             && !(next == "that" || next.is_empty() || matches!(r.kind(v + 1), Some(Kind::Quote | Kind::Punct)))
+            && !(v >= 2 && r.kind(v - 2) == Some(Kind::Quote))
         {
             continue;
         }
-        if matches!(word, "write" | "writes" | "wrote" | "written" | "writing") && next == "to" {
+        let quoted_before = r.tokens[..v].iter().any(|t| t.kind == Kind::Quote);
+        if matches!(word, "write" | "writes" | "wrote" | "written" | "writing") && next == "to" && !quoted_before && !(v + 2..(v + 6).min(r.len())).any(|i| r.lw(i) == "that") {
             continue;
         }
         // "who asked not to be named" asks for anonymity; it reports nothing.
@@ -247,7 +249,8 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
         if evidence {
             if let Some((start, end)) = subject {
                 let head = head_of(r, start, end);
-                if lex.document_heads.contains(r.lw(head)) {
+                let named_finding = r.is_proper(head) && r.lw(v + 1) == "that";
+                if lex.document_heads.contains(r.lw(head)) || named_finding {
                     found.push(Found { kind: CueKind::Evidence, cue, source: Some((start, end)) });
                 }
             }
@@ -333,8 +336,11 @@ fn cue_extent(r: &Reading, v: usize) -> usize {
         }
     }
     // "in a statement", "in an interview".
-    if r.lw(end) == "in" && g.report_frame.contains(r.lw(end + 2)) && matches!(r.lw(end + 1), "a" | "an" | "the" | "his" | "her" | "its" | "their") {
+    let determiner = matches!(r.lw(end + 1), "a" | "an" | "the" | "his" | "her" | "its" | "their");
+    if r.lw(end) == "in" && determiner && g.report_frame.contains(r.lw(end + 2)) {
         end += 3;
+    } else if r.lw(end) == "in" && determiner && g.report_frame.contains(r.lw(end + 3)) && r.is_word(end + 2) {
+        end += 4;
     } else if matches!(word, "wrote" | "writes" | "write" | "writing" | "said" | "says" | "posted" | "tweeted" | "evoked" | "announced")
         && r.lw(end) == "on"
         && r.is_proper(end + 1)
@@ -409,7 +415,7 @@ fn np_word(r: &Reading, i: usize) -> bool {
             let gerund = w.ends_with("ing") && w.len() > 5 && !r.is_capitalised_word(i) && !matches!(w, "leading" | "ruling" | "governing" | "outgoing" | "incoming" | "opposing" | "visiting" | "striking" | "acting" | "reigning" | "sitting" | "founding" | "managing" | "presiding");
             !gerund && !(g.clause.contains(w) || g.passive.contains(w) || g.negation.contains(w))
                 && !(g.auxiliary.contains(w) && !r.is_proper(i))
-                && !(r.lex.reporting_verbs.contains_key(w) && !r.is_proper(i) && !r.lex.vague_groups.contains(w) && !r.lex.document_heads.contains(w))
+                && !(r.lex.reporting_verbs.get(w) == Some(&false) && !r.is_proper(i) && !r.lex.vague_groups.contains(w) && !r.lex.document_heads.contains(w))
                 || r.is_proper(i) && !g.clause.contains(w)
         }
         Some(Kind::Possessive) | Some(Kind::Number) => true,
@@ -627,7 +633,15 @@ pub fn phrase_right(r: &Reading, at: usize, apposition: bool) -> Option<(usize, 
 /// The subject of the sentence as a whole, for a participle after a comma.
 fn sentence_subject(r: &Reading, before: usize) -> Option<(usize, usize)> {
     let g = &r.lex.grammar;
-    let start = (0..before).find(|&i| r.is_word(i) && !matches!(r.lw(i), "but" | "and" | "so"))?;
+    let mut from = 0;
+    // "On Friday, he ...", "When asked, Ms. Sherry ...": the subject follows the opening clause.
+    let first = r.lw((0..before).find(|&i| r.is_word(i))?);
+    if g.preposition.contains(first) || g.clause.contains(first) || first.ends_with("ly") || first.ends_with("ed") || first.ends_with("ing") {
+        if let Some(comma) = (0..before).find(|&i| r.is_punct(i, ",")) {
+            from = comma + 1;
+        }
+    }
+    let start = (from..before).find(|&i| r.is_word(i) && !matches!(r.lw(i), "but" | "and" | "so"))?;
     let mut end = start;
     while end < before && (np_word(r, end) || r.is_word(end) && g.preposition.contains(r.lw(end))) {
         end += 1;

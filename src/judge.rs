@@ -118,6 +118,15 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
     }
 
     let speakers = quote_speakers(&top_quotes, &locals);
+    // A quotation with no speaker of its own, followed in its paragraph by an
+    // attributed quotation: "“We have to act.” “It is the only way,” she said."
+    let next_speaker: Vec<Option<Attribution>> = (0..locals.len())
+        .map(|i| {
+            let next = locals.get(i + 1)?;
+            let same_block = text.block_of(next.span.start) == text.block_of(locals[i].span.start);
+            (same_block && next.quoted >= 0.5 && next.none.is_none()).then(|| next.attributions.first().cloned()).flatten()
+        })
+        .collect();
     let mut out = Vec::with_capacity(locals.len());
     let mut last_quoted_speaker: Option<(usize, Attribution)> = None;
     // An interview answer ("Name: ...") speaks for the rest of its block.
@@ -149,6 +158,10 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
             verdict = verdict_of(speaker);
             reason = format!("A quotation that continues {}'s words.", describe(speaker, &text.norm));
             source = Some(speaker.clone());
+        } else if let Some(speaker) = next_speaker[index].as_ref().filter(|_| local.quoted >= 0.6) {
+            verdict = verdict_of(speaker);
+            reason = format!("A quotation whose speaker is named next: {}.", describe(speaker, &text.norm));
+            source = Some(speaker.clone());
         } else if let Some(speaker) = answer.as_ref().filter(|(b, _)| *b == block).map(|(_, s)| s) {
             verdict = verdict_of(speaker);
             reason = format!("Continues the answer of {}.", describe(speaker, &text.norm));
@@ -170,7 +183,7 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
         // Remember the speaker of quoted material for the quotation that may follow.
         if verdict != Verdict::None {
             match &source {
-                Some(s) if local.has_quote || local.quoted >= 0.6 => last_quoted_speaker = Some((block, s.clone())),
+                Some(s) if local.has_quote || local.quoted >= 0.6 || s.class.person => last_quoted_speaker = Some((block, s.clone())),
                 _ if local.quoted < 0.6 => last_quoted_speaker = None,
                 _ => {}
             }
