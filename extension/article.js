@@ -14,7 +14,7 @@
 // nest 5,000 deep) and in slices that yield to the page every few milliseconds:
 // - it skips chrome (nav, menus, header/footer outside an article, asides, comments,
 //   related lists, cookie banners, ads, forms, editable areas, hidden and script
-//   content, fixed and sticky overlays);
+//   content, fixed and sticky overlays, unless a box of these holds the article);
 // - it cuts the text into blocks at block-level elements (by computed display), so
 //   inline elements (<em>, <a>, <q>, <span>) stay inside their sentence; <br> becomes
 //   a virtual line break that maps to no node;
@@ -104,7 +104,22 @@
       }
     }
     // An article inside a shadow root or a same-origin frame: worth the full look.
-    return doc.querySelector('iframe') !== null || hasShadowHost(doc);
+    return hasReadableFrame(doc) || hasShadowHost(doc);
+  }
+
+  /** A same-origin frame with some text (ad frames are cross-origin: unreadable, skipped). */
+  function hasReadableFrame(doc) {
+    const frames = doc.getElementsByTagName('iframe');
+    for (let i = 0; i < frames.length && i < 10; i++) {
+      let body = null;
+      try {
+        body = frames[i].contentDocument?.body ?? null;
+      } catch {
+        body = null;
+      }
+      if (body && body.textContent.length >= MIN_ARTICLE_CHARS) return true;
+    }
+    return false;
   }
 
   function hasShadowHost(doc) {
