@@ -179,7 +179,7 @@ async function onAnalyse({ blocks, lang }) {
   return runAnalysis(blocks, typeof lang === 'string' ? lang : 'auto');
 }
 
-async function onActivateTab({ tabId, brief }) {
+async function onActivateTab({ tabId, brief = true }) {
   if (!Number.isInteger(tabId)) return { status: 'error', error: say(MESSAGES.noTab) };
   const tab = await api.tabs.get(tabId).catch(() => null);
   const origin = originOf(tab?.url);

@@ -60,8 +60,8 @@ globalThis.SOURCELIGHT_PROTOCOL = Object.freeze({
   JUMP: 'sourcelight/jump',
 
   // popup → background. `{type, tabId, brief?: boolean}`: make sure the content script
-  // runs in the tab (activeTab grant) and the page is analysed; reply PageState (brief
-  // as GET_STATE's) plus
+  // runs in the tab (activeTab grant) and the page is analysed; reply PageState, brief
+  // as GET_STATE's unless `brief: false` (the popup shows the profile only), plus
   // `{siteMode: SiteMode, allSites: boolean, origin: string|null}`. A page the
   // extension may not run in replies `{status: 'unreadable', error, reason}` with
   // `reason` 'pdf', 'store', 'file' or 'browser'. Explicit activation ignores 'never':
