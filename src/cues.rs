@@ -189,6 +189,12 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
         if matches!(word, "write" | "writes" | "wrote" | "written" | "writing") && next == "to" && !quoted_before && !(v + 2..(v + 6).min(r.len())).any(|i| r.lw(i) == "that") {
             continue;
         }
+        // "spoke about the plan", not "spoke only to confirm his name".
+        if matches!(word, "speak" | "spoke" | "spoken" | "speaks" | "speaking")
+            && (!matches!(next, "about" | "of" | "out" | "on" | "with" | "publicly" | "candidly") || matches!(r.lw(v + 2), "condition" | "the"))
+        {
+            continue;
+        }
         // "who asked not to be named" asks for anonymity; it reports nothing.
         if matches!(word, "ask" | "asks" | "asked" | "asking") && next == "not" {
             continue;
@@ -297,6 +303,8 @@ fn object_follows(r: &Reading, v: usize) -> bool {
         return true;
     }
     w == "that"
+        || matches!(w, "whether" | "how" | "why" | "if" | "what" | "who")
+        || (matches!(w, "for" | "on") && r.lw(v).starts_with("call"))
         || matches!(r.kind(next), Some(Kind::Quote))
         || r.is_punct(next, ":")
         || g.definite.contains(w)
@@ -412,7 +420,8 @@ fn np_word(r: &Reading, i: usize) -> bool {
     match r.kind(i) {
         Some(Kind::Word) => {
             let w = r.lw(i);
-            let gerund = w.ends_with("ing") && w.len() > 5 && !r.is_capitalised_word(i) && !matches!(w, "leading" | "ruling" | "governing" | "outgoing" | "incoming" | "opposing" | "visiting" | "striking" | "acting" | "reigning" | "sitting" | "founding" | "managing" | "presiding");
+            let after_determiner = i > 0 && (g.definite.contains(r.lw(i - 1)) || g.indefinite.contains(r.lw(i - 1)));
+            let gerund = !after_determiner && w.ends_with("ing") && w.len() > 5 && !r.is_capitalised_word(i) && !matches!(w, "leading" | "ruling" | "governing" | "outgoing" | "incoming" | "opposing" | "visiting" | "striking" | "acting" | "reigning" | "sitting" | "founding" | "managing" | "presiding");
             !gerund && !(g.clause.contains(w) || g.passive.contains(w) || g.negation.contains(w))
                 && !(g.auxiliary.contains(w) && !r.is_proper(i))
                 && !(r.lex.reporting_verbs.get(w) == Some(&false) && !r.is_proper(i) && !r.lex.vague_groups.contains(w) && !r.lex.document_heads.contains(w))
@@ -467,7 +476,11 @@ pub fn subject_left(r: &Reading, v: usize) -> Option<(usize, usize)> {
                 return None;
             }
             let first = r.lw(seg.start);
-            let clause = matches!(first, "who" | "whose" | "which" | "speaking") || first.ends_with("ing") || g.participle.contains(first) || (first.ends_with("ed") && !r.is_proper(seg.start));
+            // "sent by ...", "published in ..." are clauses; "retired nurse Glenys Arbuthnot" is a role.
+            let participle_clause = (first.ends_with("ed") || g.participle.contains(first))
+                && !r.is_proper(seg.start)
+                && (g.preposition.contains(r.lw(seg.start + 1)) || is_adverb(r.lw(seg.start + 1)) || seg.len() == 1);
+            let clause = matches!(first, "who" | "whose" | "which" | "speaking") || first.ends_with("ing") || participle_clause;
             let left_is_address = seg.start >= 2 && {
                 let left = segment_start(seg.start - 1);
                 matches!(r.lw(left), "of" | "from" | "in") || r.kind(left) == Some(Kind::Number)

@@ -43,7 +43,9 @@ pub fn split(text: &Text, quotes: &[Quote], lexicon: &Lexicon) -> Vec<Span> {
         }
         let rest_is_blank = norm[start.max(block.start).min(block.end)..block.end].trim().is_empty() && start >= block.start;
         let joins_next = text.block_spans.get(index + 1).is_some_and(|next| {
-            let quote_open = quotes.iter().any(|q| q.span.start < block.end && q.span.end > next.start);
+            let next_text = &norm[next.start..next.end];
+            let next_start = next.start + (next_text.len() - next_text.trim_start().len());
+            let quote_open = quotes.iter().any(|q| q.span.start < block.end && q.span.end > next_start);
             !rest_is_blank && is_fragment_break(block_text, &norm[next.start..next.end], quote_open)
         });
         if joins_next {

@@ -185,6 +185,10 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
         }
     }
     if !r.is_word(head) {
+        // "85% of Democrats", "46 percent": a share of a group.
+        if r.kind(start) == Some(Kind::Number) && (core_end < seg_end || r.text(start).ends_with('%')) {
+            return Some(anonymous(r, start, end, SourceKind::VagueGroup, "of"));
+        }
         return None;
     }
     let head_lw = r.lw(head).to_string();
@@ -277,7 +281,7 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
         return Some(anonymous(r, start, end, SourceKind::VagueGroup, &head_lw));
     }
     let body_word = |w: &str| lex.organisation_words.contains(w) || lex.outlet_words.contains(w) || lex.institutions.contains(w);
-    if plural && !head_is_name && !body_word(&head_lw) && !body_word(head_lw.trim_end_matches('s')) {
+    if plural && !definite && !head_is_name && !body_word(&head_lw) && !body_word(head_lw.trim_end_matches('s')) {
         if let Some(antecedent) = memory.last(|e| e.class.head == head_lw) {
             return Some(antecedent.clone());
         }
