@@ -120,6 +120,7 @@
         for (const name of names) {
           const old = before.get(name);
           const fresh = after.get(name);
+          if (fresh === old) continue; // registered already (a progressive first paint)
           if (fresh) {
             registry?.set(name, fresh);
             before.set(name, fresh);
@@ -133,9 +134,11 @@
       }
     }
 
-    /** Removes our highlights of the given names (all of ours by default) everywhere. */
-    function clear(names = Object.values(NAMES)) {
-      swap(new Map(), names);
+    /** Removes all our highlights everywhere and cancels a paint under way. */
+    function clear() {
+      generation += 1;
+      clearTimeout(flashTimer);
+      swap(new Map(), Object.values(NAMES));
     }
 
     /**
@@ -150,9 +153,15 @@
       const mine = ++generation;
       const next = new Map();
       const painted = [];
+      const names = [...VERDICT_NAMES, NAMES.source, NAMES.cue];
+      // The first paint shows its highlights slice by slice (nothing to flicker yet, and
+      // registering tens of thousands of ranges at once is one long task in Firefox); a
+      // repaint builds the new highlights aside and swaps them in at once.
+      const progressive = !isPainted(names);
       let deadline = performance.now() + SLICE_MS;
       for (let i = 0; i < sentences.length; i++) {
         if (i % 32 === 0 && performance.now() > deadline) {
+          if (progressive) swap(next, names);
           await nextSlice();
           if (mine !== generation) return null;
           deadline = performance.now() + SLICE_MS;
@@ -169,8 +178,15 @@
         }
       }
       if (mine !== generation) return null;
-      swap(next, [...VERDICT_NAMES, NAMES.source, NAMES.cue]);
+      swap(next, names);
       return painted;
+    }
+
+    function isPainted(names) {
+      for (const byName of registered.values()) {
+        if (names.some((name) => byName.has(name))) return true;
+      }
+      return false;
     }
 
     /** Briefly marks ranges (a jump's target). */
@@ -179,13 +195,11 @@
       const next = new Map();
       for (const range of ranges) add(next, NAMES.flash, range);
       swap(next, [NAMES.flash]);
-      flashTimer = setTimeout(() => clear([NAMES.flash]), FLASH_MS);
+      flashTimer = setTimeout(() => swap(new Map(), [NAMES.flash]), FLASH_MS);
     }
 
     /** Clears everything and cancels a paint under way. */
     function dispose() {
-      generation += 1;
-      clearTimeout(flashTimer);
       clear();
       registered = new Map();
     }
