@@ -250,7 +250,8 @@
     replace($('status'));
     // A control's reply carries the same analysis again: keep the lists as they are
     // (scroll position, open sections, where each entry is in its cycle).
-    const key = JSON.stringify([profile, texts.length]);
+    // (Replies may carry all texts or only the listed ones: the profile alone decides.)
+    const key = JSON.stringify(profile);
     if (key !== shownProfile) {
       shownProfile = key;
       renderLists(profile, texts);

@@ -173,9 +173,14 @@ for (const browserName of BROWSERS) {
       assert.deepEqual(Object.values(off).flat(), []);
       assert.equal((await browser.state()).enabled, false);
       assert.equal((await readPopup(browser.popup())).enabled, false);
+      // Mark the lists: a control's reply must update the controls, not rebuild the lists
+      // (which would lose the reader's scroll position and open sections).
+      await browser.popup().evaluate((win) => { win.document.getElementById('section-sources').dataset.mark = 'kept'; });
       await browser.popup().click('#enabled');
       const on = await browser.waitForHighlights();
       assert.deepEqual(on, before);
+      await waitFor(() => browser.popup().evaluate((win) => win.document.getElementById('enabled').checked), { what: () => 'the switch on' });
+      assert.equal(await browser.popup().evaluate((win) => win.document.getElementById('section-sources')?.dataset.mark ?? null), 'kept');
     });
 
     it('paints only the verdicts that are ticked', async () => {
