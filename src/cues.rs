@@ -428,7 +428,7 @@ fn np_word(r: &Reading, i: usize) -> bool {
                 || r.is_proper(i) && !g.clause.contains(w)
         }
         Some(Kind::Possessive) | Some(Kind::Number) => true,
-        Some(Kind::Punct) => matches!(r.text(i), "&" | "." | "-") && i > 0 && r.kind(i - 1) == Some(Kind::Word) && r.is_word(i + 1),
+        Some(Kind::Punct) => matches!(r.text(i), "&" | "." | "-" | "/") && i > 0 && r.kind(i - 1) == Some(Kind::Word) && r.is_word(i + 1),
         _ => false,
     }
 }

@@ -73,6 +73,15 @@ impl Memory {
 
     /// Remembers the multi-word names of a sentence (two or more capitalised words).
     pub fn remember_names(&mut self, r: &Reading) {
+        // A known person named again by surname ("Halek") is a mention too.
+        for i in 0..r.len() {
+            if r.is_proper(i) && self.names.iter().any(|n| n.rsplit(' ').next() == Some(r.text(i))) {
+                self.mentions += 1;
+                if let Some(full) = self.names.iter().rev().find(|n| n.rsplit(' ').next() == Some(r.text(i))) {
+                    self.last_mention = Some(full.clone());
+                }
+            }
+        }
         let mut i = 0;
         while i < r.len() {
             if r.is_proper(i) && !r.lex.titles.contains(r.lw(i)) {
@@ -194,7 +203,9 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
     let head_lw = r.lw(head).to_string();
     let det = r.lw(start);
     let definite = g.definite.contains(det) || (start + 1 < core_end && r.kind(start + 1) == Some(Kind::Possessive));
-    let indefinite = (g.indefinite.contains(det) || r.kind(start) == Some(Kind::Number)) && head > start;
+    // A count ("two officials") is indefinite; an age ("71-year-old diplomat") is not.
+    let count = r.kind(start) == Some(Kind::Number) && r.text(start).chars().all(|c| c.is_ascii_digit() || c == ',');
+    let indefinite = (g.indefinite.contains(det) || count) && head > start;
     let possessive_owner = (start..core_end).find(|&i| r.kind(i) == Some(Kind::Possessive)).map(|i| i - 1);
     let proper_in = |a: usize, b: usize| (a..b).any(|i| r.is_proper(i) && !lex.titles.contains(r.lw(i)));
     let plural = head_lw.ends_with('s') && !head_lw.ends_with("ss") || head_lw == "people" || head_lw == "police";
@@ -263,7 +274,14 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
             return Some(Classified { kind: SourceKind::Document, name: Some(phrase_text(r, start, end)), head: head_lw, plural, person: false });
         }
         if definite {
-            if let Some(antecedent) = memory.last(|e| e.class.head == head_lw) {
+            // "The documents" after "documents seen by reporters" stay unnamed; "the poll"
+            // after "a new poll" is the poll the article is about.
+            let unnamed_before = |e: &Entity| {
+                e.class.head == head_lw
+                    && e.class.is_anonymous()
+                    && e.class.name.as_deref().is_some_and(|n| ["seen by", "obtained by", "leaked", "internal"].iter().any(|k| n.to_lowercase().contains(k)))
+            };
+            if let Some(antecedent) = memory.last(unnamed_before) {
                 return Some(antecedent.clone());
             }
             if !seen_by {
