@@ -16,7 +16,7 @@
 import { createInterface } from 'node:readline/promises';
 import { dirname, join, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, BROWSERS } from '../tests/e2e/harness/browsers.mjs';
+import { launch, ALL_BROWSERS as BROWSERS } from '../tests/e2e/harness/browsers.mjs';
 import { startServer } from '../tests/e2e/harness/server.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));

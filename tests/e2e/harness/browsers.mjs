@@ -29,9 +29,14 @@ import { runInNewContext } from 'node:vm';
 import { prepareExtension, REPO_ROOT } from './build-variant.mjs';
 import { ChromiumDriver } from './chromium.mjs';
 import { FirefoxDriver } from './firefox.mjs';
-import { domFingerprint, readHighlights } from './page-functions.mjs';
+import { domFingerprint, layoutFingerprint, readHighlights } from './page-functions.mjs';
 
-export const BROWSERS = ['chromium', 'firefox'];
+export const ALL_BROWSERS = ['chromium', 'firefox'];
+// SOURCELIGHT_BROWSERS=firefox (or chromium) runs the suites in one browser only.
+export const BROWSERS = (process.env.SOURCELIGHT_BROWSERS ?? ALL_BROWSERS.join(','))
+  .split(',')
+  .map((name) => name.trim())
+  .filter((name) => ALL_BROWSERS.includes(name));
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-output', 'screenshots');
 export const HIGHLIGHT_PREFIX = 'sourcelight-';
 
@@ -55,13 +60,14 @@ process.once('exit', () => {
  * Starts a browser with the extension.
  *
  * @param {'chromium'|'firefox'} browserName
- * @param {{variant?: 'test'|'shipped', sourceDir?: string, headless?: boolean}} [options]
+ * @param {{variant?: 'test'|'shipped', sourceDir?: string, headless?: boolean, proxy?: string}} [options]
  *   `variant`: see build-variant.mjs. `headless` defaults to true unless
- *   SOURCELIGHT_HEADED=1 (and a display) asks otherwise.
+ *   SOURCELIGHT_HEADED=1 (and a display) asks otherwise. `proxy` ("http://127.0.0.1:PORT"):
+ *   every request of the browser, loopback included, goes through it (proxy.mjs).
  */
 export async function launch(browserName, options = {}) {
-  if (!BROWSERS.includes(browserName)) {
-    throw new Error(`unknown browser "${browserName}": use ${BROWSERS.join(' or ')}`);
+  if (!ALL_BROWSERS.includes(browserName)) {
+    throw new Error(`unknown browser "${browserName}": use ${ALL_BROWSERS.join(' or ')}`);
   }
   const headless = options.headless ?? !(process.env.SOURCELIGHT_HEADED === '1' && process.env.DISPLAY);
   const extension = await prepareExtension(browserName, options);
@@ -75,6 +81,7 @@ export async function launch(browserName, options = {}) {
       manifest: extension.manifest,
       profileDir,
       headless,
+      proxy: options.proxy ?? null,
     });
   } catch (error) {
     await session.close();
@@ -129,13 +136,28 @@ export class BrowserSession {
    * What the reader sees highlighted: `{name: [text, …]}` for every `sourcelight-*`
    * highlight, texts in document order with whitespace collapsed, touching ranges joined.
    */
-  highlights() {
-    return this.driver.evaluateClean(readHighlights, HIGHLIGHT_PREFIX);
+  async highlights() {
+    // Each document has its own registry: the page's first, then its frames'.
+    const perFrame = await this.driver.evaluateCleanInFrames(readHighlights, HIGHLIGHT_PREFIX);
+    const merged = {};
+    for (const frame of perFrame) {
+      for (const [name, texts] of Object.entries(frame)) merged[name] = [...(merged[name] ?? []), ...texts];
+    }
+    return Object.fromEntries(Object.keys(merged).sort().map((name) => [name, merged[name]]));
   }
 
-  /** A fingerprint of the page's DOM (see page-functions.mjs) to compare before/after. */
-  domFingerprint(ignoreSelector = null) {
-    return this.driver.evaluateClean(domFingerprint, ignoreSelector);
+  /**
+   * A fingerprint of the page's DOM and its frames' (see page-functions.mjs) to compare
+   * before/after.
+   */
+  async domFingerprint(ignoreSelector = null) {
+    const perFrame = await this.driver.evaluateCleanInFrames(domFingerprint, ignoreSelector);
+    return perFrame.join('\n<#frame>\n');
+  }
+
+  /** A fingerprint of the page's layout (see page-functions.mjs) to compare before/after. */
+  layoutFingerprint(ignoreSelector = null) {
+    return this.driver.evaluateClean(layoutFingerprint, ignoreSelector);
   }
 
   /** The reader clicks the extension's toolbar button on this tab (opens the popup). */
@@ -211,14 +233,17 @@ export class BrowserSession {
   }
 
   /** Polls highlights() until `predicate(highlights)` holds; returns them. */
-  async waitForHighlights(predicate = (h) => Object.values(h).some((t) => t.length), { timeoutMs = 15_000 } = {}) {
+  async waitForHighlights(
+    predicate = (h) => Object.values(h).some((t) => t.length),
+    { timeoutMs = 15_000, intervalMs = 100 } = {},
+  ) {
     let last = {};
     return waitFor(
       async () => {
         last = await this.highlights();
         return predicate(last) ? last : null;
       },
-      { timeoutMs, what: () => `highlights (last: ${JSON.stringify(last).slice(0, 300)})` },
+      { timeoutMs, intervalMs, what: () => `highlights (last: ${JSON.stringify(last).slice(0, 300)})` },
     );
   }
 
@@ -275,12 +300,15 @@ export class BrowserSession {
     return this.driver.openExtensionPage(path);
   }
 
-  /** Saves a full-page screenshot of the reader's tab; prints and returns its path. */
-  async screenshot(name) {
+  /**
+   * Saves a screenshot of the reader's tab (the whole page, or with `{fullPage: false}`
+   * the viewport); prints and returns its path.
+   */
+  async screenshot(name, { fullPage = true } = {}) {
     const dir = join(SCREENSHOT_DIR, this.name);
     mkdirSync(dir, { recursive: true });
     const path = join(dir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
-    await this.driver.screenshot(path);
+    await this.driver.screenshot(path, { fullPage });
     console.log(`screenshot: ${path}`);
     return path;
   }

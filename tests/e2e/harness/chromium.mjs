@@ -26,9 +26,9 @@ export class ChromiumDriver {
   name = 'chromium';
 
   /**
-   * @param {{extensionDir: string, profileDir: string, headless: boolean}} options
+   * @param {{extensionDir: string, profileDir: string, headless: boolean, proxy: string|null}} options
    */
-  static async launch({ extensionDir, profileDir, headless }) {
+  static async launch({ extensionDir, profileDir, headless, proxy }) {
     const args = [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
@@ -41,6 +41,10 @@ export class ChromiumDriver {
       '--no-default-browser-check',
       '--remote-debugging-port=0',
     ];
+    if (proxy) {
+      // `<-loopback>` removes Chromium's built-in bypass for 127.0.0.1 and localhost.
+      args.push(`--proxy-server=${proxy}`, '--proxy-bypass-list=<-loopback>');
+    }
     // Chromium refuses to start its sandbox as root.
     if (process.getuid?.() === 0) args.push('--no-sandbox');
     const context = await chromium.launchPersistentContext(profileDir, {
@@ -73,7 +77,7 @@ export class ChromiumDriver {
     this.serviceWorker = worker;
     this.extensionId = new URL(worker.url()).host;
     this.extensionOrigin = `chrome-extension://${this.extensionId}`;
-    this.page = this.context.pages()[0] ?? (await this.context.newPage());
+    this.#watch(this.context.pages()[0] ?? (await this.context.newPage()));
     const [port, path] = (await readFile(join(this.profileDir, 'DevToolsActivePort'), 'utf8')).split('\n');
     this.devtools = await JsonSocket.connect(`ws://127.0.0.1:${port}${path}`);
     // Opened now, not on first use: opening a tab later would close an open popup.
@@ -81,16 +85,34 @@ export class ChromiumDriver {
   }
 
   async open(url) {
+    // A crashed renderer (some hostile pages do that to Chromium by themselves) leaves a
+    // dead page: carry on in a fresh tab.
+    if (this.crashed || this.page.isClosed()) {
+      await this.page.close().catch(() => {});
+      this.#watch(await this.context.newPage());
+    }
     await this.page.goto(url, { waitUntil: 'load' });
+  }
+
+  #watch(page) {
+    this.page = page;
+    this.crashed = false;
+    page.on('crash', () => {
+      this.crashed = true;
+    });
   }
 
   url() {
     return this.page.url();
   }
 
-  /** Runs `fn(...args)` in the page's own main world. */
+  /**
+   * Runs `fn(...args)` in the page's own main world. Straight through DevTools rather
+   * than Playwright's evaluate, whose helper script would trip over a page that
+   * overwrote `Array.prototype` or `JSON`.
+   */
   async evaluate(fn, ...args) {
-    return this.page.evaluate(callSource(fn, args));
+    return runtimeEvaluate(await this.#pageSession(), callSource(fn, args));
   }
 
   /** Runs `fn(...args)` in a fresh isolated world of the page: same DOM, clean globals. */
@@ -102,6 +124,31 @@ export class ChromiumDriver {
       worldName: 'sourcelight-e2e',
     });
     return runtimeEvaluate(session, callSource(fn, args), { contextId: executionContextId });
+  }
+
+  /** Runs `fn(...args)` in a clean world of every frame, top first; returns the results. */
+  async evaluateCleanInFrames(fn, ...args) {
+    const session = await this.#pageSession();
+    const { frameTree } = await session.send('Page.getFrameTree');
+    const frames = [];
+    const collect = (node) => {
+      frames.push(node.frame.id);
+      for (const child of node.childFrames ?? []) collect(child);
+    };
+    collect(frameTree);
+    const results = [];
+    for (const frameId of frames) {
+      try {
+        const { executionContextId } = await session.send('Page.createIsolatedWorld', {
+          frameId,
+          worldName: 'sourcelight-e2e',
+        });
+        results.push(await runtimeEvaluate(session, callSource(fn, args), { contextId: executionContextId }));
+      } catch {
+        // A cross-origin frame lives in another process: the extension cannot paint there.
+      }
+    }
+    return results;
   }
 
   /**
@@ -209,8 +256,8 @@ export class ChromiumDriver {
     return page;
   }
 
-  async screenshot(path) {
-    await this.page.screenshot({ path, fullPage: true });
+  async screenshot(path, { fullPage = true } = {}) {
+    await this.page.screenshot({ path, fullPage });
   }
 
   async close() {

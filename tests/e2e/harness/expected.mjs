@@ -99,3 +99,47 @@ export function compareHighlights(expected, seen, { painted = PAINTABLE, phases 
 function same(a, b) {
   return a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
 }
+
+/**
+ * Compares highlights with the extension's own analysis (a GET_STATE reply with
+ * `analysis` and `texts`): every sentence whose verdict is visible (named always, the
+ * others when painted) is highlighted under its verdict's name with exactly its text,
+ * and nothing else is. This tests the reading and the painting (offsets, ranges,
+ * frames, shadow roots, surrogate pairs), whatever the engine's verdicts.
+ *
+ * @returns {string[]} mismatches (at most `limit`)
+ */
+export function alignmentMismatches(state, seen, { limit = 20 } = {}) {
+  const clean = (text) => text.replace(/\s+/g, ' ').trim();
+  const visible = new Set(['named', ...(state.painted ?? [])]);
+  const count = (map, name, text) => {
+    const inner = map.get(name) ?? new Map();
+    inner.set(text, (inner.get(text) ?? 0) + 1);
+    map.set(name, inner);
+  };
+  const want = new Map();
+  for (const block of state.analysis?.blocks ?? []) {
+    for (const sentence of block.sentences) {
+      if (sentence.verdict === 'none' || !visible.has(sentence.verdict)) continue;
+      const text = clean(state.texts?.[sentence.id] ?? '');
+      if (text) count(want, HIGHLIGHT(sentence.verdict), text);
+    }
+  }
+  const got = new Map();
+  for (const verdict of PAINTABLE) {
+    for (const text of seen[HIGHLIGHT(verdict)] ?? []) count(got, HIGHLIGHT(verdict), text);
+  }
+  const mismatches = [];
+  for (const name of new Set([...want.keys(), ...got.keys()])) {
+    const wanted = want.get(name) ?? new Map();
+    const have = got.get(name) ?? new Map();
+    for (const text of new Set([...wanted.keys(), ...have.keys()])) {
+      const w = wanted.get(text) ?? 0;
+      const h = have.get(text) ?? 0;
+      if (w !== h && mismatches.length < limit) {
+        mismatches.push(`${name}: "${text.slice(0, 160)}" analysed ${w} time(s), highlighted ${h} time(s)`);
+      }
+    }
+  }
+  return mismatches;
+}

@@ -77,16 +77,32 @@ function profilePrefs(extensionId) {
   };
 }
 
+// Every request through one HTTP proxy, loopback included (the privacy test records them).
+function proxyPrefs(proxy) {
+  const { hostname, port } = new URL(proxy);
+  return {
+    'network.proxy.type': 1,
+    'network.proxy.http': hostname,
+    'network.proxy.http_port': Number(port),
+    'network.proxy.ssl': hostname,
+    'network.proxy.ssl_port': Number(port),
+    'network.proxy.share_proxy_settings': true,
+    'network.proxy.no_proxies_on': '',
+    'network.proxy.allow_hijacking_localhost': true,
+  };
+}
+
 export class FirefoxDriver {
   name = 'firefox';
 
   /**
-   * @param {{extensionDir: string, manifest: object, profileDir: string, headless: boolean}} options
+   * @param {{extensionDir: string, manifest: object, profileDir: string, headless: boolean,
+   *   proxy: string|null}} options
    */
-  static async launch({ extensionDir, manifest, profileDir, headless }) {
+  static async launch({ extensionDir, manifest, profileDir, headless, proxy }) {
     const extensionId = manifest.browser_specific_settings?.gecko?.id;
     if (!extensionId) throw new Error('the manifest has no browser_specific_settings.gecko.id');
-    const prefs = Object.entries(profilePrefs(extensionId))
+    const prefs = Object.entries({ ...profilePrefs(extensionId), ...(proxy ? proxyPrefs(proxy) : {}) })
       .map(([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});`)
       .join('\n');
     await writeFile(join(profileDir, 'user.js'), `${prefs}\n`);
@@ -163,9 +179,35 @@ export class FirefoxDriver {
     return this.#evaluate({ context: this.context }, callSource(fn, args));
   }
 
-  /** Runs `fn(...args)` in a BiDi sandbox of the page: same DOM through Xrays, clean globals. */
+  /**
+   * Runs `fn(...args)` in a BiDi sandbox of the page: same DOM through Xrays, clean
+   * globals. A new sandbox each time: a sandbox that once touched a frame while it still
+   * held its initial about:blank document keeps seeing that document's highlights.
+   */
   async evaluateClean(fn, ...args) {
-    return this.#evaluate({ context: this.context, sandbox: 'sourcelight-e2e' }, callSource(fn, args));
+    this.sandboxes = (this.sandboxes ?? 0) + 1;
+    return this.#evaluate({ context: this.context, sandbox: `sourcelight-e2e-${this.sandboxes}` }, callSource(fn, args));
+  }
+
+  /** Runs `fn(...args)` in a fresh sandbox of every frame, top first; returns the results. */
+  async evaluateCleanInFrames(fn, ...args) {
+    const { contexts } = await this.bidi.send('browsingContext.getTree', { root: this.context });
+    const frames = [];
+    const collect = (node) => {
+      frames.push(node.context);
+      for (const child of node.children ?? []) collect(child);
+    };
+    collect(contexts[0]);
+    const results = [];
+    for (const context of frames) {
+      this.sandboxes = (this.sandboxes ?? 0) + 1;
+      try {
+        results.push(await this.#evaluate({ context, sandbox: `sourcelight-e2e-${this.sandboxes}` }, callSource(fn, args)));
+      } catch {
+        // A frame that went away, or one closed to us.
+      }
+    }
+    return results;
   }
 
   /** Runs `fn(...args)` in an extension page (the helper tab). */
@@ -305,10 +347,10 @@ export class FirefoxDriver {
     });
   }
 
-  async screenshot(path) {
+  async screenshot(path, { fullPage = true } = {}) {
     const { data } = await this.bidi.send('browsingContext.captureScreenshot', {
       context: this.context,
-      origin: 'document',
+      origin: fullPage ? 'document' : 'viewport',
     });
     await writeFile(path, Buffer.from(data, 'base64'));
   }
