@@ -54,9 +54,15 @@ pub fn holds_anonymous_phrase(lower: &str, lex: &Lexicon) -> bool {
 /// Agentless reporting in the sentence ("is said to", "reportedly"): its span
 /// and whether it is also a hedge.
 pub fn impersonal(r: &Reading) -> Option<(Span, bool)> {
-    for (phrase, hedge) in &r.lex.impersonal {
-        if let Some(at) = find_phrase(r, phrase, 0) {
-            return Some((r.span(at..at + phrase.len()), *hedge));
+    // One pass over the words; a phrase is tried only where its first word stands.
+    for i in 0..r.len() {
+        if !r.is_word(i) || !r.lex.impersonal_starts.contains(r.lw(i)) {
+            continue;
+        }
+        for (phrase, hedge) in &r.lex.impersonal {
+            if phrase.first().is_some_and(|w| w == r.lw(i)) && phrase.iter().enumerate().all(|(k, w)| r.lw(i + k) == w) {
+                return Some((r.span(i..i + phrase.len()), *hedge));
+            }
         }
     }
     None
@@ -421,7 +427,7 @@ fn np_word(r: &Reading, i: usize) -> bool {
         Some(Kind::Word) => {
             let w = r.lw(i);
             let after_determiner = i > 0 && (g.definite.contains(r.lw(i - 1)) || g.indefinite.contains(r.lw(i - 1)));
-            let gerund = !after_determiner && w.ends_with("ing") && w.len() > 5 && !r.is_capitalised_word(i) && !matches!(w, "leading" | "ruling" | "governing" | "outgoing" | "incoming" | "opposing" | "visiting" | "striking" | "acting" | "reigning" | "sitting" | "founding" | "managing" | "presiding");
+            let gerund = !after_determiner && w != "speaking" && w.ends_with("ing") && w.len() > 5 && !r.is_capitalised_word(i) && !matches!(w, "leading" | "ruling" | "governing" | "outgoing" | "incoming" | "opposing" | "visiting" | "striking" | "acting" | "reigning" | "sitting" | "founding" | "managing" | "presiding");
             !gerund && !(g.clause.contains(w) || g.passive.contains(w) || g.negation.contains(w))
                 && !(g.auxiliary.contains(w) && !r.is_proper(i))
                 && !(r.lex.reporting_verbs.get(w) == Some(&false) && !r.is_proper(i) && !r.lex.vague_groups.contains(w) && !r.lex.document_heads.contains(w))
@@ -441,6 +447,11 @@ pub fn subject_left(r: &Reading, v: usize) -> Option<(usize, usize)> {
     loop {
         while end > 0 && r.is_word(end - 1) && !r.is_proper(end - 1) && (g.auxiliary.contains(r.lw(end - 1)) || g.passive.contains(r.lw(end - 1)) || is_adverb(r.lw(end - 1))) {
             end -= 1;
+        }
+        // "a poll last week showed": a time before the verb.
+        if end >= 2 && g.time.contains(r.lw(end - 1)) && matches!(r.lw(end - 2), "last" | "this" | "next" | "earlier" | "later") {
+            end -= 2;
+            continue;
         }
         // "who in 2010 said", "X on Tuesday said": a short adverbial before the verb.
         if end >= 2 && r.is_word(end - 2) && g.preposition.contains(r.lw(end - 2)) && (r.kind(end - 1) == Some(Kind::Number) || g.calendar.contains(r.lw(end - 1))) {
@@ -544,10 +555,16 @@ pub fn subject_left(r: &Reading, v: usize) -> Option<(usize, usize)> {
         return None;
     }
     let (start, np_end) = np_left(r, end)?;
-    // "who said" → the phrase before "who".
+    // "who said" → the phrase before "who", from its last preposition on
+    // ("ammunition to Republicans who say" → "Republicans").
     if np_end - start == 1 && matches!(r.lw(start), "who" | "which") {
         let before = if start > 0 && r.is_punct(start - 1, ",") { start - 1 } else { start };
-        return np_left(r, before);
+        let (a, b) = np_left(r, before)?;
+        let after_preposition = (a..b).rev().find(|&i| r.is_word(i) && !r.is_proper(i) && g.preposition.contains(r.lw(i)) && r.lw(i) != "of");
+        return match after_preposition {
+            Some(p) if p + 1 < b => Some((p + 1, b)),
+            _ => Some((a, b)),
+        };
     }
     Some((start, np_end))
 }
@@ -573,9 +590,11 @@ fn np_left(r: &Reading, end: usize) -> Option<(usize, usize)> {
             start -= 1;
         }
     }
+    // "About four in 10", "over 40 percent": an approximation, not a preposition.
+    let approximate = |i: usize| matches!(r.lw(i), "about" | "around" | "over" | "nearly" | "almost" | "roughly" | "some") && (r.kind(i + 1) == Some(Kind::Number) || g.indefinite.contains(r.lw(i + 1)));
     // A phrase that opens with a preposition ("After the meeting the minister")
     // starts again at its last fresh determiner or name.
-    while start < end && r.is_word(start) && g.preposition.contains(r.lw(start)) {
+    while start < end && r.is_word(start) && g.preposition.contains(r.lw(start)) && !approximate(start) {
         let restart = (start + 1..end).find(|&i| {
             (g.definite.contains(r.lw(i)) || g.indefinite.contains(r.lw(i)) || r.is_proper(i))
                 && !g.preposition.contains(r.lw(i - 1))

@@ -241,7 +241,11 @@ fn quote_speakers(quotes: &[&Quote], locals: &[Local]) -> Vec<Option<Attribution
     quotes
         .iter()
         .map(|quote| {
-            let holding = |at: usize| locals.iter().position(|l| l.span.start <= at && at < l.span.end.max(l.span.start + 1));
+            // Sentences are in order: the one holding `at` is the last that starts at or before it.
+            let holding = |at: usize| {
+                let i = locals.partition_point(|l| l.span.start <= at).checked_sub(1)?;
+                (at < locals[i].span.end.max(locals[i].span.start + 1)).then_some(i)
+            };
             let closing = holding(quote.span.end.saturating_sub(1));
             let opening = holding(quote.span.start);
             let pick = |i: Option<usize>| i.and_then(|i| locals[i].attributions.first().cloned().filter(|_| locals[i].none.is_none()));

@@ -37,6 +37,8 @@ pub struct Lexicon {
     pub anonymity_phrases: Vec<Vec<String>>,
     /// Agentless reporting ("is said to"), each with whether it is also a hedge.
     pub impersonal: Vec<(Vec<String>, bool)>,
+    /// The first words of `impersonal`, to try a phrase only where it may start.
+    pub impersonal_starts: HashSet<String>,
     /// Hedge phrases, and phrases that cancel a hedge inside them.
     pub hedges: Vec<Vec<String>>,
     pub hedge_exceptions: Vec<Vec<String>>,
@@ -146,6 +148,7 @@ static EN: LazyLock<Lexicon> = LazyLock::new(|| with_patterns(Lexicon {
         .map(|(p, _)| p)
         .collect(),
     impersonal: marked_phrases(include_str!("../data/en/impersonal.txt"), '+'),
+    impersonal_starts: HashSet::new(),
     hedges: marked_phrases(include_str!("../data/en/hedges.txt"), '!')
         .into_iter()
         .filter(|(_, exception)| !exception)
@@ -185,6 +188,7 @@ fn never() -> Regex {
 fn with_patterns(mut lexicon: Lexicon) -> Lexicon {
     lexicon.anonymous_pattern = phrase_regex(&lexicon.anonymous_phrases);
     lexicon.anonymity_pattern = phrase_regex(&lexicon.anonymity_phrases);
+    lexicon.impersonal_starts = lexicon.impersonal.iter().filter_map(|(p, _)| p.first().cloned()).collect();
     let g = &lexicon.grammar;
     let lists = [
         &lexicon.vague_groups,
@@ -302,7 +306,7 @@ fn patterns(data: &str) -> RegexSet {
         .lines()
         .map(str::trim)
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
-        .map(|line| format!("(?i){line}"))
+        .map(|line| format!("(?i){}", line.replace(r"\b", r"(?-u:\b)")))
         .collect();
     // The patterns are part of the program: a broken one is a bug caught by the tests.
     RegexSet::new(&lines).expect("non-claim patterns compile")
@@ -314,7 +318,9 @@ pub fn phrase_regex(phrases: &[Vec<String>]) -> Regex {
     let mut alternatives: Vec<String> =
         phrases.iter().map(|words| words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join(r"\s+")).collect();
     alternatives.sort_by_key(|a| std::cmp::Reverse(a.len()));
-    Regex::new(&format!(r"\b(?:{})\b", alternatives.join("|"))).expect("phrase pattern compiles")
+    // ASCII word boundaries: the phrases are English words, and Unicode ones
+    // cost a slow search on every sentence.
+    Regex::new(&format!(r"(?-u:\b)(?:{})(?-u:\b)", alternatives.join("|"))).expect("phrase pattern compiles")
 }
 
 #[cfg(test)]

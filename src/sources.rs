@@ -57,6 +57,8 @@ pub struct Memory {
     entities: Vec<Entity>,
     /// Full names of people mentioned anywhere so far ("Teodor Halek"), for "Halek".
     names: Vec<String>,
+    /// The same names by their last word, the latest kept.
+    by_surname: std::collections::HashMap<String, String>,
     /// How many person names were mentioned so far, and the last one.
     mentions: usize,
     last_mention: Option<String>,
@@ -75,10 +77,12 @@ impl Memory {
     pub fn remember_names(&mut self, r: &Reading) {
         // A known person named again by surname ("Halek") is a mention too.
         for i in 0..r.len() {
-            if r.is_proper(i) && self.names.iter().any(|n| n.rsplit(' ').next() == Some(r.text(i))) {
-                self.mentions += 1;
-                if let Some(full) = self.names.iter().rev().find(|n| n.rsplit(' ').next() == Some(r.text(i))) {
-                    self.last_mention = Some(full.clone());
+            if r.is_capitalised_word(i) {
+                if let Some(full) = self.by_surname.get(r.text(i)) {
+                    if r.is_proper(i) {
+                        self.mentions += 1;
+                        self.last_mention = Some(full.clone());
+                    }
                 }
             }
         }
@@ -101,6 +105,9 @@ impl Memory {
                         self.mentions += 1;
                         self.last_mention = Some(name.clone());
                     }
+                    if let Some(last) = name.rsplit(' ').next() {
+                        self.by_surname.insert(last.to_string(), name.clone());
+                    }
                     if !self.names.contains(&name) {
                         self.names.push(name);
                     }
@@ -109,7 +116,7 @@ impl Memory {
                 i += 1;
             }
         }
-        if self.names.len() > 256 {
+        if self.names.len() > 64 {
             self.names.remove(0);
         }
     }
@@ -173,7 +180,13 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
         let i = start + k;
         let w = r.lw(i);
         g.quantifier.contains(w) || matches!(w, "others" | "percent" | "per" | "cent" | "in" | "about" | "nearly" | "almost" | "of" | "those") || r.kind(i) == Some(Kind::Number) || r.text(i) == "%"
-    }) && !(seg_end - start == 1 && r.kind(start) == Some(Kind::Number))
+    }) {
+        return Some(anonymous(r, start, end, SourceKind::VagueGroup, "of"));
+    }
+    // "One in four voters", "six in 10 Americans": a share of a group.
+    if seg_end - start >= 3
+        && (r.kind(start) == Some(Kind::Number) || g.quantifier.contains(r.lw(start)) || matches!(r.lw(start), "about" | "nearly" | "almost"))
+        && (start + 1..(start + 3).min(seg_end)).any(|i| r.lw(i) == "in")
     {
         return Some(anonymous(r, start, end, SourceKind::VagueGroup, "of"));
     }
@@ -213,6 +226,10 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
 
     if g.not_source.contains(head_lw.as_str()) && !definite && !indefinite {
         return None;
+    }
+    // "the 30 percent of voters", "a majority of residents".
+    if matches!(head_lw.as_str(), "percent" | "majority" | "minority" | "plurality" | "half" | "third" | "thirds" | "quarter" | "share" | "proportion" | "number" | "most" | "many") {
+        return Some(anonymous(r, start, end, SourceKind::VagueGroup, &head_lw));
     }
     // A name in an apposition: "a spokesman, Brian Fallon"; "His barrister, Nicholas Grant".
     let appositive_name = (seg_end < end) && {
