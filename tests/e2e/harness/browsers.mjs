@@ -55,6 +55,13 @@ const live = new Set();
 process.once('exit', () => {
   for (const session of live) session.abandon();
 });
+// Interrupted (Ctrl-C, a runner's timeout): clean up, then die of the same signal.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    for (const session of live) session.abandon();
+    process.kill(process.pid, signal);
+  });
+}
 
 /**
  * Starts a browser with the extension.
