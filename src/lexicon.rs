@@ -55,8 +55,11 @@ pub struct Lexicon {
     pub sentence_openers: HashSet<String>,
     /// Pronoun → what it may refer back to.
     pub pronouns: HashMap<String, PronounKind>,
-    /// Patterns of sentences that are not claims (bylines, footers...).
+    /// Patterns of sentences that are not claims (bylines, footers...): those
+    /// anchored at the start of the sentence, and the others, which are tried
+    /// on short sentences only (boilerplate is short, and the search is not).
     pub nonclaims: RegexSet,
+    pub nonclaims_anywhere: RegexSet,
     /// Grammar words by class (`data/<lang>/grammar.txt`).
     pub grammar: Grammar,
     /// `anonymous_phrases` as one pattern over lower-case text.
@@ -69,6 +72,8 @@ pub struct Lexicon {
     pub common_words: HashSet<String>,
     /// `hedges` and `hedge_exceptions` as patterns over lower-case text.
     pub hedge_pattern: Regex,
+    /// The first words of the hedge phrases, for a quick scan before the pattern.
+    pub hedge_starts: HashSet<String>,
     pub hedge_exception_pattern: Regex,
 }
 
@@ -170,12 +175,14 @@ static EN: LazyLock<Lexicon> = LazyLock::new(|| with_patterns(Lexicon {
     abbreviations: abbreviations(include_str!("../data/en/abbreviations.txt")),
     sentence_openers: raw_entries(include_str!("../data/en/sentence_openers.txt")).map(str::to_string).collect(),
     pronouns: pronouns(include_str!("../data/en/pronouns.txt")),
-    nonclaims: patterns(include_str!("../data/en/nonclaims.txt")),
+    nonclaims: patterns(include_str!("../data/en/nonclaims.txt"), true),
+    nonclaims_anywhere: patterns(include_str!("../data/en/nonclaims.txt"), false),
     grammar: grammar(include_str!("../data/en/grammar.txt")),
     anonymous_pattern: never(),
     anonymity_pattern: never(),
     common_words: HashSet::new(),
     hedge_pattern: never(),
+    hedge_starts: HashSet::new(),
     hedge_exception_pattern: never(),
 }));
 
@@ -210,6 +217,7 @@ fn with_patterns(mut lexicon: Lexicon) -> Lexicon {
     common.extend(["previous", "new", "recent", "latest", "internal", "leaked", "several", "other", "former", "senior", "local", "independent", "military", "shipping", "privacy"].map(String::from));
     lexicon.common_words = common;
     lexicon.hedge_pattern = phrase_regex(&lexicon.hedges);
+    lexicon.hedge_starts = lexicon.hedges.iter().filter_map(|p| p.first().cloned()).collect();
     lexicon.hedge_exception_pattern = phrase_regex(&lexicon.hedge_exceptions);
     lexicon
 }
@@ -301,11 +309,12 @@ fn pronouns(data: &str) -> HashMap<String, PronounKind> {
 }
 
 /// Regular expressions, one per line; `#` opens a comment only at the line start.
-fn patterns(data: &str) -> RegexSet {
+/// `anchored` picks the lines that start with `^`, or the others.
+fn patterns(data: &str, anchored: bool) -> RegexSet {
     let lines: Vec<String> = data
         .lines()
         .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .filter(|line| !line.is_empty() && !line.starts_with('#') && line.starts_with('^') == anchored)
         .map(|line| format!("(?i){}", line.replace(r"\b", r"(?-u:\b)")))
         .collect();
     // The patterns are part of the program: a broken one is a bug caught by the tests.
@@ -365,6 +374,7 @@ mod tests {
         assert!(en.anonymous_phrases.iter().any(|p| p.join(" ") == "familiar with"));
         assert!(en.vague_groups.contains("experts"));
         assert!(en.nonclaims.is_match("By Jane Roe"));
+        assert!(en.nonclaims_anywhere.is_match("\u{a9} 2025 Example Media"));
         assert_eq!(en.pronouns.get("she"), Some(&PronounKind::Person));
         assert!(en.grammar.definite.contains("the"));
         assert!(en.grammar.indefinite.contains("two"));

@@ -15,7 +15,7 @@ use crate::text::Text;
 /// Why a sentence is not a claim, from its words alone.
 pub fn by_words(sentence: &str, lex: &Lexicon) -> Option<&'static str> {
     let trimmed = sentence.trim();
-    if lex.nonclaims.is_match(trimmed) {
+    if lex.nonclaims.is_match(trimmed) || (trimmed.len() <= 300 && lex.nonclaims_anywhere.is_match(trimmed)) {
         return Some("Boilerplate (byline, date, navigation or footer), not a claim.");
     }
     if is_question(trimmed) {
