@@ -428,10 +428,11 @@ fn np_word(r: &Reading, i: usize) -> bool {
             let w = r.lw(i);
             let after_determiner = i > 0 && (g.definite.contains(r.lw(i - 1)) || g.indefinite.contains(r.lw(i - 1)));
             let gerund = !after_determiner && w != "speaking" && w.ends_with("ing") && w.len() > 5 && !r.is_capitalised_word(i) && !matches!(w, "leading" | "ruling" | "governing" | "outgoing" | "incoming" | "opposing" | "visiting" | "striking" | "acting" | "reigning" | "sitting" | "founding" | "managing" | "presiding");
-            !gerund && !(g.clause.contains(w) || g.passive.contains(w) || g.negation.contains(w))
-                && !(g.auxiliary.contains(w) && !r.is_proper(i))
-                && !(r.lex.reporting_verbs.get(w) == Some(&false) && !r.is_proper(i) && !r.lex.vague_groups.contains(w) && !r.lex.document_heads.contains(w))
-                || r.is_proper(i) && !g.clause.contains(w)
+            let grammar_word = gerund || g.clause.contains(w) || g.passive.contains(w) || g.negation.contains(w);
+            let auxiliary = g.auxiliary.contains(w) && !r.is_proper(i);
+            // A reporting verb ends the phrase, unless it is also a noun of a source ("report").
+            let verb = r.lex.reporting_verbs.get(w) == Some(&false) && !r.lex.vague_groups.contains(w) && !r.lex.document_heads.contains(w);
+            (!grammar_word && !auxiliary && !verb) || (r.is_proper(i) && !g.clause.contains(w))
         }
         Some(Kind::Possessive) | Some(Kind::Number) => true,
         Some(Kind::Punct) => matches!(r.text(i), "&" | "." | "-" | "/") && i > 0 && r.kind(i - 1) == Some(Kind::Word) && r.is_word(i + 1),
@@ -650,7 +651,11 @@ pub fn phrase_right(r: &Reading, at: usize, apposition: bool) -> Option<(usize, 
     }
     // An apposition: ", the union's general secretary" up to the next comma or the end.
     if apposition && r.is_punct(end, ",") && r.is_word(end + 1) && !g.clause.contains(r.lw(end + 1)) && !g.preposition.contains(r.lw(end + 1)) {
-        let stop = (end + 1..r.len()).find(|&i| !np_word(r, i) && !(r.is_word(i) && g.preposition.contains(r.lw(i)))).unwrap_or(r.len());
+        let stop = (end + 1..r.len()).find(|&i| {
+            let preposition = r.is_word(i) && g.preposition.contains(r.lw(i));
+            !(np_word(r, i) || preposition)
+        })
+        .unwrap_or(r.len());
         if stop > end + 1 && stop - end <= 12 && (stop == r.len() || r.kind(stop) == Some(Kind::Punct)) {
             let mut stop = stop;
             while stop > end + 1 && r.is_word(stop - 1) && g.preposition.contains(r.lw(stop - 1)) {

@@ -177,7 +177,7 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
                 "No source is given for this claim.".to_string()
             };
         }
-        if let Some(label) = local.attributions.iter().find(|a| a.cue_kind == CueKind::Colon && text.norm[a.cue.end..local.span.end].trim_start().chars().next() != Some('"')) {
+        if let Some(label) = local.attributions.iter().find(|a| a.cue_kind == CueKind::Colon && !text.norm[a.cue.end..local.span.end].trim_start().starts_with('"')) {
             answer = Some((block, label.clone()));
         }
         // Remember the speaker of quoted material for the quotation that may follow.
@@ -221,10 +221,8 @@ fn quote_share(r: &Reading, quotes: &[&Quote]) -> (f32, Option<usize>) {
             inside += words;
             total += words;
             let q = quotes.partition_point(|q| q.span.end <= token.span.start);
-            if q < quotes.len() && quotes[q].span.start <= token.span.start {
-                if best.is_none_or(|(_, n)| words > n) {
-                    best = Some((q, words));
-                }
+            if q < quotes.len() && quotes[q].span.start <= token.span.start && best.is_none_or(|(_, n)| words > n) {
+                best = Some((q, words));
             }
         } else if token.kind == Kind::Word || token.kind == Kind::Number {
             total += letters;

@@ -54,7 +54,7 @@ pub fn by_place(text: &Text, sentences: &[Span]) -> Vec<Option<&'static str>> {
             reasons[first] = Some("The headline is not a claim.");
         }
         // Front matter: unpunctuated blocks before the first full paragraph.
-        for b in first + 1..blocks {
+        for (b, reason) in reasons.iter_mut().enumerate().skip(first + 1) {
             if content(b).is_empty() {
                 continue;
             }
@@ -62,7 +62,7 @@ pub fn by_place(text: &Text, sentences: &[Span]) -> Vec<Option<&'static str>> {
                 break;
             }
             if !punctuated(b) {
-                reasons[b] = Some("Front matter (standfirst, byline or label), not a claim.");
+                *reason = Some("Front matter (standfirst, byline or label), not a claim.");
             }
         }
     }

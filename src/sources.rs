@@ -238,7 +238,8 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
             && !g.definite.contains(r.lw(seg_end + 1))
             && !g.indefinite.contains(r.lw(seg_end + 1))
     };
-    if appositive_name && !(r.is_proper(head) && !lex.titles.contains(head_lw.as_str())) {
+    let head_is_name = r.is_proper(head) && !lex.titles.contains(head_lw.as_str());
+    if appositive_name && !head_is_name {
         let next_seg_end = (seg_end + 1..end).find(|&i| r.is_punct(i, ",")).unwrap_or(end);
         let name = display_name(r, seg_end + 1, next_seg_end, memory);
         return Some(Classified { kind: SourceKind::Person, name: Some(name), head: head_lw, plural: false, person: true });
@@ -259,9 +260,10 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
         let body = organisation_named_in(r, start, end, memory);
         return Some(Classified { kind: SourceKind::Organisation, name: body, head: head_lw, plural: false, person: false });
     }
-    let head_is_name = r.is_proper(head) && !lex.titles.contains(head_lw.as_str());
     let counted_group = indefinite && plural && r.is_capitalised_word(head) && !lex.titles.contains(det);
-    if head_is_name && !counted_group && !(lex.vague_groups.contains(head_lw.as_str()) && !proper_in(start, head)) {
+    // "Republicans" is a vague group, "Senate Republicans" names who.
+    let capitalised_group = lex.vague_groups.contains(head_lw.as_str()) && !proper_in(start, head);
+    if head_is_name && !counted_group && !capitalised_group {
         let kind = named_kind(r, start, core_end);
         let name = display_name(r, start, core_end, memory);
         return Some(Classified { kind, name: Some(name), head: head_lw, plural: false, person: kind == SourceKind::Person });
