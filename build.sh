@@ -57,7 +57,8 @@ build() {
     step "Building the core to wasm (release, LTO)"
     # `cargo rustc --crate-type cdylib` rather than a cdylib in Cargo.toml: with both crate types
     # cargo silently skips LTO for the wasm.
-    run cargo rustc --lib --release --target "$WASM_TARGET" --crate-type cdylib
+    # --no-default-features: the wasm is the core alone, without the command-line tool's extras.
+    run cargo rustc --lib --release --target "$WASM_TARGET" --no-default-features --crate-type cdylib
 
     step "Generating the JavaScript glue"
     rm -rf dist pkg
