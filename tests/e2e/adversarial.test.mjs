@@ -205,8 +205,9 @@ for (const browserName of BROWSERS) {
       // One try: each GET_STATE reply carries the whole analysis and every sentence's text.
       const state = await browser.state().catch(() => null);
       if (!state) {
-        // Seen in Firefox 153: the reply (115,000 sentences) never arrives, and the
-        // extension's process (background, popup) stays blocked for minutes meanwhile.
+        // Seen in Firefox 153 while the core took over a minute on this page: the reply
+        // (115,000 sentences) never arrived, the extension's process (background, popup)
+        // blocked for minutes. With a faster core it arrives in about a minute.
         t.todo('the content script\'s state for a 5 MB article does not reach an extension page');
         return;
       }
