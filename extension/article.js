@@ -59,7 +59,8 @@
   const HEADING = /^H[1-6]$/;
   const LIST_LIKE = new Set(['LI', 'DD', 'DT', 'TD', 'TH']);
 
-  // Slices: work this long, then let the page run.
+  // Slices: work this long, then let the page run. Shared with highlight.js and
+  // content.js, so the page gets the same share of the main thread from every step.
   const SLICE_MS = 8;
   const CHECK_EVERY = 64;
   // Scoring: a paragraph-like block counts when it has this much text.
@@ -628,6 +629,6 @@
   }
 
   globalThis.SourcelightArticle = Object.freeze({
-    looksLikeArticle, read, readRoot, pointAt, diffBlocks, changedRuns, splitRuns, mergeAnalysis,
+    looksLikeArticle, read, readRoot, pointAt, diffBlocks, changedRuns, splitRuns, mergeAnalysis, SLICE_MS,
   });
 })();

@@ -47,7 +47,7 @@
   const ARTICLE_WAIT_MS = 10000;
   const URL_CHECK_MS = 500;
   const STATE_WAIT_MS = 30000;
-  const SLICE_MS = 8;
+  const { SLICE_MS } = Article;
   // Text per analysis message: small replies keep each parse in the page short.
   const CHUNK_CHARS = 30000;
 

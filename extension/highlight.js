@@ -27,7 +27,7 @@
   // Finer highlights draw over the verdict's; the flash over everything.
   const PRIORITY = { [NAMES.source]: 1, [NAMES.cue]: 1, [NAMES.flash]: 2 };
   const LAYOUT_WHITESPACE = /[\t\n\r\f]/g;
-  const SLICE_MS = 8;
+  const { SLICE_MS } = globalThis.SourcelightArticle;
   const FLASH_MS = 1600;
 
   /**
