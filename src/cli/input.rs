@@ -2,15 +2,26 @@
 //!
 //! The input is read in chunks, so that a binary file is recognised from its first
 //! bytes and an oversized one is refused as soon as it passes the limit (a regular
-//! file is refused from its size before a byte is read). Nothing is decoded with
-//! replacement characters: offsets in the report must point into the file as it is,
-//! so text that is not UTF-8 is refused with the place of the first bad byte.
+//! file is refused from its size before a byte is read).
+//!
+//! Plain text must be UTF-8 and is never decoded with replacement characters: its
+//! report offsets point into the file as it is, so text that is not UTF-8 is refused
+//! with the place of the first bad byte. An HTML page is decoded as a browser
+//! decodes it (see [`charset`]): in the charset its byte-order mark or its
+//! `<meta>` declares, bytes that charset cannot read becoming U+FFFD; its offsets
+//! point into the extracted article, not the file, so decoding takes nothing from
+//! them. A page that declares nothing must be UTF-8.
+
+mod charset;
 
 use std::ffi::OsStr;
 use std::fs::File;
 use std::io::{self, IsTerminal, Read};
 use std::path::Path;
 
+use encoding_rs::{Encoding, REPLACEMENT, UTF_8};
+
+use self::charset::Declared;
 use super::Failure;
 
 /// The largest input `scan` reads: far above any article, far below trouble.
@@ -74,8 +85,8 @@ pub fn read(operand: &OsStr, forced: Option<Format>) -> Result<Input, Failure> {
     from_bytes(bytes, name, (!from_stdin).then_some(path), forced)
 }
 
-/// Checks bytes already read and decides text or HTML; `path` (none for standard
-/// input) lends its extension to the decision.
+/// Checks bytes already read, decides text or HTML and decodes them; `path` (none
+/// for standard input) lends its extension to the decision.
 ///
 /// # Errors
 /// See [`read`].
@@ -83,11 +94,18 @@ pub fn from_bytes(bytes: Vec<u8>, name: String, path: Option<&Path>, forced: Opt
     if bytes.len() as u64 > SIZE_LIMIT {
         return Err(too_large(&name));
     }
-    if bytes.contains(&0) {
-        return Err(binary(&name, &bytes));
+    if bytes.is_empty() {
+        return Err(Failure::input(format!("{name} is empty")));
     }
-    let text = check_text(bytes, &name)?;
-    let format = forced.unwrap_or_else(|| detect(path, &text));
+    let declared = charset::declared(&bytes);
+    let format = forced.or_else(|| format_by_extension(path)).unwrap_or_else(|| format_by_content(&bytes, declared));
+    let text = match format {
+        Format::Text => text_of(bytes, &name)?,
+        Format::Html => page_of(bytes, declared, &name)?,
+    };
+    if text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty() {
+        return Err(Failure::input(format!("{name} holds only white space, no text")));
+    }
     Ok(Input { name, text, format })
 }
 
@@ -114,7 +132,8 @@ fn too_large(name: &str) -> Failure {
     Failure::input(format!("{name} is larger than the {LIMIT_TEXT} limit; split it or extract the article first"))
 }
 
-/// Reads at most [`SIZE_LIMIT`] bytes, stopping early on a NUL byte (a binary file).
+/// Reads at most [`SIZE_LIMIT`] bytes, stopping early on a NUL byte (a binary file)
+/// unless the input starts as UTF-16, where NUL bytes are half of every letter.
 fn read_limited(mut reader: impl Read, name: &str) -> Result<Vec<u8>, Failure> {
     let mut bytes = Vec::new();
     let mut chunk = vec![0; 64 * 1024];
@@ -128,56 +147,110 @@ fn read_limited(mut reader: impl Read, name: &str) -> Result<Vec<u8>, Failure> {
             }
             Err(e) => return Err(Failure::input(format!("{name} could not be read: {e}"))),
         };
-        if chunk[..n].contains(&0) {
-            let whole = [bytes.as_slice(), &chunk[..n]].concat();
-            return Err(binary(name, &whole));
-        }
         if bytes.len() as u64 + n as u64 > SIZE_LIMIT {
             return Err(too_large(name));
         }
         bytes.extend_from_slice(&chunk[..n]);
+        // Six bytes tell UTF-16 apart; a NUL seen before that is judged by `from_bytes`.
+        if bytes.len() >= 6 && chunk[..n].contains(&0) && !charset::starts_as_utf16(&bytes) {
+            return Err(binary(name));
+        }
     }
 }
 
-fn binary(name: &str, bytes: &[u8]) -> Failure {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        Failure::input(format!("{name} is UTF-16 text; convert it to UTF-8 first (for example with iconv)"))
-    } else {
-        Failure::input(format!("{name} looks like a binary file, not text or HTML (it holds NUL bytes)"))
-    }
+fn binary(name: &str) -> Failure {
+    Failure::input(format!("{name} looks like a binary file, not text or HTML (it holds NUL bytes)"))
 }
 
-fn check_text(bytes: Vec<u8>, name: &str) -> Result<String, Failure> {
-    if bytes.is_empty() {
-        return Err(Failure::input(format!("{name} is empty")));
+fn utf16_text(name: &str) -> Failure {
+    Failure::input(format!("{name} is UTF-16 text; convert it to UTF-8 first (for example with iconv)"))
+}
+
+/// Plain text: UTF-8 exactly as it is in the file (a byte-order mark included).
+fn text_of(bytes: Vec<u8>, name: &str) -> Result<String, Failure> {
+    if charset::starts_as_utf16(&bytes) {
+        return Err(utf16_text(name));
     }
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let bad = e.utf8_error().valid_up_to();
-        let before = &e.as_bytes()[..bad];
-        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-        let column = bad - before.iter().rposition(|&b| b == b'\n').map_or(0, |at| at + 1) + 1;
+    if bytes.contains(&0) {
+        return Err(binary(name));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let place = place_of_bad_byte(e.as_bytes(), e.utf8_error().valid_up_to());
         Failure::input(format!(
-            "{name} is not valid UTF-8 text (bad byte at line {line}, column {column}); \
-             convert it to UTF-8 first (for example with iconv)"
+            "{name} is not valid UTF-8 text ({place}); convert it to UTF-8 first (for example with iconv)"
         ))
-    })?;
-    if text.trim().is_empty() {
-        return Err(Failure::input(format!("{name} holds only white space, no text")));
+    })
+}
+
+/// An HTML page, decoded from the charset it declares, or from UTF-8 when it declares none.
+fn page_of(bytes: Vec<u8>, declared: Option<Declared>, name: &str) -> Result<String, Failure> {
+    let Some(Declared { encoding, bom_length }) = declared else {
+        if bytes.contains(&0) {
+            return Err(binary(name));
+        }
+        return String::from_utf8(bytes).map_err(|e| {
+            let place = place_of_bad_byte(e.as_bytes(), e.utf8_error().valid_up_to());
+            Failure::input(format!(
+                "{name} is not valid UTF-8 ({place}) and declares no other charset; \
+                 add <meta charset=\"...\"> naming its charset, or convert it to UTF-8 first"
+            ))
+        });
+    };
+    if encoding == REPLACEMENT {
+        // ISO-2022-KR, HZ-GB-2312 and the like: browsers refuse to decode them, as
+        // their escape sequences can smuggle markup past filters.
+        return Err(Failure::input(format!(
+            "{name} declares a charset that browsers refuse to decode (such as ISO-2022-KR); convert it to UTF-8 first"
+        )));
+    }
+    let text = decode(bytes, encoding, bom_length);
+    if text.contains('\0') {
+        return Err(binary(name));
     }
     Ok(text)
 }
 
-/// Text or HTML: by the file's extension when it says, else by the content.
-fn detect(path: Option<&Path>, text: &str) -> Format {
-    if let Some(path) = path {
-        let extension = path.extension().and_then(OsStr::to_str).map(str::to_ascii_lowercase);
-        match extension.as_deref() {
-            Some("html" | "htm" | "xhtml" | "shtml") => return Format::Html,
-            Some("txt" | "text" | "md") => return Format::Text,
-            _ => {}
-        }
+/// `bytes` after the byte-order mark, decoded from `encoding`; a byte sequence the
+/// encoding does not define becomes U+FFFD, as in a browser.
+fn decode(mut bytes: Vec<u8>, encoding: &'static Encoding, bom_length: usize) -> String {
+    if encoding == UTF_8 {
+        // UTF-8 decodes in place when it is valid, as it nearly always is.
+        bytes.drain(..bom_length);
+        return String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     }
-    if looks_like_html(text) {
+    encoding.decode_without_bom_handling(&bytes[bom_length..]).0.into_owned()
+}
+
+/// "line L, column C" of the byte at `offset`, both counted from 1, columns in bytes.
+fn place_of_bad_byte(bytes: &[u8], offset: usize) -> String {
+    let before = &bytes[..offset];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let column = offset - before.iter().rposition(|&b| b == b'\n').map_or(0, |at| at + 1) + 1;
+    format!("bad byte at line {line}, column {column}")
+}
+
+/// Text or HTML, when the file's extension says.
+fn format_by_extension(path: Option<&Path>) -> Option<Format> {
+    let extension = path?.extension().and_then(OsStr::to_str)?.to_ascii_lowercase();
+    match extension.as_str() {
+        "html" | "htm" | "xhtml" | "shtml" => Some(Format::Html),
+        "txt" | "text" | "md" => Some(Format::Text),
+        _ => None,
+    }
+}
+
+/// How many bytes at the start are enough to tell a page by its tags.
+const SNIFF_LENGTH: usize = 4096;
+
+/// Text or HTML, from the first bytes, read in the charset the bytes declare (only
+/// UTF-16 changes what the tags look like; a bad byte there changes nothing).
+fn format_by_content(bytes: &[u8], declared: Option<Declared>) -> Format {
+    let (encoding, skip) = match declared {
+        Some(found) if found.encoding != REPLACEMENT => (found.encoding, found.bom_length),
+        _ => (UTF_8, 0),
+    };
+    let (head, _) = encoding.decode_without_bom_handling(&bytes[skip..bytes.len().min(SNIFF_LENGTH)]);
+    if looks_like_html(&head) {
         Format::Html
     } else {
         Format::Text
@@ -190,7 +263,7 @@ fn looks_like_html(text: &str) -> bool {
     if !start.starts_with('<') {
         return false;
     }
-    let head: String = start.chars().take(4096).collect::<String>().to_ascii_lowercase();
+    let head: String = start.chars().take(SNIFF_LENGTH).collect::<String>().to_ascii_lowercase();
     ["<!doctype html", "<html", "<head", "<body", "<article", "<main", "<p>", "<p ", "<div", "<meta"]
         .iter()
         .any(|tag| head.contains(tag))
@@ -199,6 +272,14 @@ fn looks_like_html(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn read_as(bytes: &[u8], path: Option<&str>, forced: Option<Format>) -> Result<Input, Failure> {
+        from_bytes(bytes.to_vec(), "f".into(), path.map(Path::new), forced)
+    }
+
+    fn refusal(bytes: &[u8], path: Option<&str>) -> String {
+        read_as(bytes, path, None).unwrap_err().message
+    }
 
     #[test]
     fn sniffs_html_by_content() {
@@ -210,22 +291,24 @@ mod tests {
 
     #[test]
     fn the_extension_wins_over_the_content() {
-        assert_eq!(detect(Some(Path::new("a.TXT")), "<html><body></body></html>"), Format::Text);
-        assert_eq!(detect(Some(Path::new("page.htm")), "plain words"), Format::Html);
-        assert_eq!(detect(None, "<html><p>x</p></html>"), Format::Html);
-        assert_eq!(detect(Some(Path::new("notes")), "plain words"), Format::Text);
+        let format = |path, text: &str| read_as(text.as_bytes(), path, None).unwrap().format;
+        assert_eq!(format(Some("a.TXT"), "<html><body></body></html>"), Format::Text);
+        assert_eq!(format(Some("page.htm"), "plain words"), Format::Html);
+        assert_eq!(format(None, "<html><p>x</p></html>"), Format::Html);
+        assert_eq!(format(Some("notes"), "plain words"), Format::Text);
     }
 
     #[test]
     fn names_the_line_and_column_of_a_bad_byte() {
-        let failure = check_text(b"ok\nfine \xE9t\xE9\n".to_vec(), "f.txt").unwrap_err();
-        assert!(failure.message.contains("line 2, column 6"), "{}", failure.message);
+        let message = refusal(b"ok\nfine \xE9t\xE9\n", Some("f.txt"));
+        assert!(message.contains("not valid UTF-8 text (bad byte at line 2, column 6)"), "{message}");
     }
 
     #[test]
     fn refuses_empty_and_blank_input() {
-        assert!(check_text(Vec::new(), "f").unwrap_err().message.contains("is empty"));
-        assert!(check_text(b" \n\t\n".to_vec(), "f").unwrap_err().message.contains("only white space"));
+        assert!(refusal(b"", None).contains("is empty"));
+        assert!(refusal(b" \n\t\n", None).contains("only white space"));
+        assert!(refusal(b"\xEF\xBB\xBF \n", None).contains("only white space"));
     }
 
     #[test]
@@ -237,20 +320,75 @@ mod tests {
     }
 
     #[test]
-    fn recognises_binary_and_utf16_input() {
+    fn recognises_binary_and_utf16_text() {
         let failure = read_limited(&b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"[..], "x.png").unwrap_err();
         assert!(failure.message.contains("binary"), "{}", failure.message);
-        let failure = read_limited(&b"\xFF\xFEH\0i\0"[..], "x.txt").unwrap_err();
-        assert!(failure.message.contains("UTF-16"), "{}", failure.message);
+        // UTF-16 is read whole (it may be a page), and refused as plain text.
+        let wide = read_limited(&b"\xFF\xFEH\0i\0"[..], "x.txt").unwrap();
+        assert!(refusal(&wide, Some("x.txt")).contains("UTF-16"));
+        assert!(refusal(b"\x89PNG\0\0", None).contains("binary"));
+    }
+
+    #[test]
+    fn a_page_is_decoded_from_its_declared_charset() {
+        let page = b"<html><head><meta charset=windows-1252></head><body><p>Caf\xE9 \x93open\x94</p></body></html>";
+        let input = read_as(page, None, None).unwrap();
+        assert_eq!(input.format, Format::Html);
+        assert!(input.text.contains("Caf\u{e9} \u{201c}open\u{201d}"), "{}", input.text);
+    }
+
+    #[test]
+    fn a_page_in_utf16_with_a_byte_order_mark_is_decoded() {
+        let page = "<html><body><p>Na\u{ef}ve \u{1F600}</p></body></html>";
+        let mut bytes = vec![0xFE, 0xFF];
+        bytes.extend(page.encode_utf16().flat_map(u16::to_be_bytes));
+        let input = read_as(&bytes, None, None).unwrap();
+        assert_eq!((input.format, input.text.as_str()), (Format::Html, page));
+    }
+
+    #[test]
+    fn bytes_the_charset_lacks_become_replacement_characters() {
+        // 0xFF is no character in Shift_JIS, and 0x81 starts one that never ends.
+        let input = read_as(b"<meta charset=shift_jis><p>a\xFFb\x81", None, Some(Format::Html)).unwrap();
+        assert!(input.text.ends_with("<p>a\u{FFFD}b\u{FFFD}"), "{:?}", input.text);
+    }
+
+    #[test]
+    fn an_undeclared_page_must_be_utf8() {
+        let message = refusal(b"<html><body><p>Caf\xE9</p></body></html>", Some("p.html"));
+        assert!(message.contains("not valid UTF-8 (bad byte at line 1, column 19) and declares no other charset"));
+        let message = refusal(b"<html><meta charset=iso-2022-kr><p>x</p></html>", None);
+        assert!(message.contains("browsers refuse to decode"), "{message}");
+    }
+
+    #[test]
+    fn plain_text_is_never_decoded_from_a_charset() {
+        // A meta tag in a text file is words, not a declaration.
+        let message = refusal(b"See <meta charset=windows-1252> for caf\xE9.", None);
+        assert!(message.contains("not valid UTF-8 text"), "{message}");
+        let message = refusal(b"<html><meta charset=windows-1252><p>caf\xE9</p></html>", Some("page.txt"));
+        assert!(message.contains("not valid UTF-8 text"), "{message}");
     }
 
     proptest::proptest! {
-        /// Any bytes are either refused with a sentence or accepted unchanged as text.
+        /// Any bytes are either refused with a sentence or, as text, kept exactly.
         #[test]
         fn any_bytes_are_refused_or_kept_exactly(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..300)) {
-            match read_limited(&bytes[..], "f").and_then(|read| check_text(read, "f")) {
-                Ok(text) => proptest::prop_assert_eq!(text.as_bytes(), &bytes[..]),
+            match read_limited(&bytes[..], "f").and_then(|read| from_bytes(read, "f".into(), None, Some(Format::Text))) {
+                Ok(input) => proptest::prop_assert_eq!(input.text.as_bytes(), &bytes[..]),
                 Err(failure) => proptest::prop_assert!(failure.message.starts_with('f') && !failure.message.contains('\n')),
+            }
+        }
+
+        /// Any bytes read as a page, with or without a declaration: a text or a sentence.
+        #[test]
+        fn any_page_bytes_are_decoded_or_refused(
+            declaration in proptest::sample::select(vec!["", "<meta charset=windows-1252>", "<meta charset=shift_jis>", "\u{feff}", "<meta charset=utf-8>"]),
+            bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..300),
+        ) {
+            let page = [declaration.as_bytes(), &bytes].concat();
+            if let Err(failure) = from_bytes(page, "f".into(), None, Some(Format::Html)) {
+                proptest::prop_assert!(failure.message.starts_with('f') && !failure.message.contains('\n'));
             }
         }
     }

@@ -23,7 +23,9 @@ recognised by its extension (.html, .htm) or its content; its article is
 extracted first (Readability), its title becomes the first paragraph and its
 block elements (p, h1-h6, li, blockquote, td, ...) the others. A page with no
 article text, or nested more than 512 elements deep, is refused.
-The input must be UTF-8 and at most 64 MiB.
+Plain text must be UTF-8. A page is decoded from the charset its byte-order
+mark or its <meta> tag declares (windows-1252, ISO-8859-x, Shift_JIS, UTF-16,
+...), or must be UTF-8 if it declares none. The input is at most 64 MiB.
 
 Options:
   --format json   the analysis as JSON (the default): lang, sentences with
