@@ -111,10 +111,14 @@ pub fn article(html: &str, name: &str) -> Result<Document, Failure> {
 
 /// The text of `html`'s block elements, in document order, each trimmed, none empty.
 pub fn blocks_of(html: &str) -> Vec<String> {
-    let fragment = Html::parse_fragment(html);
+    blocks_in(&Html::parse_fragment(html))
+}
+
+/// The text of the block elements of a parsed page or fragment, as [`blocks_of`].
+pub fn blocks_in(parsed: &Html) -> Vec<String> {
     let mut collector = Collector::default();
     // (node, closing): a node is pushed twice, to open it and, after its children, to close it.
-    let mut stack = vec![(fragment.tree.root(), false)];
+    let mut stack = vec![(parsed.tree.root(), false)];
     while let Some((node, closing)) = stack.pop() {
         match node.value() {
             Node::Element(element) => {
@@ -156,7 +160,7 @@ pub fn blocks_of(html: &str) -> Vec<String> {
 }
 
 /// How deep elements nest in `page`, counted without recursion.
-fn nesting_depth(page: &Html) -> usize {
+pub fn nesting_depth(page: &Html) -> usize {
     let mut deepest = 0;
     let mut stack = vec![(page.tree.root(), 0)];
     while let Some((node, depth)) = stack.pop() {

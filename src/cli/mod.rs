@@ -145,6 +145,46 @@ pub fn fuzz_scan(data: &[u8]) {
     assert_eq!(html.matches("<span").count(), html.matches("</span>").count(), "spans balanced");
 }
 
+/// The input readers alone, on arbitrary bytes: the checks and decoding of
+/// [`input::from_bytes`], text-or-HTML detection, plain-text paragraphs, and for a
+/// page its nesting depth and block elements. Readability and the analysis are left
+/// to [`fuzz_scan`], which is a hundred times slower; the fuzz target
+/// `fuzz/fuzz_targets/cli_input.rs` calls this (the first byte picks text, HTML or
+/// detection). Checks what [`document::Document`] promises of its blocks.
+#[allow(dead_code)] // only the fuzz target calls it
+pub fn fuzz_read(data: &[u8]) {
+    let Some((&choice, bytes)) = data.split_first() else { return };
+    let forced = [None, Some(input::Format::Text), Some(input::Format::Html)][usize::from(choice % 3)];
+    let input = match input::from_bytes(bytes.to_vec(), "fuzz".into(), None, forced) {
+        Ok(input) => input,
+        Err(failure) => {
+            assert!(failure.message.starts_with("fuzz ") && !failure.message.contains('\n'), "one sentence");
+            return;
+        }
+    };
+    if input.format == input::Format::Text {
+        assert_eq!(input.text.as_bytes(), bytes, "plain text kept exactly");
+    }
+    let document = match input.format {
+        input::Format::Text => document::Document::from_text(input.text),
+        input::Format::Html => {
+            let page = scraper::Html::parse_document(&input.text);
+            let _ = extract::nesting_depth(&page);
+            document::Document::from_blocks(extract::blocks_in(&page), None)
+        }
+    };
+    // Text blocks are also trimmed of byte-order marks; HTML blocks of white space.
+    let text_trimmed = document.format == input::Format::Text;
+    let mut previous_end = 0;
+    for range in &document.blocks {
+        assert!(range.start >= previous_end && range.start < range.end, "blocks ordered, not empty");
+        let block = document.text.get(range.clone()).expect("a block on char boundaries");
+        let trimmed = block.trim_matches(|c: char| c.is_whitespace() || (text_trimmed && c == '\u{feff}'));
+        assert_eq!(block, trimmed, "block trimmed");
+        previous_end = range.end;
+    }
+}
+
 /// Writes the whole report to stdout. A reader that closes the pipe early
 /// (`sourcelight scan a.txt | head`) is not an error; any other failure is.
 pub fn write_out(text: &str) -> Result<(), Failure> {
