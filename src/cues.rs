@@ -556,6 +556,21 @@ pub fn subject_left(r: &Reading, v: usize) -> Option<(usize, usize)> {
         return None;
     }
     let (start, np_end) = np_left(r, end)?;
+    // "Friends of the mayor who have seen her campaign say": a relative clause
+    // without commas; the subject stands before "who".
+    let object = np_end - start == 1 && matches!(r.lw(start), "him" | "her" | "them" | "us" | "me");
+    // Past the object pronoun's own verb ("endorsed him").
+    let mut k = if object { start.saturating_sub(1) } else { start };
+    while k > 0 && r.is_word(k - 1) && (g.auxiliary.contains(r.lw(k - 1)) || is_adverb(r.lw(k - 1))) && !r.is_proper(k - 1) {
+        k -= 1;
+    }
+    // "Groups that have endorsed him say": an object pronoun is never the subject.
+    let relative = r.lw(k.saturating_sub(1)) == "who" && np_end - start >= 2 || object && matches!(r.lw(k.saturating_sub(1)), "who" | "that");
+    if k >= 2 && relative && r.is_word(k - 2) && !r.lex.pronouns.contains_key(r.lw(k - 2)) {
+        if let Some((a, b)) = np_left(r, k - 1) {
+            return Some((a, b));
+        }
+    }
     // "who said" → the phrase before "who", from its last preposition on
     // ("ammunition to Republicans who say" → "Republicans").
     if np_end - start == 1 && matches!(r.lw(start), "who" | "which") {
@@ -799,6 +814,15 @@ mod tests {
         pointed_out: "The analyst pointed out that sales rose." => [("pointed out", "The analyst")];
         as_she_put_it: "Or, as one of his predecessors put it: \"A tram is a promise.\"" => [("put it", "one of his predecessors")];
         who_said_resolves_to_the_phrase_before: "Reeve, who said he was innocent, resigned." => [("said", "Reeve")];
+        relative_clause_without_commas: "Friends of the mayor who have watched her campaign say she is tired." => [("say", "Friends of the mayor")];
+        object_pronoun_is_not_the_subject: "Groups that have endorsed him say the vote was fair." => [("say", "Groups")];
+        long_is_an_adverb_before_the_verb: "Anglers have long complained about the weir." => [("complained", "Anglers")];
+        posted_is_a_reporting_verb: "The councillor posted that the ferry would stop." => [("posted", "The councillor")];
+    }
+
+    cases! {
+        subject_after_that_is_its_own: "The inspector said that the two engineers say the bridge is safe." =>
+            [("said", "The inspector"), ("say", "the two engineers")];
     }
 
     cases! {

@@ -141,7 +141,7 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
             verdict = Verdict::None;
             reason = why.to_string();
         } else if !local.attributions.is_empty() {
-            let weakest = local.attributions.iter().find(|a| a.class.is_anonymous()).unwrap_or(&local.attributions[0]);
+            let weakest = decisive(&local.attributions, &text.norm);
             verdict = if weakest.class.is_anonymous() || local.anonymity { Verdict::Anonymous } else { Verdict::Named };
             source = Some(weakest.clone());
             cue = Some(weakest.cue);
@@ -192,6 +192,38 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
         emit(&text, local, verdict, hedged, source.as_ref(), cue, reason, &mut out);
     }
     out
+}
+
+/// The attribution that decides a sentence holding several. The weakest link
+/// decides ("The Ledger, citing two people close to the board, reported ..."),
+/// except for a vague group that is only the subject of what a named source
+/// reports: inside what a named person or body says ("The mayor said some
+/// residents had complained"), or counted by a named document ("Three in four
+/// say they would pay more, according to the survey"). There the named source
+/// makes the claim.
+fn decisive<'a>(attributions: &'a [Attribution], norm: &str) -> &'a Attribution {
+    // The group opens what the named source says: "said (on Tuesday) (that) some residents".
+    let opens_content = |named: &Attribution, group: Span| {
+        named.cue.end <= group.start && {
+            let gap = norm[named.cue.end..group.start].trim();
+            let gap = gap.strip_suffix("that").unwrap_or(gap).trim();
+            gap.split_whitespace().count() <= 2 && !gap.contains([',', '.', ';', '"'])
+        }
+    };
+    let outweighed = |vague: &Attribution| {
+        vague.class.kind == SourceKind::VagueGroup
+            && vague.cue_kind != CueKind::Preposition
+            && attributions.iter().any(|named| {
+                let reports_it = vague.source.is_some_and(|s| opens_content(named, s)) && matches!(named.class.kind, SourceKind::Person | SourceKind::Organisation);
+                let counts_it = named.cue_kind == CueKind::Preposition && named.class.kind == SourceKind::Document;
+                !named.class.is_anonymous() && (reports_it || counts_it)
+            })
+    };
+    attributions
+        .iter()
+        .find(|a| a.class.is_anonymous() && !outweighed(a))
+        .or_else(|| attributions.iter().find(|a| !a.class.is_anonymous()))
+        .unwrap_or(&attributions[0])
 }
 
 fn verdict_of(attribution: &Attribution) -> Verdict {
@@ -338,4 +370,40 @@ fn lower_case_words<'t>(norm: &str, lower: &'t str) -> HashSet<&'t str> {
         }
     }
     words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    // Under wasm, run these same tests through wasm-bindgen-test.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    /// The verdicts of the sentences of `text`, read as the second paragraph of
+    /// an article (the first is a headline).
+    fn verdicts(text: &str) -> Vec<Verdict> {
+        judge(&["Harbour news", text], Lang::En).iter().filter(|s| !s.continues && s.block == 1).map(|s| s.verdict).collect()
+    }
+
+    #[test]
+    fn a_group_inside_what_a_named_person_says_is_named() {
+        assert_eq!(verdicts("Mayor Ilse Brandt said some residents had complained about the pier."), [Verdict::Named]);
+    }
+
+    #[test]
+    fn a_share_counted_by_a_named_survey_is_named() {
+        let text = "The Harwick Institute polled 900 adults in May. Seven in 10 say they would pay more for trains, according to the survey.";
+        assert_eq!(verdicts(text), [Verdict::Unattributed, Verdict::Named]);
+    }
+
+    #[test]
+    fn a_named_person_relaying_anonymous_officials_stays_anonymous() {
+        assert_eq!(verdicts("Mayor Ilse Brandt misled the board, according to officials at the port."), [Verdict::Anonymous]);
+        assert_eq!(verdicts("Ilse Brandt told the board the pier was safe, two officials said."), [Verdict::Anonymous]);
+    }
+
+    #[test]
+    fn a_named_outlet_citing_a_group_stays_anonymous() {
+        assert_eq!(verdicts("The Harwick Courier reported that critics say the pier is unsafe."), [Verdict::Anonymous]);
+    }
 }

@@ -175,17 +175,19 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
             return None;
         }
     }
+    // A count in words ("six", "dozens") is a share too.
+    let count_word = |w: &str| g.quantifier.contains(w) || (g.indefinite.contains(w) && !matches!(w, "a" | "an" | "another" | "other" | "certain"));
     // "most", "others", "9 percent", "one in three": a share of a group.
     if seg_end - start <= 3 && (0..seg_end - start).all(|k| {
         let i = start + k;
         let w = r.lw(i);
-        g.quantifier.contains(w) || matches!(w, "others" | "percent" | "per" | "cent" | "in" | "about" | "nearly" | "almost" | "of" | "those") || r.kind(i) == Some(Kind::Number) || r.text(i) == "%"
+        count_word(w) || matches!(w, "others" | "percent" | "per" | "cent" | "in" | "about" | "nearly" | "almost" | "of" | "those") || r.kind(i) == Some(Kind::Number) || r.text(i) == "%"
     }) {
         return Some(anonymous(r, start, end, SourceKind::VagueGroup, "of"));
     }
     // "One in four voters", "six in 10 Americans": a share of a group.
     if seg_end - start >= 3
-        && (r.kind(start) == Some(Kind::Number) || g.quantifier.contains(r.lw(start)) || matches!(r.lw(start), "about" | "nearly" | "almost"))
+        && (r.kind(start) == Some(Kind::Number) || count_word(r.lw(start)) || matches!(r.lw(start), "about" | "nearly" | "almost" | "more" | "fewer" | "only"))
         && (start + 1..(start + 3).min(seg_end)).any(|i| r.lw(i) == "in")
     {
         return Some(anonymous(r, start, end, SourceKind::VagueGroup, "of"));
@@ -537,6 +539,9 @@ mod tests {
         some_residents: "Some residents" => Some(VagueGroup);
         capitalised_vague_group: "Republicans" => Some(VagueGroup);
         part_of_a_group: "one of them" => Some(VagueGroup);
+        share_in_words: "Seven in 10 Labour voters" => Some(VagueGroup);
+        count_in_words_alone: "nine" => Some(VagueGroup);
+        name_opening_with_a_number_word: "Four Rivers Group" => Some(Organisation);
         people_familiar: "people familiar with the matter" => Some(Anonymous);
         documents_seen_by_outlet: "internal documents seen by The Morning Ledger" => Some(UnnamedDocument);
         unnamed_email: "An email dated 14 March" => Some(UnnamedDocument);
