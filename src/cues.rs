@@ -48,7 +48,7 @@ pub struct Found {
 
 /// Whether a lower-case phrase holds one of the anonymity phrases.
 pub fn holds_anonymous_phrase(lower: &str, lex: &Lexicon) -> bool {
-    lex.anonymous_pattern.is_match(lower)
+    lex.anonymous_phrases.is_match(lower)
 }
 
 /// Agentless reporting in the sentence ("is said to", "reportedly"): its span

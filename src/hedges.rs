@@ -12,16 +12,13 @@ use crate::lexicon::Lexicon;
 
 /// Whether a sentence (its lower-case text) is hedged.
 pub fn is_hedged(lower: &str, lex: &Lexicon) -> bool {
-    // Most sentences hold no hedge word at all: a word scan settles them
-    // without running the pattern.
-    let any_word = lower.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'')).any(|w| lex.hedge_starts.contains(w));
-    if !any_word {
-        return false;
-    }
-    let exceptions: Vec<(usize, usize)> = lex.hedge_exception_pattern.find_iter(lower).map(|m| (m.start(), m.end())).collect();
-    lex.hedge_pattern.find_iter(lower).any(|m| {
-        let inside_exception = exceptions.iter().any(|&(s, e)| s <= m.start() && m.end() <= e);
-        let counterfactual = m.as_str().starts_with("would") && (lower.starts_with("if ") || lower.contains(" if ") || lower.contains("without"));
+    // Most sentences hold no hedge at all; the exceptions are looked for
+    // only once one is found.
+    let mut exceptions: Option<Vec<(usize, usize)>> = None;
+    lex.hedges.find_iter(lower).any(|(start, end)| {
+        let exceptions = exceptions.get_or_insert_with(|| lex.hedge_exceptions.find_iter(lower).collect());
+        let inside_exception = exceptions.iter().any(|&(s, e)| s <= start && end <= e);
+        let counterfactual = lower[start..].starts_with("would") && (lower.starts_with("if ") || lower.contains(" if ") || lower.contains("without"));
         !inside_exception && !counterfactual
     })
 }

@@ -86,7 +86,7 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
         let (quoted, main_quote) = quote_share(&r, &top_quotes);
         let has_quote = r.tokens.iter().any(|t| t.kind == Kind::Quote && t.text(&text.norm).split_whitespace().count() >= 3);
         let none = places[block].or_else(|| {
-            let reason = nonclaims::by_words(sentence, lex)?;
+            let reason = nonclaims::by_words(sentence, lower, lex)?;
             // A question inside someone's quotation is theirs, not the writer's.
             (!(nonclaims::is_question(sentence) && quoted > 0.5)).then_some(reason)
         });
@@ -100,8 +100,8 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
             }
         }
         let source_spans: Vec<Span> = attributions.iter().filter_map(|a| a.source).collect();
-        let anonymity = lex.anonymity_pattern.find_iter(lower).any(|m| {
-            let at = span.start + m.start();
+        let anonymity = lex.anonymity_phrases.find_iter(lower).any(|(start, _)| {
+            let at = span.start + start;
             !source_spans.iter().any(|s| s.start <= at && at < s.end)
         });
         locals.push(Local {

@@ -13,7 +13,8 @@
 //! The pipeline, one module per step:
 //! [`text`] (normalise) → [`sentences`] → [`quotes`] → [`cues`] → [`sources`] →
 //! [`judge`] (verdicts, with [`nonclaims`] and [`hedges`]) → [`profile`].
-//! Word lists live in `data/<lang>/*.txt`, compiled in and parsed once ([`lexicon`]).
+//! Word lists live in `data/<lang>/*.txt`, compiled in and parsed once ([`lexicon`]);
+//! their phrases are found on words by [`phrases`].
 
 pub mod analysis;
 pub mod corpus;
@@ -24,6 +25,7 @@ pub mod judge;
 pub mod lang;
 pub mod lexicon;
 pub mod nonclaims;
+pub mod phrases;
 pub mod profile;
 pub mod quotes;
 pub mod sentences;

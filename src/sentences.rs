@@ -13,39 +13,59 @@
 //! ([`quotes::is_fragment_break`]). Such a sentence spans blocks; the analysis
 //! reports one part per block.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::lexicon::Lexicon;
 use crate::quotes::{is_fragment_break, Quote};
 use crate::span::Span;
 use crate::text::Text;
 
-/// Terminal punctuation with its closing marks, then the white space after it.
-static END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"[.!?\x{2026}]+["')\]]*\s+"#).expect("sentence end pattern"));
+/// Every run of terminal punctuation with its closing marks and the white
+/// space after it ("." then " ", "?\")" then "\n"), as `(start, end)` byte
+/// offsets of `block`, white space included, in order.
+fn ends(block: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let is_terminal = |c: char| matches!(c, '.' | '!' | '?' | '\u{2026}');
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while let Some(offset) = block[from..].find(is_terminal) {
+            let start = from + offset;
+            let rest = &block[start..];
+            let punct = rest.len() - rest.trim_start_matches(is_terminal).len();
+            let rest = &rest[punct..];
+            let closing = rest.len() - rest.trim_start_matches(['"', '\'', ')', ']']).len();
+            let rest = &rest[closing..];
+            let space = rest.len() - rest.trim_start().len();
+            from = start + punct + closing + space;
+            if space > 0 {
+                return Some((start, from));
+            }
+        }
+        None
+    })
+}
 
 /// Splits the article into sentences: spans of `text.norm`, trimmed, in order.
 pub fn split(text: &Text, quotes: &[Quote], lexicon: &Lexicon) -> Vec<Span> {
     let norm = text.norm.as_str();
     let mut sentences = Vec::new();
     let mut carried: Option<usize> = None;
+    // Top-level quotations are disjoint and in order, so the one open over a
+    // paragraph break is found by binary search; nested ones lie inside them.
+    let top: Vec<Span> = quotes.iter().filter(|q| !q.nested).map(|q| q.span).collect();
     for (index, block) in text.block_spans.iter().enumerate() {
         let mut start = carried.take().unwrap_or(block.start);
         let block_text = &norm[block.start..block.end];
-        for end in END.find_iter(block_text) {
-            let punct_end = block.start + end.as_str().trim_end().len() + end.start();
-            if ends_sentence(block_text, end.start(), end.end(), lexicon) {
+        for (end_start, end_end) in ends(block_text) {
+            let punct_end = block.start + block_text[end_start..end_end].trim_end().len() + end_start;
+            if ends_sentence(block_text, end_start, end_end, lexicon) {
                 push_trimmed(norm, start, punct_end, &mut sentences);
-                start = block.start + end.end();
+                start = block.start + end_end;
             }
         }
         let rest_is_blank = norm[start.max(block.start).min(block.end)..block.end].trim().is_empty() && start >= block.start;
         let joins_next = text.block_spans.get(index + 1).is_some_and(|next| {
             let next_text = &norm[next.start..next.end];
             let next_start = next.start + (next_text.len() - next_text.trim_start().len());
-            let quote_open = quotes.iter().any(|q| q.span.start < block.end && q.span.end > next_start);
+            let open = top.partition_point(|q| q.end <= next_start);
+            let quote_open = top.get(open).is_some_and(|q| q.start < block.end);
             !rest_is_blank && is_fragment_break(block_text, &norm[next.start..next.end], quote_open)
         });
         if joins_next {

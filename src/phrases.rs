@@ -1,0 +1,208 @@
+//! Finding the phrases of a word list in a lower-case text.
+//!
+//! The lexicons hold phrases ("on condition of anonymity", "is said to"),
+//! and the rules ask where such a phrase stands in a sentence. A list is
+//! indexed by the first word of its phrases, so a scan costs one look-up per
+//! word and compares bytes only where a phrase may start: this replaced one
+//! regular-expression alternation per list, which was most of the engine's
+//! time and most of the wasm's size (see `docs/performance.md`).
+//!
+//! The matching rules are those of a word-bounded phrase:
+//! - a word is a run of ASCII letters, digits or `_` (the lists are English);
+//! - a phrase whose first (last) character is a word character does not
+//!   start (end) inside a word: "aide" is not found in "aides";
+//! - one space in a phrase matches any run of white space in the text;
+//! - at a place where several phrases start, the longest wins, and the next
+//!   match is looked for after it (leftmost, longest, non-overlapping).
+
+use rustc_hash::FxHashMap;
+
+/// A list of phrases, lower case, ready to be found in lower-case text.
+pub struct Phrases {
+    /// First word (or first symbol, for a phrase like "©") → phrases, longest first.
+    by_first: FxHashMap<String, Vec<String>>,
+    /// Which bytes start a first word: most words of a text start no
+    /// phrase, and this settles them without hashing the word.
+    first_bytes: [bool; 256],
+    /// The phrases that start with a symbol, not a word: "(reporting by", "©".
+    starts_with_symbol: bool,
+}
+
+impl Default for Phrases {
+    fn default() -> Phrases {
+        Phrases { by_first: FxHashMap::default(), first_bytes: [false; 256], starts_with_symbol: false }
+    }
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// The key a phrase is filed under, or looked up by, at `at`: the word
+/// that starts there, or the one character there when it is no word.
+fn key_at(text: &str, at: usize) -> &str {
+    let bytes = text.as_bytes();
+    let end = if is_word_byte(bytes[at]) {
+        at + bytes[at..].iter().take_while(|&&b| is_word_byte(b)).count()
+    } else {
+        at + text[at..].chars().next().map_or(1, char::len_utf8)
+    };
+    &text[at..end]
+}
+
+impl Phrases {
+    /// Phrases given as their words.
+    pub fn new<W: AsRef<str>>(phrases: impl IntoIterator<Item = impl IntoIterator<Item = W>>) -> Phrases {
+        let mut list = Phrases::default();
+        for words in phrases {
+            let phrase = words.into_iter().map(|w| w.as_ref().to_lowercase()).collect::<Vec<_>>().join(" ");
+            if phrase.is_empty() {
+                continue;
+            }
+            list.starts_with_symbol |= !is_word_byte(phrase.as_bytes()[0]);
+            list.first_bytes[phrase.as_bytes()[0] as usize] = true;
+            list.by_first.entry(key_at(&phrase, 0).to_string()).or_default().push(phrase);
+        }
+        for candidates in list.by_first.values_mut() {
+            candidates.sort_by_key(|p| std::cmp::Reverse(p.len()));
+            candidates.dedup();
+        }
+        list
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+
+    /// The end of the longest phrase that starts exactly at `at` in `lower`.
+    /// `at` must be a character boundary; whether a word ends before it is
+    /// the caller's business (see [`Phrases::find_iter`]).
+    pub fn longest_at(&self, lower: &str, at: usize) -> Option<usize> {
+        if !lower.as_bytes().get(at).is_some_and(|&b| self.first_bytes[b as usize]) {
+            return None;
+        }
+        let candidates = self.by_first.get(key_at(lower, at))?;
+        candidates.iter().find_map(|phrase| matches_at(lower, at, phrase))
+    }
+
+    /// Whether `lower` starts with one of the phrases.
+    pub fn starts(&self, lower: &str) -> Option<usize> {
+        self.longest_at(lower, 0)
+    }
+
+    /// Every match in `lower`, as byte ranges, leftmost first, longest at each place.
+    pub fn find_iter<'a>(&'a self, lower: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
+        let bytes = lower.as_bytes();
+        let mut at = 0;
+        std::iter::from_fn(move || {
+            while at < bytes.len() {
+                let here = at;
+                let b = bytes[here];
+                let word_start = is_word_byte(b) && (here == 0 || !is_word_byte(bytes[here - 1]));
+                let symbol = !is_word_byte(b) && !b.is_ascii_whitespace() && lower.is_char_boundary(here);
+                // Step to the next place a phrase may start: the next word, or the next character.
+                at = if is_word_byte(b) { here + bytes[here..].iter().take_while(|&&b| is_word_byte(b)).count() } else { here + 1 };
+                if word_start || (symbol && self.starts_with_symbol) {
+                    if let Some(end) = self.longest_at(lower, here) {
+                        at = end.max(here + 1);
+                        while !lower.is_char_boundary(at) {
+                            at += 1;
+                        }
+                        return Some((here, end));
+                    }
+                }
+                while at < bytes.len() && !lower.is_char_boundary(at) {
+                    at += 1;
+                }
+            }
+            None
+        })
+    }
+
+    pub fn is_match(&self, lower: &str) -> bool {
+        self.find_iter(lower).next().is_some()
+    }
+}
+
+/// Where `phrase` ends if it stands at `at` in `text`, whole words only.
+fn matches_at(text: &str, at: usize, phrase: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = at;
+    for (n, part) in phrase.split(' ').enumerate() {
+        if n > 0 {
+            let gap = text[i..].len() - text[i..].trim_start().len();
+            if gap == 0 {
+                return None;
+            }
+            i += gap;
+        }
+        if !text[i..].starts_with(part) {
+            return None;
+        }
+        i += part.len();
+    }
+    let last_is_word = phrase.as_bytes().last().is_some_and(|&b| is_word_byte(b));
+    if last_is_word && bytes.get(i).is_some_and(|&b| is_word_byte(b)) {
+        return None;
+    }
+    Some(i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    // Under wasm, run these same tests through wasm-bindgen-test.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    fn list(lines: &[&str]) -> Phrases {
+        Phrases::new(lines.iter().map(|l| l.split_whitespace()))
+    }
+
+    fn found<'a>(phrases: &Phrases, text: &'a str) -> Vec<&'a str> {
+        phrases.find_iter(text).map(|(s, e)| &text[s..e]).collect()
+    }
+
+    #[test]
+    fn finds_whole_words_only() {
+        let p = list(&["aide", "familiar with"]);
+        assert_eq!(found(&p, "an aide, familiar with it"), ["aide", "familiar with"]);
+        assert!(found(&p, "the aides were unfamiliar withal").is_empty());
+        assert!(found(&p, "paide").is_empty());
+    }
+
+    #[test]
+    fn the_longest_phrase_at_a_place_wins() {
+        let p = list(&["according to", "according to reports"]);
+        assert_eq!(found(&p, "x according to reports y"), ["according to reports"]);
+        assert_eq!(found(&p, "according to plan"), ["according to"]);
+    }
+
+    #[test]
+    fn any_white_space_separates_the_words() {
+        let p = list(&["is said to"]);
+        assert_eq!(found(&p, "it is  said\u{a0}to be"), ["is  said\u{a0}to"]);
+        assert!(found(&p, "it is saidto be").is_empty());
+    }
+
+    #[test]
+    fn matches_do_not_overlap_and_all_are_found() {
+        let p = list(&["could", "could not"]);
+        assert_eq!(found(&p, "could not, could"), ["could not", "could"]);
+    }
+
+    #[test]
+    fn a_word_may_hold_punctuation_and_a_phrase_may_start_with_a_symbol() {
+        let p = list(&["couldn't", "(reporting by", "©", "related:"]);
+        assert_eq!(found(&p, "we couldn't (reporting by x) © 2025"), ["couldn't", "(reporting by", "©"]);
+        assert_eq!(p.starts("related: more"), Some(8));
+        assert_eq!(p.starts("relatedness"), None);
+    }
+
+    #[test]
+    fn text_outside_ascii_is_stepped_over_safely() {
+        let p = list(&["said", "é"]);
+        assert_eq!(found(&p, "ñandú said é 😀 said"), ["said", "é", "said"]);
+        assert!(found(&p, "").is_empty());
+    }
+}
