@@ -59,8 +59,8 @@
   const HEADING = /^H[1-6]$/;
   const LIST_LIKE = new Set(['LI', 'DD', 'DT', 'TD', 'TH']);
 
-  // Slices: work this long, then let the page run. Shared with highlight.js and
-  // content.js, so the page gets the same share of the main thread from every step.
+  // Slices: work this long, then let the page run (nextSlice). Shared with highlight.js
+  // and content.js, so the page gets the same share of the main thread from every step.
   const SLICE_MS = 8;
   const CHECK_EVERY = 64;
   // Scoring: a paragraph-like block counts when it has this much text.
@@ -198,9 +198,28 @@
     return el.childNodes;
   }
 
+  /**
+   * Lets the page run, then resumes: a message posted to ourselves is an ordinary task,
+   * queued behind the page's own tasks. Not `scheduler.yield()`: its continuations run
+   * ahead of the page's tasks, so a long job in slices would still hold the page's
+   * timers and messages back until it ends. Not `setTimeout(0)`: nested timers are
+   * clamped to 4 ms, a third of every slice lost.
+   */
+  const turns = [];
+  let channel = null;
   function nextSlice() {
-    if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
-    return new Promise((resolve) => setTimeout(resolve, 0));
+    if (!channel) {
+      try {
+        channel = new MessageChannel();
+        channel.port1.onmessage = () => turns.shift()?.();
+      } catch {
+        return new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    }
+    return new Promise((resolve) => {
+      turns.push(resolve);
+      channel.port2.postMessage(null);
+    });
   }
 
   /**
@@ -556,6 +575,34 @@
    * @returns {object} an AnalysisView over the new reading
    */
   function mergeAnalysis(old, previous, fresh) {
+    const steps = mergeSteps(old, previous, fresh);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * mergeAnalysis in slices that yield to the page (a huge article has a hundred
+   * thousand sentences). Resolves to null when `signal.aborted` became true meanwhile.
+   * @param {{aborted: boolean}} [signal]
+   */
+  async function mergeAnalysisInSlices(old, previous, fresh, signal) {
+    const steps = mergeSteps(old, previous, fresh);
+    let deadline = performance.now() + SLICE_MS;
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      if (performance.now() > deadline) {
+        await nextSlice();
+        if (signal?.aborted) return null;
+        deadline = performance.now() + SLICE_MS;
+      }
+    }
+  }
+
+  /** The work of mergeAnalysis, pausing (`yield`) every few blocks and list entries. */
+  function* mergeSteps(old, previous, fresh) {
     // For every block of the new reading, its sentences and where their ids came from.
     const perBlock = previous.map(() => null);
     const oldToNew = new Map();
@@ -565,7 +612,9 @@
     previous.forEach((p, i) => {
       if (p !== null) perBlock[i] = { sentences: old.blocks[p]?.sentences ?? [], origin: 'old', blockMap: fromOld };
     });
-    fresh.forEach(({ run, analysis }, runIndex) => {
+    yield;
+    for (let runIndex = 0; runIndex < fresh.length; runIndex++) {
+      const { run, analysis } = fresh[runIndex];
       const offset = run.context === null ? 0 : 1;
       const toArticle = (b) => (b < offset ? run.context : run.blocks[b - offset]);
       run.blocks.forEach((blockIndex, k) => {
@@ -573,7 +622,8 @@
           sentences: analysis.blocks[k + offset]?.sentences ?? [], origin: runIndex, blockMap: toArticle,
         };
       });
-    });
+      yield;
+    }
 
     // New ids in reading order; remember old → new per origin.
     const idMaps = new Map(); // origin → Map(oldId → newId)
@@ -586,7 +636,8 @@
     const unattributed = [];
     const hedged = [];
     let nextId = 0;
-    perBlock.forEach((entry) => {
+    for (let b = 0; b < perBlock.length; b++) {
+      const entry = perBlock[b];
       const sentences = (entry?.sentences ?? []).map((s) => {
         const id = nextId++;
         idMap(entry.origin).set(s.id, id);
@@ -601,34 +652,44 @@
         return { ...s, id, source };
       });
       blocks.push({ sentences });
-    });
+      if (b % 16 === 15) yield;
+    }
 
-    const lists = { sources: [], anonymous_phrases: [] };
-    const addEntries = (profile, origin) => {
+    // Entries grouped by name: a map per list, so a page with thousands of sources
+    // does not search a list for every entry.
+    const lists = { sources: new Map(), anonymous_phrases: new Map() };
+    const addEntries = function* (profile, origin) {
       const ids = idMaps.get(origin);
       if (!profile || !ids) return;
       for (const listName of ['sources', 'anonymous_phrases']) {
+        let count = 0;
         for (const entry of profile[listName] ?? []) {
           const sentences = entry.sentences.map((id) => ids.get(id)).filter((id) => id !== undefined);
+          if (++count % 64 === 0) yield;
           if (!sentences.length) continue;
           const list = lists[listName];
-          const same = list.find((e) => e.name === entry.name);
+          const same = list.get(entry.name);
           if (same) same.sentences.push(...sentences);
-          else list.push({ name: entry.name, kind: entry.kind, sentences });
+          else list.set(entry.name, { name: entry.name, kind: entry.kind, sentences });
         }
       }
     };
-    addEntries(old.profile, 'old');
-    fresh.forEach(({ analysis }, runIndex) => addEntries(analysis.profile, runIndex));
-    for (const list of Object.values(lists)) {
+    yield* addEntries(old.profile, 'old');
+    for (let runIndex = 0; runIndex < fresh.length; runIndex++) yield* addEntries(fresh[runIndex].analysis.profile, runIndex);
+    const profileLists = {};
+    for (const [listName, byName] of Object.entries(lists)) {
+      const list = [...byName.values()];
       for (const entry of list) entry.sentences.sort((a, b) => a - b);
       list.sort((a, b) => a.sentences[0] - b.sentences[0]); // order of first appearance
+      profileLists[listName] = list;
+      yield;
     }
     const lang = fresh.length ? fresh[fresh.length - 1].analysis.lang : old.lang;
-    return { lang, blocks, profile: { summary, ...lists, unattributed, hedged } };
+    return { lang, blocks, profile: { summary, ...profileLists, unattributed, hedged } };
   }
 
   globalThis.SourcelightArticle = Object.freeze({
-    looksLikeArticle, read, readRoot, pointAt, diffBlocks, changedRuns, splitRuns, mergeAnalysis, SLICE_MS,
+    looksLikeArticle, read, readRoot, pointAt, diffBlocks, changedRuns, splitRuns, mergeAnalysis,
+    mergeAnalysisInSlices, SLICE_MS, nextSlice,
   });
 })();

@@ -312,12 +312,14 @@ api.commands.onCommand.addListener((command, tab) => {
 async function toggleHighlights(tab) {
   const tabId = tab?.id ?? (await api.tabs.query({ active: true, currentWindow: true }))[0]?.id;
   if (tabId === undefined) return null;
-  const running = await askTab(tabId, { type: P.GET_STATE });
+  // Brief replies: nothing here reads the analysis, and a full one of a huge page is
+  // megabytes copied on the page's main thread.
+  const running = await askTab(tabId, { type: P.GET_STATE, brief: true });
   if (!running) {
     await injectInto(tabId);
-    return askTab(tabId, { type: P.GET_STATE });
+    return askTab(tabId, { type: P.GET_STATE, brief: true });
   }
-  return askTab(tabId, { type: P.SET_ENABLED });
+  return askTab(tabId, { type: P.SET_ENABLED, brief: true });
 }
 
 // ---------------------------------------------------------------------------------------

@@ -415,10 +415,7 @@
   let elsewhere = [];
 
   function findElsewhere() {
-    elsewhere = sl.flagged().filter((id) => {
-      const node = sl.rangesOf(id)?.[0]?.startContainer;
-      return node && node.getRootNode() !== document;
-    });
+    elsewhere = sl.flaggedElsewhere();
   }
 
   function sentenceElsewhereAt(x, y) {
@@ -445,7 +442,7 @@
 
   /** After each paint: listen in every frame document that holds a flagged sentence. */
   function watchFrames() {
-    for (const id of sl.flagged()) {
+    for (const id of elsewhere) { // a frame's sentences are outside the document's tree
       for (const range of sl.rangesOf(id) ?? []) {
         const doc = range.startContainer.ownerDocument;
         if (doc === document || frameDocs.has(doc) || !doc.defaultView) continue;

@@ -19,6 +19,8 @@
 // - `rangesOf(id)`: the sentence's ranges (empty when unknown).
 // - `scrollToSentence(id)`: scrolls it into view and flashes it; false when unknown.
 // - `flagged()`: ids of the sentences painted strongly, in reading order.
+// - `flaggedElsewhere()`: those of them outside the top document's own tree (in shadow
+//   roots or same-origin frames), in reading order; empty on most pages, and cheap.
 // - `teardown()`: removes everything this instance added (listeners, observers, highlights).
 //
 // Performance marks `sourcelight:request` (analysis requested) and `sourcelight:painted`
@@ -47,7 +49,7 @@
   const ARTICLE_WAIT_MS = 10000;
   const URL_CHECK_MS = 500;
   const STATE_WAIT_MS = 30000;
-  const { SLICE_MS } = Article;
+  const { SLICE_MS, nextSlice } = Article;
   // Text per analysis message: small replies keep each parse in the page short.
   const CHUNK_CHARS = 30000;
 
@@ -75,6 +77,7 @@
   let entries = [];
   let flaggedIds = [];
   let idOfRange = new WeakMap();
+  let elsewhereIds = new Set(); // sentences in shadow roots or frames
   let nodeIndex = null; // Text → ids of painted sentences, for the caret fallback
   let run = { aborted: false }; // the current reading; aborted by a newer one or teardown
   let observer = null;
@@ -125,7 +128,7 @@
       blocks = found.blocks;
       const t1 = performance.now();
       mark('sourcelight:request');
-      const reply = await analyseAll(blocks.map((b) => b.text));
+      const reply = await analyseAll(blocks.map((b) => b.text), mine);
       if (mine.aborted) return;
       if (!reply.ok) {
         fail(reply.error);
@@ -165,6 +168,7 @@
     flaggedIds = [];
     nodeIndex = null;
     idOfRange = new WeakMap();
+    elsewhereIds = new Set();
     state.analysis = null;
     state.sentences = new Map();
     state.timings = null;
@@ -204,29 +208,42 @@
    * The analysis of a whole article: one message when it is small; on huge pages, pieces
    * of about CHUNK_CHARS, each with the block before it as context, merged in order.
    */
-  async function analyseAll(texts) {
+  async function analyseAll(texts, mine) {
     const chars = texts.reduce((n, t) => n + t.length, 0);
     if (chars <= CHUNK_CHARS) {
       stats.analyses += 1;
       return analyse(texts);
     }
     const everything = { context: null, blocks: texts.map((_, i) => i) };
-    const reply = await analyseRuns(texts, [everything]);
-    if (!reply.ok) return reply;
+    const reply = await analyseRuns(texts, [everything], mine);
+    if (!reply.ok || mine.aborted) return reply;
     const nothing = { lang: 'auto', blocks: [], profile: null };
-    return { ok: true, analysis: Article.mergeAnalysis(nothing, texts.map(() => null), reply.fresh) };
+    const analysis = await Article.mergeAnalysisInSlices(nothing, texts.map(() => null), reply.fresh, mine);
+    return analysis ? { ok: true, analysis } : { ok: false, error: null };
   }
 
-  /** Analyses runs of blocks (each after its context block), in pieces of bounded size. */
-  async function analyseRuns(texts, runs) {
+  /**
+   * Analyses runs of blocks (each after its context block), in pieces of bounded size.
+   * The requests go out a few per slice (each is copied on sending), without waiting
+   * for replies: the background answers them in turn, and the page receives each small
+   * reply as its own short task.
+   */
+  async function analyseRuns(texts, runs, mine) {
     const pieces = Article.splitRuns(runs, texts, CHUNK_CHARS);
-    // All requests at once: the background answers them in turn, the page parses each
-    // small reply as it comes.
-    const replies = await Promise.all(pieces.map((piece) => {
+    const pending = [];
+    let deadline = performance.now() + SLICE_MS;
+    for (const piece of pieces) {
+      if (performance.now() > deadline) {
+        await nextSlice();
+        if (mine.aborted) break;
+        deadline = performance.now() + SLICE_MS;
+      }
       const indices = piece.context === null ? piece.blocks : [piece.context, ...piece.blocks];
-      return analyse(indices.map((i) => texts[i]));
-    }));
-    stats.analyses += pieces.length;
+      pending.push(analyse(indices.map((i) => texts[i])));
+    }
+    const replies = await Promise.all(pending);
+    stats.analyses += pending.length;
+    if (mine.aborted) return { ok: false, error: null };
     const failed = replies.find((reply) => !reply.ok);
     if (failed) return failed;
     return { ok: true, fresh: pieces.map((run, i) => ({ run, analysis: replies[i].analysis })) };
@@ -238,6 +255,9 @@
     const nextEntries = [];
     const sentences = new Map();
     const ranges = new WeakMap();
+    const elsewhere = new Set();
+    // Only an article in or with shadow roots or frames has sentences outside the document.
+    const mayBeElsewhere = subtrees.length > 0 || root?.getRootNode() !== document;
     let deadline = performance.now() + SLICE_MS;
     for (let b = 0; b < analysis.blocks.length && b < blocks.length; b++) {
       if (performance.now() > deadline) {
@@ -253,6 +273,7 @@
         const sourceRange = sourceBlock ? Highlight.rangeFor(sourceBlock, view.source.start, view.source.end) : null;
         const cueRange = view.cue ? Highlight.rangeFor(block, view.cue.start, view.cue.end) : null;
         for (const r of sentenceRanges) ranges.set(r, view.id);
+        if (mayBeElsewhere && range && range.startContainer.getRootNode() !== document) elsewhere.add(view.id);
         nextEntries.push({
           id: view.id, verdict: view.verdict, block, start: view.start, end: view.end, ranges: sentenceRanges,
           sourceRanges: sourceRange ? [sourceRange] : [], cueRanges: cueRange ? [cueRange] : [],
@@ -265,6 +286,7 @@
     entries = nextEntries;
     state.sentences = sentences;
     idOfRange = ranges;
+    elsewhereIds = elsewhere;
   }
 
   async function paintNow(mine) {
@@ -353,17 +375,18 @@
       let analysis;
       const texts = reread.blocks.map((b) => b.text);
       if (changed.length > reread.blocks.length * FULL_REANALYSIS_SHARE) {
-        const reply = await analyseAll(texts);
+        const reply = await analyseAll(texts, mine);
         if (mine.aborted) return;
         if (!reply.ok) return fail(reply.error);
         analysis = reply.analysis;
         stats.lastAnalysedBlocks = reread.blocks.length;
       } else {
-        const reply = await analyseRuns(texts, Article.changedRuns(changed));
+        const reply = await analyseRuns(texts, Article.changedRuns(changed), mine);
         if (mine.aborted) return;
         if (!reply.ok) return fail(reply.error);
         stats.lastAnalysedBlocks = changed.length;
-        analysis = Article.mergeAnalysis(state.analysis, previous, reply.fresh);
+        analysis = await Article.mergeAnalysisInSlices(state.analysis, previous, reply.fresh, mine);
+        if (mine.aborted) return;
       }
       blocks = reread.blocks;
       state.analysis = analysis;
@@ -443,12 +466,12 @@
     }
   }
 
-  async function onGetState({ wait, brief }) {
+  async function onGetState({ wait, brief, blocks: page }) {
     if (wait && state.status === 'loading') await settled();
-    return publicState({ brief });
+    return publicState({ brief, page });
   }
 
-  async function onSetEnabled({ on }) {
+  async function onSetEnabled({ on, brief }) {
     state.enabled = typeof on === 'boolean' ? on : !state.enabled;
     if (state.enabled && (state.status === 'error' || state.status === 'no-article')) {
       start();
@@ -456,35 +479,51 @@
     } else if (state.status === 'ok') {
       await paintNow(run);
     }
-    return publicState();
+    return publicState({ brief });
   }
 
-  async function onSetPainted({ painted }) {
+  async function onSetPainted({ painted, brief }) {
     state.painted = validPainted(painted);
     if (state.status === 'ok') await paintNow(run);
-    return publicState();
+    return publicState({ brief });
   }
 
-  async function onJump({ id }) {
-    return { ok: scrollToSentence(id), ...publicState() };
+  async function onJump({ id, brief }) {
+    return { ok: scrollToSentence(id), ...publicState({ brief }) };
   }
 
   /**
-   * The state for the popup. `brief`: only the profile and the texts its lists name,
-   * not every sentence's view: on a huge article the full reply runs to megabytes.
+   * The state for the popup. Every reply is copied as a whole on the page's main
+   * thread, so what goes in is bounded where it can be:
+   * - `brief`: the profile and only the texts the popup shows (the first LIST_LIMIT of
+   *   its sentence lists), not every sentence's view.
+   * - `page` ([from, to), block indices): the views and texts of those blocks only, so
+   *   a reader of the whole state of a huge article (the tests) takes it in pieces.
    */
-  function publicState({ brief = false } = {}) {
-    const texts = [];
-    const wanted = brief && state.analysis ? listedIds(state.analysis.profile) : null;
-    for (const [id, sentence] of state.sentences) if (!wanted || wanted.has(id)) texts[id] = sentence.text;
-    const analysis = brief && state.analysis
-      ? { lang: state.analysis.lang, profile: state.analysis.profile }
-      : state.analysis;
+  function publicState({ brief = false, page = null } = {}) {
+    const analysis = state.analysis;
+    let view = analysis;
+    let texts = [];
+    if (analysis && brief) {
+      view = { lang: analysis.lang, profile: analysis.profile };
+      for (const id of shownIds(analysis.profile)) texts[id] = state.sentences.get(id)?.text;
+    } else if (analysis && Array.isArray(page)) {
+      const from = Math.max(0, Number(page[0]) || 0);
+      const to = Math.min(analysis.blocks.length, Number(page[1]) || 0);
+      const blocksShown = analysis.blocks.slice(from, Math.max(from, to));
+      view = { lang: analysis.lang, profile: analysis.profile, blocks: blocksShown, blocksFrom: from, blockCount: analysis.blocks.length };
+      for (const block of blocksShown) {
+        for (const sentence of block.sentences) texts[sentence.id] = state.sentences.get(sentence.id)?.text;
+      }
+    } else if (analysis) {
+      texts = [];
+      for (const [id, sentence] of state.sentences) texts[id] = sentence.text;
+    }
     return {
       status: state.status,
       enabled: state.enabled,
       painted: state.painted,
-      ...(analysis ? { analysis, texts } : {}),
+      ...(view ? { analysis: view, texts } : {}),
       ...(state.error ? { error: state.error } : {}),
       ...(state.timings ? { timings: state.timings } : {}),
       stats: { ...stats, blocks: blocks.length },
@@ -492,12 +531,10 @@
     };
   }
 
-  function listedIds(profile) {
-    const ids = new Set([...(profile.unattributed ?? []), ...(profile.hedged ?? [])]);
-    for (const entry of [...(profile.sources ?? []), ...(profile.anonymous_phrases ?? [])]) {
-      for (const id of entry.sentences) ids.add(id);
-    }
-    return ids;
+  /** The sentences whose text the popup shows: the first entries of its sentence lists. */
+  function shownIds(profile) {
+    const limit = P.LIST_LIMIT;
+    return new Set([...(profile.unattributed ?? []).slice(0, limit), ...(profile.hedged ?? []).slice(0, limit)]);
   }
 
   function settled() {
@@ -616,10 +653,6 @@
     }
   }
 
-  function nextSlice() {
-    if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
-    return new Promise((resolve) => setTimeout(resolve, 0));
-  }
 
   function teardown() {
     if (torndown) return;
@@ -650,6 +683,7 @@
     rangesOf: (id) => state.sentences.get(id)?.ranges ?? [],
     scrollToSentence,
     flagged: () => [...flaggedIds],
+    flaggedElsewhere: () => (elsewhereIds.size ? flaggedIds.filter((id) => elsewhereIds.has(id)) : []),
     teardown,
   });
   globalThis.__sourcelight = exposed;

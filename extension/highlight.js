@@ -27,8 +27,15 @@
   // Finer highlights draw over the verdict's; the flash over everything.
   const PRIORITY = { [NAMES.source]: 1, [NAMES.cue]: 1, [NAMES.flash]: 2 };
   const LAYOUT_WHITESPACE = /[\t\n\r\f]/g;
-  const { SLICE_MS } = globalThis.SourcelightArticle;
+  const { SLICE_MS, nextSlice } = globalThis.SourcelightArticle;
   const FLASH_MS = 1600;
+  // Where registering ranges a slice at a time keeps the page responsive. Firefox adds
+  // each range to its highlight as the script adds it, so a first paint in slices costs
+  // a slice at a time, and one registration of tens of thousands of ranges is one long
+  // task. Chromium instead rebuilds the markers of every registered range in the next
+  // frame after any highlight changed, so slices there would pay for everything
+  // registered so far at every frame: one registration at the end costs the least.
+  const REGISTERS_INCREMENTALLY = /\bFirefox\//.test(globalThis.navigator?.userAgent ?? '');
 
   /**
    * A Range over `[start, end)` of a block's text, or null when the table no longer
@@ -72,10 +79,6 @@
     return true;
   }
 
-  function nextSlice() {
-    if (globalThis.scheduler?.yield) return globalThis.scheduler.yield();
-    return new Promise((resolve) => setTimeout(resolve, 0));
-  }
 
   /**
    * The painter: owns the highlights it registered, in every document it painted.
@@ -154,10 +157,10 @@
       const next = new Map();
       const painted = [];
       const names = [...VERDICT_NAMES, NAMES.source, NAMES.cue];
-      // The first paint shows its highlights slice by slice (nothing to flicker yet, and
-      // registering tens of thousands of ranges at once is one long task in Firefox); a
-      // repaint builds the new highlights aside and swaps them in at once.
-      const progressive = !isPainted(names);
+      // Where the browser registers ranges incrementally, the first paint shows its
+      // highlights slice by slice (nothing to flicker yet); otherwise, and for a repaint,
+      // the new highlights are built aside and swapped in at once.
+      const progressive = REGISTERS_INCREMENTALLY && !isPainted(names);
       let deadline = performance.now() + SLICE_MS;
       for (let i = 0; i < sentences.length; i++) {
         if (i % 32 === 0 && performance.now() > deadline) {

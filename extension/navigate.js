@@ -100,7 +100,7 @@
   const frameWindows = new Set();
 
   function onPainted() {
-    for (const id of sl.flagged()) {
+    for (const id of sl.flaggedElsewhere()) { // a frame's sentences are outside the document's tree
       const win = sl.rangesOf(id)?.[0]?.startContainer.ownerDocument.defaultView;
       if (!win || win === window || frameWindows.has(win)) continue;
       win.addEventListener('keydown', onKeyDown, { capture: true });

@@ -26,7 +26,7 @@
   const LOADING_RETRY_MS = 700;
   const LOADING_RETRIES = 15;
   /** Entries shown per list: a huge page lists thousands, and the popup must open at once. */
-  const LIST_LIMIT = 200;
+  const LIST_LIMIT = P.LIST_LIMIT;
   /** Hosts of the add-on stores, which no extension may read. */
   const STORE_HOSTS = ['chromewebstore.google.com', 'chrome.google.com', 'addons.mozilla.org', 'microsoftedge.microsoft.com'];
 
@@ -110,7 +110,8 @@
   /** Sends a message to the content script in the tab and renders the page state it answers. */
   async function toPage(message) {
     try {
-      const reply = await withTimeout(api.tabs.sendMessage(tab.id, message), MESSAGE_TIMEOUT_MS);
+      // Brief: the popup shows the profile and the listed texts only (see protocol.js).
+      const reply = await withTimeout(api.tabs.sendMessage(tab.id, { ...message, brief: true }), MESSAGE_TIMEOUT_MS);
       if (reply && typeof reply === 'object' && 'status' in reply) render(reply);
       return reply;
     } catch (error) {

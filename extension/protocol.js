@@ -35,28 +35,37 @@ globalThis.SOURCELIGHT_PROTOCOL = Object.freeze({
   // 30,000 characters, each starting with the block before it as context.
   ANALYSE: 'sourcelight/analyse',
 
-  // popup → content script. `{type, wait?: boolean}`: with `wait`, the reply comes once
-  // the page is no longer 'loading' (at most 30 s). Reply PageState:
+  // popup → content script. `{type, wait?: boolean, brief?: boolean, blocks?: [from, to]}`:
+  // with `wait`, the reply comes once the page is no longer 'loading' (at most 30 s).
+  // Reply PageState:
   // `{status: PageStatus, enabled: boolean, painted: Verdict[], analysis?: AnalysisView,
   //   texts?: string[] (by sentence id), error?: string, url: string,
   //   timings?: {collectMs, analyseMs, paintMs, totalMs} (ms, from reading to painted),
   //   stats: {reads, analyses, lastAnalysedBlocks, blocks} (analysis requests so far;
   //   blocks analysed by the last update, which on a dynamic page is only the changed ones)}`.
-  // On a huge article the reply is big (every sentence with its text): ask once, or
-  // pass `brief: true` to get `analysis: {lang, profile}` and only the texts the
-  // profile's lists name.
+  // A reply is copied in one piece on the page's main thread, and on a huge article the
+  // whole state (every sentence with its text) runs to megabytes. So:
+  // - `brief: true`: `analysis: {lang, profile}` and only the texts the popup shows, those
+  //   of the first LIST_LIMIT ids of `profile.unattributed` and of `profile.hedged`;
+  // - `blocks: [from, to]` (block indices, `to` excluded): `analysis: {lang, profile,
+  //   blocks, blocksFrom: from, blockCount}` with only those blocks' sentences (block i of
+  //   the article is `blocks[i - from]`), and only their texts: the whole state in pieces.
   GET_STATE: 'sourcelight/get-state',
 
-  // popup / background (keyboard command) → content script. `{type, on?: boolean}`:
-  // with `on` absent, flips. Reply as GET_STATE.
+  // The popup shows at most this many entries of each list (and says how many more).
+  LIST_LIMIT: 200,
+
+  // popup / background (keyboard command) → content script. `{type, on?: boolean,
+  // brief?: boolean}`: with `on` absent, flips. Reply as GET_STATE (`brief` as there).
   SET_ENABLED: 'sourcelight/set-enabled',
 
-  // popup → content script. `{type, painted: Verdict[]}`: which verdicts are painted
-  // strongly on this page (named ones are always drawn, subtly). Reply as GET_STATE.
+  // popup → content script. `{type, painted: Verdict[], brief?: boolean}`: which verdicts
+  // are painted strongly on this page (named ones are always drawn, subtly). Reply as
+  // GET_STATE (`brief` as there).
   SET_PAINTED: 'sourcelight/set-painted',
 
-  // popup → content script. `{type, id: number}`: scroll to the sentence and flash it.
-  // Reply `{ok: boolean, ...PageState}`.
+  // popup → content script. `{type, id: number, brief?: boolean}`: scroll to the sentence
+  // and flash it. Reply `{ok: boolean, ...PageState}` (`brief` as in GET_STATE).
   JUMP: 'sourcelight/jump',
 
   // popup → background. `{type, tabId, brief?: boolean}`: make sure the content script

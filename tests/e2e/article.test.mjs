@@ -13,7 +13,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { BROWSERS, launch, SCREENSHOT_DIR } from './harness/browsers.mjs';
+import { BROWSERS, launch, PROTOCOL, SCREENSHOT_DIR } from './harness/browsers.mjs';
 import { PAGES_DIR, startServer } from './harness/server.mjs';
 
 const ARTICLE_PAGES = [
@@ -146,20 +146,35 @@ for (const browserName of BROWSERS) {
       assert.ok(state.analysis.profile.summary.unattributed > 0);
     });
 
-    test('a brief state carries the profile and the texts its lists name, nothing more', async () => {
+    test('a brief state carries the profile and the texts the popup shows, nothing more', async () => {
       await browser.open(server.pageUrl('news-related.html'));
       const full = await browser.activate({ via: 'message' });
-      const brief = await browser.sendToTab({ type: 'sourcelight/get-state', brief: true });
+      const brief = await browser.sendToTab({ type: PROTOCOL.GET_STATE, brief: true });
       assert.equal(brief.analysis.blocks, undefined);
       assert.deepEqual(brief.analysis.profile, full.analysis.profile);
       const { profile } = full.analysis;
-      const listed = new Set([...profile.unattributed, ...profile.hedged,
-        ...[...profile.sources, ...profile.anonymous_phrases].flatMap((entry) => entry.sentences)]);
-      assert.ok(listed.size > 0);
+      // The popup shows the texts of its sentence lists, up to LIST_LIMIT entries each.
+      const shown = new Set([...profile.unattributed.slice(0, PROTOCOL.LIST_LIMIT), ...profile.hedged.slice(0, PROTOCOL.LIST_LIMIT)]);
+      assert.ok(shown.size > 0);
       full.texts.forEach((text, id) => {
-        if (listed.has(id)) assert.equal(brief.texts[id], text);
-        else assert.equal(brief.texts[id] ?? null, null, `unlisted sentence ${id} sent`);
+        if (shown.has(id)) assert.equal(brief.texts[id], text);
+        else assert.equal(brief.texts[id] ?? null, null, `sentence ${id} sent though the popup does not show it`);
       });
+    });
+
+    test('the whole state comes in pieces of blocks, which together equal the full state', async () => {
+      await browser.open(server.pageUrl('news-related.html'));
+      const full = await browser.activate({ via: 'message' });
+      const page = await browser.sendToTab({ type: PROTOCOL.GET_STATE, blocks: [1, 3] });
+      assert.equal(page.analysis.blocksFrom, 1);
+      assert.equal(page.analysis.blockCount, full.analysis.blocks.length);
+      assert.deepEqual(page.analysis.blocks, full.analysis.blocks.slice(1, 3));
+      const ids = new Set(page.analysis.blocks.flatMap((block) => block.sentences.map((s) => s.id)));
+      assert.ok(ids.size > 0);
+      full.texts.forEach((text, id) => assert.equal(page.texts[id] ?? null, ids.has(id) ? text : null, `text of sentence ${id}`));
+      const pieced = await browser.stateInPieces({ blocksPerPiece: 2 });
+      assert.deepEqual(pieced.analysis, full.analysis);
+      assert.deepEqual(pieced.texts, full.texts);
     });
 
     test('performance marks and timings are recorded for the benchmark', async () => {

@@ -176,13 +176,15 @@ export class BrowserSession {
    * Turns the extension on for the page and waits until the content script reports a
    * settled state (anything but 'loading'); returns that state (GET_STATE's reply).
    *
-   * @param {{via?: 'toolbar'|'message', timeoutMs?: number}} [options]
+   * @param {{via?: 'toolbar'|'message', timeoutMs?: number, brief?: boolean}} [options]
    *   'toolbar' (default): the reader's click on the toolbar button, which opens the
    *   popup, which asks the background to activate the tab (the activeTab path).
+   *   `brief`: poll with brief states (GET_STATE's `brief`), as the popup does: a full state
+   *   of a huge article is megabytes copied on the page's main thread.
    *   'message' (default while the build has no popup page): sends ACTIVATE_TAB to the background from an extension page, as the
    *   popup does, without opening it; needs the 'test' variant's host permission.
    */
-  async activate({ via = this.#hasPopup() ? 'toolbar' : 'message', timeoutMs = 15_000 } = {}) {
+  async activate({ via = this.#hasPopup() ? 'toolbar' : 'message', timeoutMs = 15_000, brief = false } = {}) {
     if (via === 'toolbar') {
       await this.clickToolbarButton();
     } else if (via === 'message') {
@@ -194,7 +196,7 @@ export class BrowserSession {
     } else {
       throw new Error(`unknown activation "${via}": use "toolbar" or "message"`);
     }
-    return this.waitForState((state) => state.status !== 'loading', { timeoutMs });
+    return this.waitForState((state) => state.status !== 'loading', { timeoutMs, brief });
   }
 
   // Until the build has a popup, the toolbar button opens nothing and activates nothing.
@@ -213,21 +215,43 @@ export class BrowserSession {
     );
   }
 
-  /** The content script's state (GET_STATE reply); throws if no content script answers. */
-  state() {
-    return this.sendToTab({ type: PROTOCOL.GET_STATE });
+  /**
+   * The content script's state (GET_STATE reply, `brief` as there); throws if no content
+   * script answers.
+   */
+  state({ brief = false } = {}) {
+    return this.sendToTab({ type: PROTOCOL.GET_STATE, ...(brief ? { brief } : {}) });
+  }
+
+  /**
+   * The whole state, asked for in pieces of `blocksPerPiece` blocks (GET_STATE's
+   * `blocks`), so that no single reply carries a huge article: equal to state() with
+   * `analysis` and `texts` put together again.
+   */
+  async stateInPieces({ blocksPerPiece = 500 } = {}) {
+    const first = await this.sendToTab({ type: PROTOCOL.GET_STATE, blocks: [0, blocksPerPiece] });
+    if (!first?.analysis?.blocks) return first;
+    const { blocksFrom, blockCount, ...analysis } = first.analysis;
+    const texts = first.texts ?? [];
+    for (let from = blocksPerPiece; from < blockCount; from += blocksPerPiece) {
+      const piece = await this.sendToTab({ type: PROTOCOL.GET_STATE, blocks: [from, from + blocksPerPiece] });
+      if (piece?.analysis?.blockCount !== blockCount) throw new Error('the article changed while its state was read in pieces');
+      analysis.blocks.push(...piece.analysis.blocks);
+      (piece.texts ?? []).forEach((text, id) => { if (text != null) texts[id] = text; });
+    }
+    return { ...first, analysis, texts };
   }
 
   /**
    * Polls state() until `predicate(state)` holds. A missing content script counts as
    * "not yet".
    */
-  async waitForState(predicate, { timeoutMs = 15_000 } = {}) {
+  async waitForState(predicate, { timeoutMs = 15_000, brief = false } = {}) {
     let last = 'no content script answered';
     return waitFor(
       async () => {
         try {
-          const state = await this.state();
+          const state = await this.state({ brief });
           last = JSON.stringify(state)?.slice(0, 300);
           return state && predicate(state) ? state : null;
         } catch (error) {
