@@ -497,8 +497,9 @@
    * thread, so what goes in is bounded where it can be:
    * - `brief`: the profile and only the texts the popup shows (the first LIST_LIMIT of
    *   its sentence lists), not every sentence's view.
-   * - `page` ([from, to), block indices): the views and texts of those blocks only, so
-   *   a reader of the whole state of a huge article (the tests) takes it in pieces.
+   * - `page` ([from, to), block indices): the views and texts of those blocks only, no
+   *   profile (a brief state has it), so a reader of the whole state of a huge article
+   *   (the tests) takes it in pieces.
    */
   function publicState({ brief = false, page = null } = {}) {
     const analysis = state.analysis;
@@ -511,7 +512,7 @@
       const from = Math.max(0, Number(page[0]) || 0);
       const to = Math.min(analysis.blocks.length, Number(page[1]) || 0);
       const blocksShown = analysis.blocks.slice(from, Math.max(from, to));
-      view = { lang: analysis.lang, profile: analysis.profile, blocks: blocksShown, blocksFrom: from, blockCount: analysis.blocks.length };
+      view = { lang: analysis.lang, blocks: blocksShown, blocksFrom: from, blockCount: analysis.blocks.length };
       for (const block of blocksShown) {
         for (const sentence of block.sentences) texts[sentence.id] = state.sentences.get(sentence.id)?.text;
       }

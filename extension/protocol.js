@@ -47,9 +47,10 @@ globalThis.SOURCELIGHT_PROTOCOL = Object.freeze({
   // whole state (every sentence with its text) runs to megabytes. So:
   // - `brief: true`: `analysis: {lang, profile}` and only the texts the popup shows, those
   //   of the first LIST_LIMIT ids of `profile.unattributed` and of `profile.hedged`;
-  // - `blocks: [from, to]` (block indices, `to` excluded): `analysis: {lang, profile,
-  //   blocks, blocksFrom: from, blockCount}` with only those blocks' sentences (block i of
-  //   the article is `blocks[i - from]`), and only their texts: the whole state in pieces.
+  // - `blocks: [from, to]` (block indices, `to` excluded): `analysis: {lang, blocks,
+  //   blocksFrom: from, blockCount}` with only those blocks' sentences (block i of the
+  //   article is `blocks[i - from]`), only their texts, and no profile (a brief state has
+  //   it): the whole state in pieces.
   GET_STATE: 'sourcelight/get-state',
 
   // The popup shows at most this many entries of each list (and says how many more).

@@ -172,6 +172,7 @@ for (const browserName of BROWSERS) {
       const ids = new Set(page.analysis.blocks.flatMap((block) => block.sentences.map((s) => s.id)));
       assert.ok(ids.size > 0);
       full.texts.forEach((text, id) => assert.equal(page.texts[id] ?? null, ids.has(id) ? text : null, `text of sentence ${id}`));
+      assert.equal(page.analysis.profile, undefined, 'the profile comes with a brief state, not with every piece');
       const pieced = await browser.stateInPieces({ blocksPerPiece: 2 });
       assert.deepEqual(pieced.analysis, full.analysis);
       assert.deepEqual(pieced.texts, full.texts);

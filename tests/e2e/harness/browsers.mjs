@@ -205,14 +205,20 @@ export class BrowserSession {
     return Boolean(popup) && existsSync(join(this.extension.dir, popup));
   }
 
-  /** Sends a protocol message to the reader's tab's content script; resolves with its reply. */
+  /**
+   * Sends a protocol message to the reader's tab's content script; resolves with its
+   * reply (null when none). The reply crosses as one JSON string: the drivers' own
+   * serialisation of a big object (BiDi remote values, value by value) takes seconds.
+   */
   async sendToTab(message) {
     const tabId = await this.readerTabId();
-    return this.driver.evaluateInExtension(
-      (id, msg) => (globalThis.browser ?? globalThis.chrome).tabs.sendMessage(id, msg),
+    const json = await this.driver.evaluateInExtension(
+      (id, msg) => (globalThis.browser ?? globalThis.chrome).tabs.sendMessage(id, msg)
+        .then((reply) => JSON.stringify(reply ?? null)),
       tabId,
       message,
     );
+    return JSON.parse(json);
   }
 
   /**
@@ -225,21 +231,25 @@ export class BrowserSession {
 
   /**
    * The whole state, asked for in pieces of `blocksPerPiece` blocks (GET_STATE's
-   * `blocks`), so that no single reply carries a huge article: equal to state() with
-   * `analysis` and `texts` put together again.
+   * `blocks`) after a brief state for the profile, so that no single reply carries a huge
+   * article: equal to state(), with `analysis` and `texts` put together again.
    */
-  async stateInPieces({ blocksPerPiece = 500 } = {}) {
-    const first = await this.sendToTab({ type: PROTOCOL.GET_STATE, blocks: [0, blocksPerPiece] });
-    if (!first?.analysis?.blocks) return first;
-    const { blocksFrom, blockCount, ...analysis } = first.analysis;
-    const texts = first.texts ?? [];
-    for (let from = blocksPerPiece; from < blockCount; from += blocksPerPiece) {
+  async stateInPieces({ blocksPerPiece = 2000 } = {}) {
+    const head = await this.state({ brief: true });
+    if (!head?.analysis) return head;
+    const analysis = { lang: head.analysis.lang, blocks: [], profile: head.analysis.profile };
+    const texts = [];
+    let blockCount = 1;
+    for (let from = 0; from < blockCount; from += blocksPerPiece) {
       const piece = await this.sendToTab({ type: PROTOCOL.GET_STATE, blocks: [from, from + blocksPerPiece] });
-      if (piece?.analysis?.blockCount !== blockCount) throw new Error('the article changed while its state was read in pieces');
+      if (!piece?.analysis?.blocks || (from > 0 && piece.analysis.blockCount !== blockCount)) {
+        throw new Error('the article changed while its state was read in pieces');
+      }
+      blockCount = piece.analysis.blockCount;
       analysis.blocks.push(...piece.analysis.blocks);
       (piece.texts ?? []).forEach((text, id) => { if (text != null) texts[id] = text; });
     }
-    return { ...first, analysis, texts };
+    return { ...head, analysis, texts };
   }
 
   /**
