@@ -65,7 +65,9 @@
    */
   function stillHolds(block, start, end) {
     const { nodes, starts, lengths, text } = block;
-    for (let i = 0; i < nodes.length; i++) {
+    // From the node holding `start` (a block may have thousands of nodes).
+    const first = globalThis.SourcelightArticle.pointAt(block, start, 'start')?.index ?? 0;
+    for (let i = first; i < nodes.length; i++) {
       const from = starts[i];
       const to = from + lengths[i];
       if (to <= start) continue;
