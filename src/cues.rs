@@ -187,7 +187,7 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
         let next = r.lw(v + 1);
         if matches!(word, "add" | "adds" | "added" | "adding")
             && !(next == "that" || next.is_empty() || matches!(r.kind(v + 1), Some(Kind::Quote | Kind::Punct)))
-            && !(v >= 2 && r.kind(v - 2) == Some(Kind::Quote))
+            && !(r.kind(v - 1) == Some(Kind::Quote) || v >= 2 && r.kind(v - 2) == Some(Kind::Quote))
         {
             continue;
         }
@@ -230,7 +230,8 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
                 before -= 1;
             }
             let prev = if before > 0 { r.lw(before - 1) } else { "" };
-            if matches!(prev, "and" | "but") && before >= 2 {
+            // A form that is also a noun needs its object here: not "and reports were filed".
+            if matches!(prev, "and" | "but") && before >= 2 && (!ambiguous || object_follows(r, v)) {
                 if let Some(source) = sentence_subject(r, before - 1).filter(|&(s, _)| s + 1 < before) {
                     found.push(Found { kind: CueKind::Verb, cue, source: Some(source) });
                     covered = cue_end;
@@ -306,6 +307,10 @@ fn object_follows(r: &Reading, v: usize) -> bool {
     // "...,” Fox News reported.": the quotation before is the object.
     let after_quote = next >= r.len() || r.is_punct(next, ".");
     if after_quote && r.tokens[..v].iter().any(|t| t.kind == Kind::Quote) {
+        return true;
+    }
+    // "..., the Harwick Gazette reports.": the clause before the comma is the object.
+    if after_quote && subject_left(r, v).is_some_and(|(start, _)| start > 0 && r.is_punct(start - 1, ",")) {
         return true;
     }
     w == "that"
@@ -487,15 +492,22 @@ pub fn subject_left(r: &Reading, v: usize) -> Option<(usize, usize)> {
             if seg.is_empty() {
                 return None;
             }
+            // "Some residents, however, say": a connective set off by commas.
+            if seg.len() == 1 && seg.start > 0 && matches!(r.lw(seg.start), "however" | "meanwhile" | "though" | "too" | "also" | "instead" | "moreover" | "nonetheless" | "nevertheless" | "indeed" | "meanwhile" | "likewise" | "therefore") {
+                comma = seg.start - 1;
+                continue;
+            }
             let first = r.lw(seg.start);
             // "sent by ...", "published in ..." are clauses; "retired nurse Glenys Arbuthnot" is a role.
             let participle_clause = (first.ends_with("ed") || g.participle.contains(first))
                 && !r.is_proper(seg.start)
                 && (g.preposition.contains(r.lw(seg.start + 1)) || is_adverb(r.lw(seg.start + 1)) || seg.len() == 1);
             let clause = matches!(first, "who" | "whose" | "which" | "speaking") || first.ends_with("ing") || participle_clause;
+            // "of Elmstead Road, Harwood": not "In May, Tomas Reyes", where the
+            // segment on the left opens the sentence.
             let left_is_address = seg.start >= 2 && {
                 let left = segment_start(seg.start - 1);
-                matches!(r.lw(left), "of" | "from" | "in") || r.kind(left) == Some(Kind::Number)
+                left > 0 && matches!(r.lw(left), "of" | "from" | "in") || r.kind(left) == Some(Kind::Number)
             };
             // "Megan Hester, senior associate at the Annenberg Institute, said": a role after a name.
             let after_name = seg.start >= 2 && {
@@ -604,6 +616,19 @@ fn np_left(r: &Reading, end: usize) -> Option<(usize, usize)> {
         start -= 1;
         while start > 0 && np_word(r, start - 1) && end - start < 16 {
             start -= 1;
+        }
+    }
+    // "Experts on Estonia and maritime law", "observers in Harwick and around
+    // the region": the second part only completes the first one's preposition.
+    if start >= 2 && start < end && matches!(r.lw(start - 1), "and" | "or") && !r.is_proper(start) && !g.definite.contains(r.lw(start)) && !g.indefinite.contains(r.lw(start)) {
+        let mut left = start - 1;
+        while left > 0 && np_word(r, left - 1) && end - left < 16 {
+            left -= 1;
+        }
+        let holds_preposition = (left + 1..start - 1).any(|i| r.is_word(i) && g.preposition.contains(r.lw(i)) && r.lw(i) != "of");
+        let opens_noun = left < start - 1 && r.is_word(left) && !g.preposition.contains(r.lw(left));
+        if holds_preposition && opens_noun {
+            start = left;
         }
     }
     // "About four in 10", "over 40 percent": an approximation, not a preposition.
@@ -818,9 +843,19 @@ mod tests {
         object_pronoun_is_not_the_subject: "Groups that have endorsed him say the vote was fair." => [("say", "Groups")];
         long_is_an_adverb_before_the_verb: "Anglers have long complained about the weir." => [("complained", "Anglers")];
         posted_is_a_reporting_verb: "The councillor posted that the ferry would stop." => [("posted", "The councillor")];
+        coordination_completing_a_preposition: "Experts on Estonia and maritime law said the ruling stands." =>
+            [("said", "Experts on Estonia and maritime law")];
+        connective_between_commas_is_skipped: "Some residents, however, question the plan." => [("question", "Some residents")];
+        opening_adverbial_is_not_an_address: "In May, Tomas Reyes, vice chairman of Keel Ltd, told the Harwick Gazette that the yard would close." =>
+            [("told the Harwick Gazette", "Tomas Reyes, vice chairman of Keel Ltd")];
+        noun_verb_closing_the_sentence: "The yard lost money for years, the Harwick Gazette reports." => [("reports", "the Harwick Gazette")];
+        added_right_after_a_quote: "\"The ferry is finished,\" added a councillor." => [("added", "a councillor")];
+        almost_before_the_verb: "Anglers almost always complained about the weir." => [("complained", "Anglers")];
     }
 
     cases! {
+        coordination_of_clauses_is_not_joined: "The firm cut jobs and analysts said the shares fell." => [("said", "analysts")];
+        reports_as_a_noun_after_and: "The yard lost money and reports were filed." => [];
         subject_after_that_is_its_own: "The inspector said that the two engineers say the bridge is safe." =>
             [("said", "The inspector"), ("say", "the two engineers")];
     }

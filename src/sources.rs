@@ -188,7 +188,7 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
     // "One in four voters", "six in 10 Americans": a share of a group.
     if seg_end - start >= 3
         && (r.kind(start) == Some(Kind::Number) || count_word(r.lw(start)) || matches!(r.lw(start), "about" | "nearly" | "almost" | "more" | "fewer" | "only"))
-        && (start + 1..(start + 3).min(seg_end)).any(|i| r.lw(i) == "in")
+        && (start + 1..(start + 3).min(seg_end)).any(|i| r.lw(i) == "in" || r.lw(i) == "of" && r.kind(i + 1) == Some(Kind::Number))
     {
         return Some(anonymous(r, start, end, SourceKind::VagueGroup, "of"));
     }
@@ -290,7 +290,13 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
     }
     if lex.document_heads.contains(head_lw.as_str()) {
         let body = (start..end).any(|i| r.is_word(i) && (lex.organisation_words.contains(r.lw(i)) || lex.institutions.contains(r.lw(i))));
-        let owner_named = !seen_by && (proper_in(start, end) || body);
+        // "polls in Kent" says where, not whose; "a study in the Harwick Medical Journal" says whose.
+        let owner = (start..end).any(|i| {
+            let place = (start..i).rev().take_while(|&k| r.is_proper(k) || r.lw(k) == "and" || g.definite.contains(r.lw(k))).last().map_or(i, |k| k);
+            let after_in = place > start && matches!(r.lw(place - 1), "in" | "across");
+            r.is_proper(i) && !lex.titles.contains(r.lw(i)) && (!after_in || lex.outlet_words.contains(r.lw(i)) || lex.organisation_words.contains(r.lw(i)))
+        });
+        let owner_named = !seen_by && (owner || body);
         if owner_named || (possessive_owner.is_some() && !seen_by) {
             return Some(Classified { kind: SourceKind::Document, name: Some(phrase_text(r, start, end)), head: head_lw, plural, person: false });
         }
@@ -540,6 +546,11 @@ mod tests {
         capitalised_vague_group: "Republicans" => Some(VagueGroup);
         part_of_a_group: "one of them" => Some(VagueGroup);
         share_in_words: "Seven in 10 Labour voters" => Some(VagueGroup);
+        share_with_of: "Nearly eight of 10 anglers" => Some(VagueGroup);
+        polls_in_places_are_unnamed: "Recent polls in Kent and Surrey" => Some(UnnamedDocument);
+        study_in_a_named_journal: "a study in the Harwick Medical Journal" => Some(Document);
+        poll_by_a_named_body: "a poll by Harwick Research" => Some(Document);
+        a_new_poll_is_unnamed: "A new poll" => Some(UnnamedDocument);
         count_in_words_alone: "nine" => Some(VagueGroup);
         name_opening_with_a_number_word: "Four Rivers Group" => Some(Organisation);
         people_familiar: "people familiar with the matter" => Some(Anonymous);

@@ -104,7 +104,8 @@ impl Reading<'_> {
             return false;
         }
         let opens = i == 0 || (i == 1 && self.kind(0) != Some(Kind::Word)) || self.is_punct(i - 1, ":") || self.kind(i - 1) == Some(Kind::Quote);
-        let all_caps = self.text(i).chars().all(|c| !c.is_lowercase());
+        // "NASA" opening a sentence is a name; "A" opening one is not.
+        let all_caps = self.text(i).chars().count() > 1 && self.text(i).chars().all(|c| !c.is_lowercase());
         !(opens && !all_caps && (self.lower_vocab.contains(lw) || self.lex.common_words.contains(lw)))
     }
 
