@@ -60,8 +60,21 @@ pub fn impersonal(r: &Reading) -> Option<(Span, bool)> {
             continue;
         }
         for (phrase, hedge) in &r.lex.impersonal {
-            if phrase.first().is_some_and(|w| w == r.lw(i)) && phrase.iter().enumerate().all(|(k, w)| r.lw(i + k) == w) {
-                return Some((r.span(i..i + phrase.len()), *hedge));
+            if phrase.first().is_none_or(|w| w != r.lw(i)) {
+                continue;
+            }
+            // Adverbs may stand between the words: "has been harshly criticized", "have sometimes been accused of".
+            let mut at = i;
+            let fits = phrase.iter().enumerate().all(|(k, w)| {
+                while k > 0 && r.lw(at) != w && (is_adverb(r.lw(at)) || matches!(r.lw(at), "sometimes" | "often" | "also" | "long" | "repeatedly" | "widely")) {
+                    at += 1;
+                }
+                let same = r.lw(at) == w;
+                at += 1;
+                same
+            });
+            if fits {
+                return Some((r.span(i..at), *hedge));
             }
         }
     }

@@ -91,6 +91,12 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
             (!(nonclaims::is_question(sentence) && quoted > 0.5)).then_some(reason)
         });
         let mut attributions = Vec::new();
+        if none.is_none() && opens_block {
+            if let Some(label) = transcript_label(&text, span, &r, &memory) {
+                memory.remember(&label.class);
+                attributions.push(label);
+            }
+        }
         if none.is_none() {
             for found in cues::find(&r, opens_block) {
                 if let Some(attribution) = classify(&r, &found, &memory) {
@@ -129,8 +135,9 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
         .collect();
     let mut out = Vec::with_capacity(locals.len());
     let mut last_quoted_speaker: Option<(usize, Attribution)> = None;
-    // An interview answer ("Name: ...") speaks for the rest of its block.
-    let mut answer: Option<(usize, Attribution)> = None;
+    // An interview answer ("Name: ...") speaks for the rest of its block, and a
+    // transcript's label inside a quotation for the rest of that quotation.
+    let mut answer: Option<(usize, Option<usize>, Attribution)> = None;
     for (index, local) in locals.iter().enumerate() {
         let block = text.block_of(local.span.start);
         let mut verdict = Verdict::Unattributed;
@@ -146,6 +153,10 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
             source = Some(weakest.clone());
             cue = Some(weakest.cue);
             reason = attributed_reason(weakest, verdict, &text.norm);
+        } else if let Some(speaker) = answer.as_ref().filter(|(_, q, _)| q.is_some() && *q == local.main_quote && local.quoted >= 0.6).map(|(_, _, s)| s) {
+            verdict = verdict_of(speaker);
+            reason = format!("Continues the answer of {}.", describe(speaker, &text.norm));
+            source = Some(speaker.clone());
         } else if let Some(speaker) = local.main_quote.filter(|_| local.quoted >= 0.6).and_then(|q| speakers[q].as_ref()) {
             verdict = verdict_of(speaker);
             reason = format!("Continues a quotation by {}.", describe(speaker, &text.norm));
@@ -162,7 +173,7 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
             verdict = verdict_of(speaker);
             reason = format!("A quotation whose speaker is named next: {}.", describe(speaker, &text.norm));
             source = Some(speaker.clone());
-        } else if let Some(speaker) = answer.as_ref().filter(|(b, _)| *b == block).map(|(_, s)| s) {
+        } else if let Some(speaker) = answer.as_ref().filter(|(b, _, _)| *b == block).map(|(_, _, s)| s) {
             verdict = verdict_of(speaker);
             reason = format!("Continues the answer of {}.", describe(speaker, &text.norm));
             source = Some(speaker.clone());
@@ -178,7 +189,7 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
             };
         }
         if let Some(label) = local.attributions.iter().find(|a| a.cue_kind == CueKind::Colon && !text.norm[a.cue.end..local.span.end].trim_start().starts_with('"')) {
-            answer = Some((block, label.clone()));
+            answer = Some((block, local.main_quote.filter(|_| local.quoted >= 0.6), label.clone()));
         }
         // Remember the speaker of quoted material for the quotation that may follow.
         if verdict != Verdict::None {
@@ -224,6 +235,28 @@ fn decisive<'a>(attributions: &'a [Attribution], norm: &str) -> &'a Attribution 
         .find(|a| a.class.is_anonymous() && !outweighed(a))
         .or_else(|| attributions.iter().find(|a| !a.class.is_anonymous()))
         .unwrap_or(&attributions[0])
+}
+
+/// A transcript quoted in the article, a paragraph opening with its speaker's
+/// label in capitals inside the quotation ("“HALEK: We will not move.”"). The
+/// quotation hides the label from the cue rules, so it is read here.
+fn transcript_label(text: &Text, span: Span, r: &Reading, memory: &Memory) -> Option<Attribution> {
+    let sentence = &text.norm[span.start..span.end];
+    let label_start = span.start + (sentence.len() - sentence.trim_start_matches(|c: char| c == '"' || c.is_whitespace()).len());
+    if label_start == span.start {
+        return None;
+    }
+    let colon = label_start + text.norm[label_start..span.end].find(':')?;
+    let label = &text.norm[label_start..colon];
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let capitals = |w: &&str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| c.is_uppercase() || ".'\u{2019}-".contains(c));
+    if words.is_empty() || words.len() > 3 || !words.iter().all(capitals) {
+        return None;
+    }
+    let label_span = Span::new(label_start, colon);
+    let reading = Reading { tokens: tokens::tokenize(&text.norm, label_span, &[]), ..*r };
+    let class = sources::classify(&reading, 0, reading.len(), memory)?;
+    Some(Attribution { cue: Span::new(colon, colon + 1), cue_kind: CueKind::Colon, source: Some(label_span), class })
 }
 
 fn verdict_of(attribution: &Attribution) -> Verdict {
@@ -383,6 +416,37 @@ mod tests {
     /// an article (the first is a headline).
     fn verdicts(text: &str) -> Vec<Verdict> {
         judge(&["Harbour news", text], Lang::En).iter().filter(|s| !s.continues && s.block == 1).map(|s| s.verdict).collect()
+    }
+
+    /// Verdict and resolved source name of every sentence of an article.
+    fn article(blocks: &[&str]) -> Vec<(Verdict, Option<String>)> {
+        judge(blocks, Lang::En).into_iter().filter(|s| !s.continues).map(|s| (s.verdict, s.source.and_then(|x| x.name))).collect()
+    }
+
+    #[test]
+    fn a_transcript_label_inside_a_quotation_speaks_for_its_paragraphs() {
+        let got = article(&[
+            "Harbour news",
+            "The mayor spoke to the radio on Sunday.",
+            "\"HOST: Let us start with the ferry. Why close it?",
+            "\"BRANDT: Well, look, the ferry loses money. It has for years.",
+            "\"It is simple arithmetic.\"",
+        ]);
+        let speakers: Vec<Option<&str>> = got.iter().map(|(_, name)| name.as_deref()).collect();
+        assert_eq!(speakers, [None, None, Some("HOST"), Some("HOST"), Some("BRANDT"), Some("BRANDT"), Some("BRANDT")]);
+        assert!(got[2..].iter().all(|(v, _)| *v == Verdict::Named));
+    }
+
+    #[test]
+    fn a_quoted_title_with_a_colon_is_not_a_transcript_label() {
+        let got = article(&["Harbour news", "\"Harbour: A History\" sold out in a week."]);
+        assert_eq!(got[1], (Verdict::Unattributed, None));
+    }
+
+    #[test]
+    fn criticism_without_a_critic_is_anonymous() {
+        assert_eq!(verdicts("The agency has been harshly criticized for the delay."), [Verdict::Anonymous]);
+        assert_eq!(verdicts("The agency has been busy since May."), [Verdict::Unattributed]);
     }
 
     #[test]
