@@ -21,17 +21,23 @@ use rustc_hash::FxHashMap;
 pub struct Phrases {
     /// First word (or first symbol, for a phrase like "©") → phrases, longest first.
     by_first: FxHashMap<String, Vec<String>>,
-    /// Which bytes start a first word: most words of a text start no
+    /// For each first byte of a key, the key lengths (bit `n` for `n`
+    /// bytes, the last bit for 31 or more): most words of a text start no
     /// phrase, and this settles them without hashing the word.
-    first_bytes: [bool; 256],
+    key_shapes: [u32; 256],
     /// The phrases that start with a symbol, not a word: "(reporting by", "©".
     starts_with_symbol: bool,
 }
 
 impl Default for Phrases {
     fn default() -> Phrases {
-        Phrases { by_first: FxHashMap::default(), first_bytes: [false; 256], starts_with_symbol: false }
+        Phrases { by_first: FxHashMap::default(), key_shapes: [0; 256], starts_with_symbol: false }
     }
+}
+
+/// The bit of [`Phrases::key_shapes`] for a key of `len` bytes.
+fn length_bit(len: usize) -> u32 {
+    1 << len.min(31)
 }
 
 fn is_word_byte(b: u8) -> bool {
@@ -60,8 +66,9 @@ impl Phrases {
                 continue;
             }
             list.starts_with_symbol |= !is_word_byte(phrase.as_bytes()[0]);
-            list.first_bytes[phrase.as_bytes()[0] as usize] = true;
-            list.by_first.entry(key_at(&phrase, 0).to_string()).or_default().push(phrase);
+            let key = key_at(&phrase, 0).to_string();
+            list.key_shapes[phrase.as_bytes()[0] as usize] |= length_bit(key.len());
+            list.by_first.entry(key).or_default().push(phrase);
         }
         for candidates in list.by_first.values_mut() {
             candidates.sort_by_key(|p| std::cmp::Reverse(p.len()));
@@ -78,10 +85,15 @@ impl Phrases {
     /// `at` must be a character boundary; whether a word ends before it is
     /// the caller's business (see [`Phrases::find_iter`]).
     pub fn longest_at(&self, lower: &str, at: usize) -> Option<usize> {
-        if !lower.as_bytes().get(at).is_some_and(|&b| self.first_bytes[b as usize]) {
+        let first = *lower.as_bytes().get(at)?;
+        if self.key_shapes[first as usize] == 0 {
             return None;
         }
-        let candidates = self.by_first.get(key_at(lower, at))?;
+        let key = key_at(lower, at);
+        if self.key_shapes[first as usize] & length_bit(key.len()) == 0 {
+            return None;
+        }
+        let candidates = self.by_first.get(key)?;
         candidates.iter().find_map(|phrase| matches_at(lower, at, phrase))
     }
 

@@ -59,6 +59,11 @@ pub struct Text<'a> {
     pub marks: Vec<Mark>,
 }
 
+/// The ASCII characters [`fold`] changes, or that pair up (`''`, ``).
+fn needs_care(b: u8) -> bool {
+    matches!(b, b'"' | b'\'' | b'`' | b'\t' | b'\r')
+}
+
 /// What a character becomes in `norm`.
 fn fold(c: char) -> Option<Folded> {
     Some(match c {
@@ -108,6 +113,15 @@ impl<'a> Text<'a> {
             let mut chars = block.char_indices().peekable();
             while let Some((at, c)) = chars.next() {
                 let from = global + at;
+                // Most of a text is plain ASCII that stays as it is: copy such a
+                // run at once instead of character by character.
+                if c.is_ascii() && !needs_care(c as u8) {
+                    let run = block.as_bytes()[at..].iter().take_while(|&&b| b.is_ascii() && !needs_care(b)).count();
+                    norm.push_str(&block[at..at + run]);
+                    orig.extend(from..from + run);
+                    while chars.next_if(|&(next, _)| next < at + run).is_some() {}
+                    continue;
+                }
                 // Two single marks, or two backticks, written for a double one ('' or ``).
                 if (c == '\'' || c == '`') && chars.peek().is_some_and(|&(_, n)| n == c) {
                     chars.next();
