@@ -205,20 +205,18 @@
    * timers and messages back until it ends. Not `setTimeout(0)`: nested timers are
    * clamped to 4 ms, a third of every slice lost.
    */
-  const turns = [];
-  let channel = null;
   function nextSlice() {
-    if (!channel) {
-      try {
-        channel = new MessageChannel();
-        channel.port1.onmessage = () => turns.shift()?.();
-      } catch {
-        return new Promise((resolve) => setTimeout(resolve, 0));
-      }
-    }
     return new Promise((resolve) => {
-      turns.push(resolve);
-      channel.port2.postMessage(null);
+      try {
+        const { port1, port2 } = new MessageChannel();
+        port1.onmessage = () => {
+          port1.close();
+          resolve();
+        };
+        port2.postMessage(null);
+      } catch {
+        setTimeout(resolve, 0);
+      }
     });
   }
 
@@ -669,7 +667,7 @@
           if (!sentences.length) continue;
           const list = lists[listName];
           const same = list.get(entry.name);
-          if (same) same.sentences.push(...sentences);
+          if (same) for (const id of sentences) same.sentences.push(id); // no spread: lists run long
           else list.set(entry.name, { name: entry.name, kind: entry.kind, sentences });
         }
       }

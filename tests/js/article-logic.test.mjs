@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 
 const root = new URL('../../', import.meta.url);
 await import(new URL('extension/article.js', root));
-const { pointAt, diffBlocks, changedRuns, splitRuns, mergeAnalysis } = globalThis.SourcelightArticle;
+const { pointAt, diffBlocks, changedRuns, splitRuns, mergeAnalysis, mergeAnalysisInSlices } = globalThis.SourcelightArticle;
 
 // A block read from `<p>He said <em>"no"</em><br>today.</p>`: three text nodes and a
 // virtual space for the <br> at offset 12.
@@ -171,6 +171,49 @@ test('mergeAnalysis drops sentences of removed blocks from every list', () => {
   assert.equal(merged.blocks.length, 1);
   assert.deepEqual(merged.profile.unattributed, [0]);
   assert.equal(merged.profile.summary.sentences, 1);
+});
+
+// A big article in pieces, as the content script merges the replies for one: the version
+// that yields to the page gives exactly the same analysis, and stops when a newer reading
+// aborts it.
+function bigPieces(blockCount) {
+  const runs = [];
+  for (let first = 0; first < blockCount; first += 100) {
+    const blocks = [];
+    for (let b = first; b < Math.min(first + 100, blockCount); b++) blocks.push(b);
+    runs.push({ context: first > 0 ? first - 1 : null, blocks });
+  }
+  return runs.map((run) => {
+    const indices = run.context === null ? run.blocks : [run.context, ...run.blocks];
+    let id = 0;
+    const blocks = indices.map((b) => ({
+      sentences: [sentence(id++, 'named', { source: { text: 'Ana Silva', block: 0, start: 0, end: 4, kind: 'person', name: 'Ana Silva' } }),
+        sentence(id++, b % 3 ? 'unattributed' : 'anonymous', { hedged: b % 5 === 0 })],
+    }));
+    const ids = (verdict) => blocks.flatMap((block) => block.sentences.filter((x) => x.verdict === verdict).map((x) => x.id));
+    const profile = {
+      summary: { sentences: id, named: 0, anonymous: 0, unattributed: 0, none: 0, hedged: 0 },
+      sources: [{ name: 'Ana Silva', kind: 'person', sentences: ids('named') }],
+      anonymous_phrases: [{ name: 'officials', kind: 'anonymous', sentences: ids('anonymous') }],
+      unattributed: ids('unattributed'),
+      hedged: blocks.flatMap((block) => block.sentences.filter((x) => x.hedged).map((x) => x.id)),
+    };
+    return { run, analysis: { lang: 'en', blocks, profile } };
+  });
+}
+
+test('mergeAnalysisInSlices gives what mergeAnalysis gives, and stops when aborted', async () => {
+  const count = 20000;
+  const fresh = bigPieces(count);
+  const nothing = { lang: 'auto', blocks: [], profile: null };
+  const previous = new Array(count).fill(null);
+  const whole = mergeAnalysis(nothing, previous, fresh);
+  assert.equal(whole.profile.summary.sentences, 2 * count);
+  assert.deepEqual(await mergeAnalysisInSlices(nothing, previous, fresh, { aborted: false }), whole);
+  const signal = { aborted: false };
+  const merging = mergeAnalysisInSlices(nothing, previous, fresh, signal);
+  signal.aborted = true;
+  assert.equal(await merging, null);
 });
 
 // With the real engine: analysing the changed blocks (with their context) and merging
