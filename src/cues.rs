@@ -767,7 +767,7 @@ fn colon(r: &Reading, opens_block: bool, found: &mut Vec<Found>) {
 /// "“...” — Jane Roe, a reader".
 fn dash(r: &Reading, found: &mut Vec<Found>) {
     for d in 1..r.len() {
-        if !(r.is_punct(d, "\u{2014}") || r.is_punct(d, "-")) || r.kind(d - 1) != Some(Kind::Quote) {
+        if !(r.is_punct(d, "\u{2014}") || r.is_punct(d, "-")) || !(r.kind(d - 1) == Some(Kind::Quote) || r.is_punct(d - 1, "\"")) {
             continue;
         }
         if let Some(source) = phrase_right(r, d + 1, true) {
@@ -841,6 +841,8 @@ mod tests {
         wrote_on_platform: "The mayor wrote on Facebook that a shelter had opened." => [("wrote on Facebook", "The mayor")];
         auxiliaries_and_adverbs: "The firm has also repeatedly denied the report." => [("denied", "The firm")];
         colon_before_quote: "Quote of the day: Jane Roe: \"Never leave early.\"" => [(":", "Jane Roe")];
+        horizontal_bar_credit: "\u{201c}The pier is safe.\u{201d}\u{2015} Ana Ruiz" => [("\u{2014}", "Ana Ruiz")];
+        credit_after_an_unpaired_mark: "The pier is safe.\u{201d} \u{2014} Ana Ruiz" => [("\u{2014}", "Ana Ruiz")];
         em_dash_credit: "\"Concrete is honest.\" \u{2014} Ilse Marrow, in a 1971 lecture" => [("\u{2014}", "Ilse Marrow")];
         passive_with_agent: "Her death was confirmed by her son, the cellist Anton Marrow." => [("was confirmed by", "her son, the cellist Anton Marrow")];
         court_heard: "The manager stole the money, a court heard on Monday." => [("heard", "a court")];

@@ -153,7 +153,9 @@ pub fn pair(text: &Text) -> Vec<Quote> {
             let lean = lean(norm, mark.at);
             match open {
                 None => match (mark.glyph, lean) {
-                    (Glyph::Close, _) | (Glyph::Straight, Lean::Close) => {} // stray closing mark
+                    // A stray closing mark; but one turned the wrong way at the start of a
+                    // line or after a space ("\n”Mr. Halek said ...") opens.
+                    (Glyph::Close, Lean::Close | Lean::Either) | (Glyph::Straight, Lean::Close) => {}
                     _ => open = Some((mark.at, mark.glyph == Glyph::Low)),
                 },
                 Some((start, low)) => {
@@ -250,6 +252,8 @@ mod tests {
     cases! {
         straight_pair: ["\"We won,\" he said."] => ["\"We won,\""];
         curly_pair: ["\u{201c}We won,\u{201d} he said."] => ["\"We won,\""];
+        closing_glyph_turned_the_wrong_way_opens: ["\u{201d}We won.\u{201d} \u{2014} Ana Ruiz"] => ["\"We won.\""];
+        stray_closing_glyph_after_a_word_opens_nothing: ["We won\u{201d} he said."] => [];
         guillemets: ["\u{ab} Nous avons gagn\u{e9} \u{bb}, dit-il."] => ["\" Nous avons gagn\u{e9} \""];
         german_low_high: ["Er sagte: \u{201e}Wir haben gewonnen.\u{201c}"] => ["\"Wir haben gewonnen.\""];
         interrupted_quote: ["\"What we offer,\" she said, \"is retraining.\""] => ["\"What we offer,\"", "\"is retraining.\""];

@@ -53,11 +53,26 @@ pub fn split(text: &Text, quotes: &[Quote], lexicon: &Lexicon) -> Vec<Span> {
     for (index, block) in text.block_spans.iter().enumerate() {
         let mut start = carried.take().unwrap_or(block.start);
         let block_text = &norm[block.start..block.end];
+        let mut breaks = line_breaks(block_text, block.start, &top).peekable();
         for (end_start, end_end) in ends(block_text) {
+            // Line breaks before this end that end a sentence themselves.
+            while let Some(&at) = breaks.peek().filter(|&&at| at < block.start + end_start) {
+                breaks.next();
+                if at > start {
+                    push_trimmed(norm, start, at, &mut sentences);
+                    start = at;
+                }
+            }
             let punct_end = block.start + block_text[end_start..end_end].trim_end().len() + end_start;
             if ends_sentence(block_text, end_start, end_end, lexicon) {
                 push_trimmed(norm, start, punct_end, &mut sentences);
                 start = block.start + end_end;
+            }
+        }
+        for at in breaks {
+            if at > start {
+                push_trimmed(norm, start, at, &mut sentences);
+                start = at;
             }
         }
         let rest_is_blank = norm[start.max(block.start).min(block.end)..block.end].trim().is_empty() && start >= block.start;
@@ -75,6 +90,24 @@ pub fn split(text: &Text, quotes: &[Quote], lexicon: &Lexicon) -> Vec<Span> {
         }
     }
     sentences
+}
+
+/// Line breaks inside a block that end a sentence, as offsets of `norm`: a
+/// line that opens a quotation after one that ends in a name or a mark (a
+/// list of quotations, each credited on its own line: "...” ― Ana Ruiz" then
+/// "“The next one ..."). A line that ends in a comma, a colon or a lower-case
+/// word goes on into the next (hard-wrapped text), and so does a quotation
+/// still open at the break.
+fn line_breaks<'a>(block: &'a str, offset: usize, top: &'a [Span]) -> impl Iterator<Item = usize> + 'a {
+    block.match_indices('\n').filter_map(move |(at, _)| {
+        let before = block[..at].trim_end_matches([' ', '\t', '\u{a0}']);
+        let after = &block[at + 1..];
+        let last_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
+        let ends_line = !before.ends_with([',', ':', ';']) && !last_word.starts_with(char::is_lowercase) && !before.is_empty();
+        let opens_quote = after.starts_with('"') && after[1..].starts_with(char::is_alphanumeric);
+        let inside = top.iter().any(|q| q.start < offset + at && offset + at < q.end);
+        (ends_line && opens_quote && !inside).then_some(offset + at + 1)
+    })
 }
 
 /// Whether the punctuation at `at..after` (white space included) of `block` ends a sentence.
@@ -172,5 +205,10 @@ mod tests {
             ["Read also: ten stations", "\"\n\nWe asked in January\n\n\", he said."];
         blank_blocks_have_no_sentence: ["  \n ", ""] => [];
         text_without_punctuation_is_one_sentence: ["just words and more words"] => ["just words and more words"];
+        line_opening_a_quotation_after_a_credit_splits: ["\u{201c}The pier is safe.\u{201d} \u{2014} Ana Ruiz\n\u{201c}It is not.\u{201d} \u{2014} Ilse Brandt"] =>
+            ["\"The pier is safe.\" \u{2014} Ana Ruiz", "\"It is not.\" \u{2014} Ilse Brandt"];
+        hard_wrapped_line_before_a_quotation_goes_on: ["The mayor told the crowd that\n\"nothing\" would change."] =>
+            ["The mayor told the crowd that\n\"nothing\" would change."];
+        line_break_inside_a_quotation_goes_on: ["\"We will stay\n\"and fight,\" she said."] => ["\"We will stay\n\"and fight,\" she said."];
     }
 }
