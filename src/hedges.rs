@@ -9,14 +9,15 @@
 //! inability ("could not"), obligation ("should have").
 
 use crate::lexicon::Lexicon;
+use crate::phrases::Starts;
 
-/// Whether a sentence (its lower-case text) is hedged.
-pub fn is_hedged(lower: &str, lex: &Lexicon) -> bool {
+/// Whether a sentence (its lower-case text, with the places phrases may start) is hedged.
+pub fn is_hedged(lower: &str, starts: &Starts, lex: &Lexicon) -> bool {
     // Most sentences hold no hedge at all; the exceptions are looked for
     // only once one is found.
     let mut exceptions: Option<Vec<(usize, usize)>> = None;
-    lex.hedges.find_iter(lower).any(|(start, end)| {
-        let exceptions = exceptions.get_or_insert_with(|| lex.hedge_exceptions.find_iter(lower).collect());
+    lex.hedges.find_in(lower, starts).any(|(start, end)| {
+        let exceptions = exceptions.get_or_insert_with(|| lex.hedge_exceptions.find_in(lower, starts).collect());
         let inside_exception = exceptions.iter().any(|&(s, e)| s <= start && end <= e);
         let counterfactual = lower[start..].starts_with("would") && (lower.starts_with("if ") || lower.contains(" if ") || lower.contains("without"));
         !inside_exception && !counterfactual
@@ -37,7 +38,7 @@ mod tests {
             #[test]
             fn $name() {
                 let lower = $sentence.to_ascii_lowercase();
-                assert_eq!(is_hedged(&lower, lexicon::get(Lang::En)), $hedged, "{}", $sentence);
+                assert_eq!(is_hedged(&lower, &Starts::of(&lower), lexicon::get(Lang::En)), $hedged, "{}", $sentence);
             }
         )*};
     }

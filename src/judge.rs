@@ -24,6 +24,7 @@ use crate::hedges;
 use crate::lang::Lang;
 use crate::lexicon;
 use crate::nonclaims;
+use crate::phrases::Starts;
 use crate::quotes::{self, Quote};
 use crate::sentences;
 use crate::sources::{self, Classified, Memory};
@@ -83,10 +84,12 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
         memory.remember_names(&r);
         let sentence = &text.norm[span.start..span.end];
         let lower = &text.lower[span.start..span.end];
+        // Where the lexicon's phrases may start: found once for the scans below.
+        let starts = Starts::of(lower);
         let (quoted, main_quote) = quote_share(&r, &top_quotes);
         let has_quote = r.tokens.iter().any(|t| t.kind == Kind::Quote && t.text(&text.norm).split_whitespace().count() >= 3);
         let none = places[block].or_else(|| {
-            let reason = nonclaims::by_words(sentence, lower, lex)?;
+            let reason = nonclaims::by_words(sentence, lower, &starts, lex)?;
             // A question inside someone's quotation is theirs, not the writer's.
             (!(nonclaims::is_question(sentence) && quoted > 0.5)).then_some(reason)
         });
@@ -106,7 +109,7 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
             }
         }
         let source_spans: Vec<Span> = attributions.iter().filter_map(|a| a.source).collect();
-        let anonymity = lex.anonymity_phrases.find_iter(lower).any(|(start, _)| {
+        let anonymity = lex.anonymity_phrases.find_in(lower, &starts).any(|(start, _)| {
             let at = span.start + start;
             !source_spans.iter().any(|s| s.start <= at && at < s.end)
         });
@@ -116,7 +119,7 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
             attributions,
             impersonal: cues::impersonal(&r),
             anonymity,
-            hedged: hedges::is_hedged(lower, lex),
+            hedged: hedges::is_hedged(lower, &starts, lex),
             quoted,
             main_quote,
             has_quote,

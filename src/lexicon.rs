@@ -281,6 +281,7 @@ fn pronouns(data: &str) -> HashMap<String, PronounKind> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::phrases::Starts;
     // Under wasm, run these same tests through wasm-bindgen-test.
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
@@ -319,8 +320,8 @@ mod tests {
         assert!(en.reporting_verbs.contains_key("said"));
         assert!(en.anonymous_phrases.is_match("people familiar with it"));
         assert!(en.vague_groups.contains("experts"));
-        assert!(en.boilerplate.matches("By Jane Roe", "by jane roe"));
-        assert!(en.boilerplate.matches("\u{a9} 2025 Example Media", "\u{a9} 2025 example media"));
+        assert!(en.boilerplate.matches("By Jane Roe", "by jane roe", &Starts::of("by jane roe")));
+        assert!(en.boilerplate.matches("\u{a9} 2025 Example Media", "\u{a9} 2025 example media", &Starts::of("\u{a9} 2025 example media")));
         assert_eq!(en.pronouns.get("she"), Some(&PronounKind::Person));
         assert!(en.grammar.definite.contains("the"));
         assert!(en.grammar.indefinite.contains("two"));

@@ -12,7 +12,7 @@
 use rustc_hash::FxHashSet;
 
 use crate::lexicon::{entries, Lexicon};
-use crate::phrases::Phrases;
+use crate::phrases::{Phrases, Starts};
 use crate::span::Span;
 use crate::text::Text;
 
@@ -81,13 +81,18 @@ impl Boilerplate {
         boilerplate
     }
 
-    /// Whether the sentence (trimmed, and its lower-case twin) is boilerplate.
-    pub fn matches(&self, sentence: &str, lower: &str) -> bool {
+    /// Whether the sentence is boilerplate, given its lower-case twin and
+    /// the places phrases may start in it.
+    pub fn matches(&self, sentence: &str, lower: &str, starts: &Starts) -> bool {
+        let anywhere = self.anywhere.find_in(lower, starts).next().is_some();
+        let lead = sentence.len() - sentence.trim_start().len();
+        let sentence = sentence.trim();
+        let lower = &lower[lead..lead + sentence.len()];
         let len = lower.len();
         self.openings.starts(lower).is_some()
             || (len <= CREDIT_MAX && self.credits.starts(lower).is_some() && !sentence.contains(['.', '!', '?']))
             || self.whole.starts(lower).is_some_and(|end| end == len || lower[end..] == *".")
-            || (len <= ANYWHERE_MAX && (self.anywhere.is_match(lower) || holds_email(lower)))
+            || (len <= ANYWHERE_MAX && (anywhere || holds_email(lower)))
             || self.is_menu(lower)
             || (len <= DATE_MAX && (self.is_time(lower) || self.is_date(lower)))
             || !sentence.chars().any(char::is_alphabetic)
@@ -158,12 +163,10 @@ fn holds_email(lower: &str) -> bool {
 }
 
 /// Why a sentence is not a claim, from its words alone. `lower` is the
-/// sentence in ASCII lower case (same length).
-pub fn by_words(sentence: &str, lower: &str, lex: &Lexicon) -> Option<&'static str> {
-    let start = sentence.len() - sentence.trim_start().len();
+/// sentence in ASCII lower case (same length), `starts` its [`Starts`].
+pub fn by_words(sentence: &str, lower: &str, starts: &Starts, lex: &Lexicon) -> Option<&'static str> {
     let trimmed = sentence.trim();
-    let trimmed_lower = &lower[start..start + trimmed.len()];
-    if lex.boilerplate.matches(trimmed, trimmed_lower) {
+    if lex.boilerplate.matches(sentence, lower, starts) {
         return Some("Boilerplate (byline, date, navigation or footer), not a claim.");
     }
     if is_question(trimmed) {
@@ -232,7 +235,8 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     fn none(sentence: &str) -> bool {
-        by_words(sentence, &sentence.to_ascii_lowercase(), lexicon::get(Lang::En)).is_some()
+        let lower = sentence.to_ascii_lowercase();
+        by_words(sentence, &lower, &Starts::of(&lower), lexicon::get(Lang::En)).is_some()
     }
 
     macro_rules! cases {

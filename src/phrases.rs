@@ -25,13 +25,11 @@ pub struct Phrases {
     /// bytes, the last bit for 31 or more): most words of a text start no
     /// phrase, and this settles them without hashing the word.
     key_shapes: [u32; 256],
-    /// The phrases that start with a symbol, not a word: "(reporting by", "©".
-    starts_with_symbol: bool,
 }
 
 impl Default for Phrases {
     fn default() -> Phrases {
-        Phrases { by_first: FxHashMap::default(), key_shapes: [0; 256], starts_with_symbol: false }
+        Phrases { by_first: FxHashMap::default(), key_shapes: [0; 256] }
     }
 }
 
@@ -65,7 +63,6 @@ impl Phrases {
             if phrase.is_empty() {
                 continue;
             }
-            list.starts_with_symbol |= !is_word_byte(phrase.as_bytes()[0]);
             let key = key_at(&phrase, 0).to_string();
             list.key_shapes[phrase.as_bytes()[0] as usize] |= length_bit(key.len());
             list.by_first.entry(key).or_default().push(phrase);
@@ -102,37 +99,50 @@ impl Phrases {
         self.longest_at(lower, 0)
     }
 
-    /// Every match in `lower`, as byte ranges, leftmost first, longest at each place.
-    pub fn find_iter<'a>(&'a self, lower: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
-        let bytes = lower.as_bytes();
-        let mut at = 0;
-        std::iter::from_fn(move || {
-            while at < bytes.len() {
-                let here = at;
-                let b = bytes[here];
-                let word_start = is_word_byte(b) && (here == 0 || !is_word_byte(bytes[here - 1]));
-                let symbol = !is_word_byte(b) && !b.is_ascii_whitespace() && lower.is_char_boundary(here);
-                // Step to the next place a phrase may start: the next word, or the next character.
-                at = if is_word_byte(b) { here + bytes[here..].iter().take_while(|&&b| is_word_byte(b)).count() } else { here + 1 };
-                if word_start || (symbol && self.starts_with_symbol) {
-                    if let Some(end) = self.longest_at(lower, here) {
-                        at = end.max(here + 1);
-                        while !lower.is_char_boundary(at) {
-                            at += 1;
-                        }
-                        return Some((here, end));
-                    }
-                }
-                while at < bytes.len() && !lower.is_char_boundary(at) {
-                    at += 1;
-                }
+    /// Every match in `lower`, as byte ranges, leftmost first, longest at
+    /// each place; `starts` are those of `lower`.
+    pub fn find_in<'a>(&'a self, lower: &'a str, starts: &'a Starts) -> impl Iterator<Item = (usize, usize)> + 'a {
+        let mut after = 0;
+        starts.0.iter().filter_map(move |&(at, key_end)| {
+            let first = lower.as_bytes()[at];
+            if at < after || self.key_shapes[first as usize] & length_bit(key_end - at) == 0 {
+                return None;
             }
-            None
+            let end = self.by_first.get(&lower[at..key_end])?.iter().find_map(|phrase| matches_at(lower, at, phrase))?;
+            after = end;
+            Some((at, end))
         })
     }
 
     pub fn is_match(&self, lower: &str) -> bool {
-        self.find_iter(lower).next().is_some()
+        self.find_in(lower, &Starts::of(lower)).next().is_some()
+    }
+}
+
+/// The places a phrase may start in a lower-case text: each word, and each
+/// other character that is not white space, with the end of its key (the
+/// word, or the character). Found once per sentence and shared by every list
+/// searched in it.
+pub struct Starts(Vec<(usize, usize)>);
+
+impl Starts {
+    pub fn of(lower: &str) -> Starts {
+        let bytes = lower.as_bytes();
+        let mut starts = Vec::with_capacity(bytes.len() / 4);
+        let mut at = 0;
+        while at < bytes.len() {
+            let b = bytes[at];
+            let end = if is_word_byte(b) {
+                at + bytes[at..].iter().take_while(|&&b| is_word_byte(b)).count()
+            } else {
+                at + lower[at..].chars().next().map_or(1, char::len_utf8)
+            };
+            if !b.is_ascii_whitespace() {
+                starts.push((at, end));
+            }
+            at = end;
+        }
+        Starts(starts)
     }
 }
 
@@ -172,7 +182,7 @@ mod tests {
     }
 
     fn found<'a>(phrases: &Phrases, text: &'a str) -> Vec<&'a str> {
-        phrases.find_iter(text).map(|(s, e)| &text[s..e]).collect()
+        phrases.find_in(text, &Starts::of(text)).map(|(s, e)| &text[s..e]).collect()
     }
 
     #[test]
