@@ -114,6 +114,10 @@ fn prepositions(r: &Reading, found: &mut Vec<Found>) {
                     continue;
                 }
                 found.push(Found { kind: CueKind::Preposition, cue: r.span(at..after), source: Some((start, end)) });
+            } else if r.kind(after) == Some(Kind::Quote) {
+                // A title: "according to “Tides of Harwick”, a 2019 book by Ana Ruiz".
+                let end = if r.is_punct(after + 1, ",") { phrase_right(r, after + 2, false).map_or(after + 1, |(_, e)| e) } else { after + 1 };
+                found.push(Found { kind: CueKind::Preposition, cue: r.span(at..after), source: Some((after, end)) });
             }
         }
     }
@@ -843,6 +847,8 @@ mod tests {
         colon_before_quote: "Quote of the day: Jane Roe: \"Never leave early.\"" => [(":", "Jane Roe")];
         horizontal_bar_credit: "\u{201c}The pier is safe.\u{201d}\u{2015} Ana Ruiz" => [("\u{2014}", "Ana Ruiz")];
         credit_after_an_unpaired_mark: "The pier is safe.\u{201d} \u{2014} Ana Ruiz" => [("\u{2014}", "Ana Ruiz")];
+        according_to_a_title: "According to \"Tides of Harwick\", a 2019 book by Ana Ruiz, the pier was built in 1890." =>
+            [("According to", "\"Tides of Harwick\", a 2019 book by Ana Ruiz")];
         em_dash_credit: "\"Concrete is honest.\" \u{2014} Ilse Marrow, in a 1971 lecture" => [("\u{2014}", "Ilse Marrow")];
         passive_with_agent: "Her death was confirmed by her son, the cellist Anton Marrow." => [("was confirmed by", "her son, the cellist Anton Marrow")];
         court_heard: "The manager stole the money, a court heard on Monday." => [("heard", "a court")];

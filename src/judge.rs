@@ -107,6 +107,7 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
                     attributions.push(attribution);
                 }
             }
+            attributions.extend(relayed_sources(&r, &attributions, &memory));
         }
         let source_spans: Vec<Span> = attributions.iter().filter_map(|a| a.source).collect();
         let anonymity = lex.anonymity_phrases.find_in(lower, &starts).any(|(start, _)| {
@@ -238,6 +239,30 @@ fn decisive<'a>(attributions: &'a [Attribution], norm: &str) -> &'a Attribution 
         .find(|a| a.class.is_anonymous() && !outweighed(a))
         .or_else(|| attributions.iter().find(|a| !a.class.is_anonymous()))
         .unwrap_or(&attributions[0])
+}
+
+/// The people a source relays: the object of "cites" or "quotes" when it is
+/// not identified ("the Gazette, which cited a council insider"),
+/// so that the weakest link decides (verdict rules, point 9).
+fn relayed_sources(r: &Reading, attributions: &[Attribution], memory: &Memory) -> Vec<Attribution> {
+    let lex = r.lex;
+    attributions
+        .iter()
+        .filter(|a| a.cue_kind == CueKind::Verb && !a.class.is_anonymous())
+        .filter_map(|a| {
+            let verb = r.norm[a.cue.start..a.cue.end].to_lowercase();
+            if !(verb.starts_with("cite") || verb.starts_with("quote")) {
+                return None;
+            }
+            let object = r.tokens.partition_point(|t| t.span.start < a.cue.end);
+            let (start, end) = cues::phrase_right(r, object, true)?;
+            let class = sources::classify(r, start, end, memory)?;
+            // People, not the reports or events a source cites as evidence ("cited reports").
+            let unnamed_person = class.kind == SourceKind::Anonymous && class.person;
+            let group = class.kind == SourceKind::VagueGroup && (lex.vague_groups.contains(class.head.as_str()) || lex.anonymous_roles.contains(class.head.trim_end_matches('s'))) && !lex.document_heads.contains(class.head.as_str());
+            (unnamed_person || group).then(|| Attribution { cue: a.cue, cue_kind: CueKind::Verb, source: Some(r.span(start..end)), class })
+        })
+        .collect()
 }
 
 /// A transcript quoted in the article, a paragraph opening with its speaker's
@@ -444,6 +469,22 @@ mod tests {
     fn a_quoted_title_with_a_colon_is_not_a_transcript_label() {
         let got = article(&["Harbour news", "\"Harbour: A History\" sold out in a week."]);
         assert_eq!(got[1], (Verdict::Unattributed, None));
+    }
+
+    #[test]
+    fn a_named_outlet_quoting_an_unnamed_insider_is_anonymous() {
+        assert_eq!(verdicts("The Harwick Gazette, which cited a council insider, said the vote was close."), [Verdict::Anonymous]);
+    }
+
+    #[test]
+    fn reports_cited_as_evidence_leave_the_citer_named() {
+        assert_eq!(verdicts("The mayor cited reports of a leak at the depot."), [Verdict::Named]);
+    }
+
+    #[test]
+    fn a_titled_work_is_a_named_document() {
+        assert_eq!(verdicts("According to \"Tides of Harwick\", the pier was built in 1890."), [Verdict::Named]);
+        assert_eq!(verdicts("According to \"Tides of Harwick\", a 2019 book by Ana Ruiz, the pier was built in 1890."), [Verdict::Named]);
     }
 
     #[test]

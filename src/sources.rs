@@ -148,6 +148,11 @@ fn words_text(r: &Reading, start: usize, end: usize) -> String {
 pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Option<Classified> {
     let lex = r.lex;
     let g = &lex.grammar;
+    // A title alone ("according to “Tides of Harwick”") identifies its document.
+    if end == start + 1 && r.kind(start) == Some(Kind::Quote) {
+        let title = phrase_text(r, start, end);
+        return Some(Classified { kind: SourceKind::Document, name: Some(title), head: "title".to_string(), plural: false, person: false });
+    }
     let mut start = start;
     while start < end && (matches!(r.lw(start), "but" | "and" | "so" | "yet" | "however" | "both") || !r.is_word(start)) {
         if r.kind(start) == Some(Kind::Number) {
