@@ -761,11 +761,46 @@ fn colon(r: &Reading, opens_block: bool, found: &mut Vec<Found>) {
         }
         if let Some((start, end)) = np_left(r, c) {
             let short = end - start <= 6 && (start..end).any(|i| r.is_proper(i) || r.lex.pronouns.contains_key(r.lw(i)));
-            if short && (start == 0 || speaker_label || r.kind(start - 1) == Some(Kind::Punct)) {
+            // "Mr. Halek gloated:" ends in its verb: the subject is read below.
+            let ends_in_verb = quote_follows && !r.is_proper(end - 1) && speaker_opening(r, c).is_some_and(|(s, e)| s == start && e < end);
+            if short && !ends_in_verb && (start == 0 || speaker_label || r.kind(start - 1) == Some(Kind::Punct)) {
                 found.push(Found { kind: CueKind::Colon, cue: r.span(c..c + 1), source: Some((start, end)) });
+                continue;
+            }
+        }
+        // "Mr. Halek gloated: “...”", "Ana Ruiz, a reader, agreed: “...”": the
+        // sentence's subject introduces the quotation, whatever its verb.
+        let cue_before = found.iter().any(|f| f.cue.start < r.span(c..c + 1).start);
+        if quote_follows && !cue_before {
+            if let Some(subject) = speaker_opening(r, c) {
+                found.push(Found { kind: CueKind::Colon, cue: r.span(c..c + 1), source: Some(subject) });
             }
         }
     }
+}
+
+/// The speaker that opens a sentence, before `before`: a name, a pronoun, or a
+/// phrase of speaker words ("Mr. Halek", "she", "the union's spokeswoman").
+fn speaker_opening(r: &Reading, before: usize) -> Option<(usize, usize)> {
+    let g = &r.lex.grammar;
+    let lex = r.lex;
+    let (start, end) = sentence_subject(r, before)?;
+    let speaker_word = |w: &str| {
+        let singular = w.strip_suffix('s').unwrap_or(w);
+        [w, singular].iter().any(|w| {
+            lex.spokespeople.contains(*w) || lex.anonymous_roles.contains(*w) || lex.vague_groups.contains(*w) || lex.organisation_words.contains(*w) || lex.outlet_words.contains(*w) || lex.document_heads.contains(*w) || lex.titles.contains(*w)
+        })
+    };
+    if lex.pronouns.contains_key(r.lw(start)) {
+        return Some((start, start + 1));
+    }
+    let stop = (start..end)
+        .find(|&i| {
+            let w = r.lw(i);
+            !(r.is_proper(i) || r.is_punct(i, ".") || r.kind(i) == Some(Kind::Possessive) || g.definite.contains(w) || g.indefinite.contains(w) || speaker_word(w))
+        })
+        .unwrap_or(end);
+    (stop > start && speaker_subject(r, (start, stop))).then_some((start, stop))
 }
 
 /// "“...” — Jane Roe, a reader".
@@ -847,6 +882,8 @@ mod tests {
         colon_before_quote: "Quote of the day: Jane Roe: \"Never leave early.\"" => [(":", "Jane Roe")];
         horizontal_bar_credit: "\u{201c}The pier is safe.\u{201d}\u{2015} Ana Ruiz" => [("\u{2014}", "Ana Ruiz")];
         credit_after_an_unpaired_mark: "The pier is safe.\u{201d} \u{2014} Ana Ruiz" => [("\u{2014}", "Ana Ruiz")];
+        subject_introducing_a_quote_with_a_colon: "Mr. Halek gloated: \"I told you so.\"" => [(":", "Mr. Halek")];
+        pronoun_introducing_a_quote_with_a_colon: "She then turned to the crowd again: \"We stay.\"" => [(":", "She")];
         according_to_a_title: "According to \"Tides of Harwick\", a 2019 book by Ana Ruiz, the pier was built in 1890." =>
             [("According to", "\"Tides of Harwick\", a 2019 book by Ana Ruiz")];
         em_dash_credit: "\"Concrete is honest.\" \u{2014} Ilse Marrow, in a 1971 lecture" => [("\u{2014}", "Ilse Marrow")];
@@ -877,6 +914,7 @@ mod tests {
     cases! {
         coordination_of_clauses_is_not_joined: "The firm cut jobs and analysts said the shares fell." => [("said", "analysts")];
         reports_as_a_noun_after_and: "The yard lost money and reports were filed." => [];
+        a_thing_introducing_a_quote_is_no_speaker: "An old banner carried one word: \"Stay.\"" => [];
         subject_after_that_is_its_own: "The inspector said that the two engineers say the bridge is safe." =>
             [("said", "The inspector"), ("say", "the two engineers")];
     }
