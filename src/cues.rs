@@ -510,7 +510,7 @@ pub fn subject_left(r: &Reading, v: usize) -> Option<(usize, usize)> {
                 return None;
             }
             // "Some residents, however, say": a connective set off by commas.
-            if seg.len() == 1 && seg.start > 0 && matches!(r.lw(seg.start), "however" | "meanwhile" | "though" | "too" | "also" | "instead" | "moreover" | "nonetheless" | "nevertheless" | "indeed" | "meanwhile" | "likewise" | "therefore") {
+            if seg.len() == 1 && seg.start > 0 && matches!(r.lw(seg.start), "however" | "meanwhile" | "though" | "too" | "also" | "instead" | "moreover" | "nonetheless" | "nevertheless" | "indeed" | "likewise" | "therefore") {
                 comma = seg.start - 1;
                 continue;
             }
