@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 WASM_TARGET=wasm32-unknown-unknown
-WASM_OUT=target/$WASM_TARGET/release/sourcelight.wasm
+WASM_OUT=target/$WASM_TARGET/wasm/sourcelight.wasm
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 run() { printf '+ %s\n' "$*"; "$@"; }
@@ -54,11 +54,11 @@ build() {
     ensure_toolchain
     need zip "Install it with 'apt-get install zip'."
 
-    step "Building the core to wasm (release, LTO)"
+    step "Building the core to wasm (profile wasm: release, LTO, optimised for size)"
     # `cargo rustc --crate-type cdylib` rather than a cdylib in Cargo.toml: with both crate types
     # cargo silently skips LTO for the wasm.
     # --no-default-features: the wasm is the core alone, without the command-line tool's extras.
-    run cargo rustc --lib --release --target "$WASM_TARGET" --no-default-features --crate-type cdylib
+    run cargo rustc --lib --profile wasm --target "$WASM_TARGET" --no-default-features --crate-type cdylib
 
     step "Generating the JavaScript glue"
     rm -rf dist pkg
