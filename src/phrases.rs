@@ -78,25 +78,22 @@ impl Phrases {
         self.by_first.is_empty()
     }
 
-    /// The end of the longest phrase that starts exactly at `at` in `lower`.
-    /// `at` must be a character boundary; whether a word ends before it is
-    /// the caller's business (see [`Phrases::find_iter`]).
-    pub fn longest_at(&self, lower: &str, at: usize) -> Option<usize> {
+    /// The end of the longest phrase that starts exactly at `at` in `lower`,
+    /// whose key there (a word or a character) ends at `key_end`.
+    fn longest_at(&self, lower: &str, at: usize, key_end: usize) -> Option<usize> {
         let first = *lower.as_bytes().get(at)?;
-        if self.key_shapes[first as usize] == 0 {
+        if self.key_shapes[first as usize] & length_bit(key_end - at) == 0 {
             return None;
         }
-        let key = key_at(lower, at);
-        if self.key_shapes[first as usize] & length_bit(key.len()) == 0 {
-            return None;
-        }
-        let candidates = self.by_first.get(key)?;
-        candidates.iter().find_map(|phrase| matches_at(lower, at, phrase))
+        self.by_first.get(&lower[at..key_end])?.iter().find_map(|phrase| matches_at(lower, at, phrase))
     }
 
-    /// Whether `lower` starts with one of the phrases.
+    /// Whether `lower` starts with one of the phrases: the end of the longest.
     pub fn starts(&self, lower: &str) -> Option<usize> {
-        self.longest_at(lower, 0)
+        if lower.is_empty() {
+            return None;
+        }
+        self.longest_at(lower, 0, key_at(lower, 0).len())
     }
 
     /// Every match in `lower`, as byte ranges, leftmost first, longest at
@@ -104,11 +101,10 @@ impl Phrases {
     pub fn find_in<'a>(&'a self, lower: &'a str, starts: &'a Starts) -> impl Iterator<Item = (usize, usize)> + 'a {
         let mut after = 0;
         starts.0.iter().filter_map(move |&(at, key_end)| {
-            let first = lower.as_bytes()[at];
-            if at < after || self.key_shapes[first as usize] & length_bit(key_end - at) == 0 {
+            if at < after {
                 return None;
             }
-            let end = self.by_first.get(&lower[at..key_end])?.iter().find_map(|phrase| matches_at(lower, at, phrase))?;
+            let end = self.longest_at(lower, at, key_end)?;
             after = end;
             Some((at, end))
         })
