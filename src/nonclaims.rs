@@ -84,7 +84,7 @@ impl Boilerplate {
     /// Whether the sentence is boilerplate, given its lower-case twin and
     /// the places phrases may start in it.
     pub fn matches(&self, sentence: &str, lower: &str, starts: &Starts) -> bool {
-        let anywhere = self.anywhere.find_in(lower, starts).next().is_some();
+        let untrimmed = lower;
         let lead = sentence.len() - sentence.trim_start().len();
         let sentence = sentence.trim();
         let lower = &lower[lead..lead + sentence.len()];
@@ -92,7 +92,7 @@ impl Boilerplate {
         self.openings.starts(lower).is_some()
             || (len <= CREDIT_MAX && self.credits.starts(lower).is_some() && !sentence.contains(['.', '!', '?']))
             || self.whole.starts(lower).is_some_and(|end| end == len || lower[end..] == *".")
-            || (len <= ANYWHERE_MAX && (anywhere || holds_email(lower)))
+            || (len <= ANYWHERE_MAX && (self.anywhere.find_in(untrimmed, starts).next().is_some() || holds_email(lower)))
             || self.is_menu(lower)
             || (len <= DATE_MAX && (self.is_time(lower) || self.is_date(lower)))
             || !sentence.chars().any(char::is_alphabetic)
@@ -172,7 +172,8 @@ pub fn by_words(sentence: &str, lower: &str, starts: &Starts, lex: &Lexicon) -> 
     if is_question(trimmed) {
         return Some("A question the writer asks is not a claim.");
     }
-    let words = trimmed.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+    // One word or none: counting stops at the second.
+    let words = trimmed.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).take(2).count();
     if words <= 1 && !trimmed.chars().any(char::is_numeric) {
         return Some("A bare transition, not a claim.");
     }

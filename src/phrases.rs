@@ -15,21 +15,42 @@
 //! - at a place where several phrases start, the longest wins, and the next
 //!   match is looked for after it (leftmost, longest, non-overlapping).
 
-use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
 
 /// A list of phrases, lower case, ready to be found in lower-case text.
 pub struct Phrases {
-    /// First word (or first symbol, for a phrase like "©") → phrases, longest first.
-    by_first: FxHashMap<String, Vec<String>>,
+    /// The keys phrases start with (their first word, or first symbol for a
+    /// phrase like "©"), in byte order, each with its phrases.
+    keys: Vec<Key>,
+    /// For each first byte, the range of `keys` that start with it: the
+    /// lists are short, so a look-up compares a few keys of the right length
+    /// instead of hashing the word.
+    by_byte: [(u32, u32); 256],
     /// For each first byte of a key, the key lengths (bit `n` for `n`
     /// bytes, the last bit for 31 or more): most words of a text start no
-    /// phrase, and this settles them without hashing the word.
+    /// phrase, and this settles them without looking further.
     key_shapes: [u32; 256],
+}
+
+/// A key and the phrases that start with it, longest first.
+struct Key {
+    word: Box<str>,
+    phrases: Vec<Phrase>,
+}
+
+/// One phrase, as what must follow its key: the key has been matched by
+/// the look-up that found the phrase, so only the rest is compared.
+struct Phrase {
+    /// The rest of the first word after the key ("'t" of "couldn't", "" of
+    /// "said"), then each further word, which comes after white space.
+    parts: Box<[Box<str>]>,
+    /// The phrase ends in a word character, so the text must not go on with one.
+    ends_in_word: bool,
 }
 
 impl Default for Phrases {
     fn default() -> Phrases {
-        Phrases { by_first: FxHashMap::default(), key_shapes: [0; 256] }
+        Phrases { keys: Vec::new(), by_byte: [(0, 0); 256], key_shapes: [0; 256] }
     }
 }
 
@@ -38,70 +59,132 @@ fn length_bit(len: usize) -> u32 {
     1 << len.min(31)
 }
 
+/// The bytes words are made of: ASCII letters, digits and `_`.
+const WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize;
+        b += 1;
+    }
+    table
+};
+
 fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
+    WORD[b as usize]
 }
 
-/// The key a phrase is filed under, or looked up by, at `at`: the word
-/// that starts there, or the one character there when it is no word.
-fn key_at(text: &str, at: usize) -> &str {
+/// The end of the key that starts at `at` in `text`: the word that starts
+/// there, or the one character there when it is no word.
+fn key_end(text: &str, at: usize) -> usize {
     let bytes = text.as_bytes();
-    let end = if is_word_byte(bytes[at]) {
-        at + bytes[at..].iter().take_while(|&&b| is_word_byte(b)).count()
+    let b = bytes[at];
+    if is_word_byte(b) {
+        let mut end = at + 1;
+        while end < bytes.len() && is_word_byte(bytes[end]) {
+            end += 1;
+        }
+        end
     } else {
-        at + text[at..].chars().next().map_or(1, char::len_utf8)
-    };
-    &text[at..end]
+        // The length of the character from its first byte (`text` is UTF-8).
+        at + match b {
+            0..0x80 => 1,
+            0xf0.. => 4,
+            0xe0.. => 3,
+            _ => 2,
+        }
+    }
+}
+
+/// How many bytes of white space (as `char::is_whitespace` sees it) start `text[at..]`.
+fn white_space_at(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = at;
+    while let Some(&b) = bytes.get(i) {
+        if b == b' ' || (b'\t'..=b'\r').contains(&b) {
+            i += 1;
+        } else if b < 0x80 {
+            break;
+        } else {
+            match text[i..].chars().next() {
+                Some(c) if c.is_whitespace() => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    i - at
 }
 
 impl Phrases {
     /// Phrases given as their words.
     pub fn new<W: AsRef<str>>(phrases: impl IntoIterator<Item = impl IntoIterator<Item = W>>) -> Phrases {
+        let mut by_key: BTreeMap<Box<str>, Vec<String>> = BTreeMap::new();
         let mut list = Phrases::default();
         for words in phrases {
             let phrase = words.into_iter().map(|w| w.as_ref().to_lowercase()).collect::<Vec<_>>().join(" ");
             if phrase.is_empty() {
                 continue;
             }
-            let key = key_at(&phrase, 0).to_string();
+            let key = &phrase[..key_end(&phrase, 0)];
             list.key_shapes[phrase.as_bytes()[0] as usize] |= length_bit(key.len());
-            list.by_first.entry(key).or_default().push(phrase);
+            by_key.entry(key.into()).or_default().push(phrase);
         }
-        for candidates in list.by_first.values_mut() {
+        // In byte order, so the keys that share a first byte lie together.
+        for (word, mut candidates) in by_key {
             candidates.sort_by_key(|p| std::cmp::Reverse(p.len()));
             candidates.dedup();
+            let phrases = candidates
+                .iter()
+                .map(|phrase| Phrase {
+                    parts: phrase[word.len()..].split(' ').map(Box::from).collect(),
+                    ends_in_word: phrase.as_bytes().last().is_some_and(|&b| is_word_byte(b)),
+                })
+                .collect();
+            let first = word.as_bytes()[0] as usize;
+            let index = list.keys.len() as u32;
+            let range = &mut list.by_byte[first];
+            *range = if range.0 == range.1 { (index, index + 1) } else { (range.0, index + 1) };
+            list.keys.push(Key { word, phrases });
         }
         list
     }
 
     pub fn is_empty(&self) -> bool {
-        self.by_first.is_empty()
+        self.keys.is_empty()
+    }
+
+    /// Whether a phrase may start with a key of `len` bytes whose first byte is `first`.
+    #[inline]
+    fn may_start(&self, first: u8, len: usize) -> bool {
+        self.key_shapes[first as usize] & length_bit(len) != 0
     }
 
     /// The end of the longest phrase that starts exactly at `at` in `lower`,
     /// whose key there (a word or a character) ends at `key_end`.
     fn longest_at(&self, lower: &str, at: usize, key_end: usize) -> Option<usize> {
-        let first = *lower.as_bytes().get(at)?;
-        if self.key_shapes[first as usize] & length_bit(key_end - at) == 0 {
-            return None;
-        }
-        self.by_first.get(&lower[at..key_end])?.iter().find_map(|phrase| matches_at(lower, at, phrase))
+        let word = lower.as_bytes().get(at..key_end)?;
+        let (from, to) = self.by_byte[*word.first()? as usize];
+        let key = self.keys[from as usize..to as usize].iter().find(|key| key.word.as_bytes() == word)?;
+        key.phrases.iter().find_map(|phrase| phrase.ends_at(lower, key_end))
     }
 
     /// Whether `lower` starts with one of the phrases: the end of the longest.
     pub fn starts(&self, lower: &str) -> Option<usize> {
-        if lower.is_empty() {
+        let first = *lower.as_bytes().first()?;
+        let end = key_end(lower, 0);
+        if !self.may_start(first, end) {
             return None;
         }
-        self.longest_at(lower, 0, key_at(lower, 0).len())
+        self.longest_at(lower, 0, end)
     }
 
     /// Every match in `lower`, as byte ranges, leftmost first, longest at
     /// each place; `starts` are those of `lower`.
     pub fn find_in<'a>(&'a self, lower: &'a str, starts: &'a Starts) -> impl Iterator<Item = (usize, usize)> + 'a {
         let mut after = 0;
+        let bytes = lower.as_bytes();
         starts.0.iter().filter_map(move |&(at, key_end)| {
-            if at < after {
+            if at < after || !self.may_start(bytes[at], key_end - at) {
                 return None;
             }
             let end = self.longest_at(lower, at, key_end)?;
@@ -111,7 +194,32 @@ impl Phrases {
     }
 
     pub fn is_match(&self, lower: &str) -> bool {
-        self.find_in(lower, &Starts::of(lower)).next().is_some()
+        let bytes = lower.as_bytes();
+        starts_of(lower).any(|(at, key_end)| self.may_start(bytes[at], key_end - at) && self.longest_at(lower, at, key_end).is_some())
+    }
+}
+
+impl Phrase {
+    /// Where this phrase ends if its key ends at `key_end` in `text`, whole words only.
+    fn ends_at(&self, text: &str, key_end: usize) -> Option<usize> {
+        let mut i = key_end;
+        for (n, part) in self.parts.iter().enumerate() {
+            if n > 0 {
+                let gap = white_space_at(text, i);
+                if gap == 0 {
+                    return None;
+                }
+                i += gap;
+            }
+            if !text.as_bytes()[i..].starts_with(part.as_bytes()) {
+                return None;
+            }
+            i += part.len();
+        }
+        if self.ends_in_word && text.as_bytes().get(i).is_some_and(|&b| is_word_byte(b)) {
+            return None;
+        }
+        Some(i)
     }
 }
 
@@ -123,47 +231,41 @@ pub struct Starts(Vec<(usize, usize)>);
 
 impl Starts {
     pub fn of(lower: &str) -> Starts {
+        // The loop of `starts_of`, written out: collecting from the iterator
+        // took twice the time.
         let bytes = lower.as_bytes();
-        let mut starts = Vec::with_capacity(bytes.len() / 4);
+        let mut starts = Vec::with_capacity(lower.len() / 4);
         let mut at = 0;
         while at < bytes.len() {
-            let b = bytes[at];
-            let end = if is_word_byte(b) {
-                at + bytes[at..].iter().take_while(|&&b| is_word_byte(b)).count()
-            } else {
-                at + lower[at..].chars().next().map_or(1, char::len_utf8)
-            };
-            if !b.is_ascii_whitespace() {
-                starts.push((at, end));
+            if bytes[at].is_ascii_whitespace() {
+                at += 1;
+                continue;
             }
+            let end = key_end(lower, at);
+            starts.push((at, end));
             at = end;
         }
         Starts(starts)
     }
 }
 
-/// Where `phrase` ends if it stands at `at` in `text`, whole words only.
-fn matches_at(text: &str, at: usize, phrase: &str) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut i = at;
-    for (n, part) in phrase.split(' ').enumerate() {
-        if n > 0 {
-            let gap = text[i..].len() - text[i..].trim_start().len();
-            if gap == 0 {
-                return None;
+/// The places of [`Starts`], one by one.
+fn starts_of(lower: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = lower.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            let b = bytes[at];
+            if b.is_ascii_whitespace() {
+                at += 1;
+                continue;
             }
-            i += gap;
+            let start = at;
+            at = key_end(lower, at);
+            return Some((start, at));
         }
-        if !text[i..].starts_with(part) {
-            return None;
-        }
-        i += part.len();
-    }
-    let last_is_word = phrase.as_bytes().last().is_some_and(|&b| is_word_byte(b));
-    if last_is_word && bytes.get(i).is_some_and(|&b| is_word_byte(b)) {
-        return None;
-    }
-    Some(i)
+        None
+    })
 }
 
 #[cfg(test)]
