@@ -21,7 +21,7 @@
 //! a verb with a particle that changes it ("called off"), "according to plan".
 //! Agentless reporting ("is said to", "reportedly") is [`impersonal`].
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, WordClass};
 use crate::span::Span;
 use crate::tokens::{Kind, Reading};
 
@@ -56,7 +56,7 @@ pub fn holds_anonymous_phrase(lower: &str, lex: &Lexicon) -> bool {
 pub fn impersonal(r: &Reading) -> Option<(Span, bool)> {
     // One pass over the words; a phrase is tried only where its first word stands.
     for i in 0..r.len() {
-        if !r.is_word(i) || !r.lex.impersonal_starts.contains(r.lw(i)) {
+        if !r.is_word(i) || !r.is(i, WordClass::IMPERSONAL_START) {
             continue;
         }
         for (phrase, hedge) in &r.lex.impersonal {
@@ -110,7 +110,7 @@ fn prepositions(r: &Reading, found: &mut Vec<Found>) {
             let after = at + phrase.len();
             if let Some((start, end)) = phrase_right(r, after, false) {
                 // "according to plan" names no one.
-                if end - start == 1 && r.lex.grammar.not_source.contains(r.lw(start)) {
+                if end - start == 1 && r.is(start, WordClass::NOT_SOURCE) {
                     continue;
                 }
                 found.push(Found { kind: CueKind::Preposition, cue: r.span(at..after), source: Some((start, end)) });
@@ -124,8 +124,6 @@ fn prepositions(r: &Reading, found: &mut Vec<Found>) {
 }
 
 fn verbs(r: &Reading, found: &mut Vec<Found>) {
-    let lex = r.lex;
-    let g = &lex.grammar;
     let mut covered = 0;
     for v in 0..r.len() {
         if !r.is_word(v) || v < covered {
@@ -137,16 +135,18 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
             continue;
         }
         let comeback = matches!(word, "shot" | "fired" | "hit" | "shoots" | "fires" | "hits") && r.lw(v + 1) == "back";
-        let stance = comeback || g.stance_verb.contains(word) && (v + 1..(v + 3).min(r.len())).any(|i| g.stance_object.contains(r.lw(i)));
-        let reporting = lex.reporting_verbs.get(word).copied().or(stance.then_some(false));
-        let evidence = lex.evidence_verbs.contains(word);
-        let court = g.court_verb.contains(word);
+        let class = r.classes(v);
+        let stance = comeback || class.is(WordClass::STANCE_VERB) && (v + 1..(v + 3).min(r.len())).any(|i| r.is(i, WordClass::STANCE_OBJECT));
+        let reporting = class.reporting().or(stance.then_some(false));
+        let evidence = class.is(WordClass::EVIDENCE_VERB);
+        let court = class.is(WordClass::COURT_VERB);
         if reporting.is_none() && !evidence && !court {
             continue;
         }
         let prev = if v > 0 { r.lw(v - 1) } else { "" };
+        let prev_class = if v > 0 { r.classes(v - 1) } else { WordClass::NONE };
         // Decoys: "the said company", "to say", "did not say", "called off".
-        if g.definite.contains(prev) || matches!(prev, "a" | "an" | "to" | "so") || g.negation.contains(prev) {
+        if prev_class.is(WordClass::DEFINITE | WordClass::NEGATION) || matches!(prev, "a" | "an" | "to" | "so") {
             continue;
         }
         // "by warning that ...": the sentence's subject speaks.
@@ -159,16 +159,16 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
             continue;
         }
         // "for admitting", "must say": not a report of speech.
-        if (g.preposition.contains(prev) && !r.is_proper(v - 1)) || g.modal.contains(prev) {
+        if (prev_class.is(WordClass::PREPOSITION) && !r.is_proper(v - 1)) || prev_class.is(WordClass::MODAL) {
             continue;
         }
-        if v >= 2 && g.negation.contains(r.lw(v - 1)) {
+        if v >= 2 && r.is(v - 1, WordClass::NEGATION) {
             continue;
         }
-        if v >= 2 && (g.negation.contains(r.lw(v - 2)) && g.auxiliary.contains(r.lw(v - 1)) || r.lw(v - 2) == "not") {
+        if v >= 2 && (r.is(v - 2, WordClass::NEGATION) && r.is(v - 1, WordClass::AUXILIARY) || r.lw(v - 2) == "not") {
             continue;
         }
-        if g.particle.contains(r.lw(v + 1)) && word.starts_with("call") && r.lw(v + 1) != "in" {
+        if r.is(v + 1, WordClass::PARTICLE) && word.starts_with("call") && r.lw(v + 1) != "in" {
             continue;
         }
         if matches!(word, "point" | "pointed" | "points" | "pointing") && !matches!(r.lw(v + 1), "out" | "to") {
@@ -186,7 +186,7 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
         if let Some(p) = passive_auxiliary(r, v) {
             if let Some(by) = (v + 1..(v + 4).min(r.len())).find(|&i| r.lw(i) == "by") {
                 if let Some(source) = phrase_right(r, by + 1, true) {
-                    if g.passive_cue.contains(word) {
+                    if class.is(WordClass::PASSIVE_CUE) {
                         found.push(Found { kind: CueKind::Passive, cue: r.span(p..by + 1), source: Some(source) });
                     }
                 }
@@ -243,7 +243,7 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
             }
             // A second predicate of the sentence's subject: "X did not mention it, but told ...".
             let mut before = v;
-            while before > 0 && (g.auxiliary.contains(r.lw(before - 1)) || is_adverb(r.lw(before - 1))) && !r.is_proper(before - 1) {
+            while before > 0 && (r.is(before - 1, WordClass::AUXILIARY) || is_adverb(r.lw(before - 1))) && !r.is_proper(before - 1) {
                 before -= 1;
             }
             let prev = if before > 0 { r.lw(before - 1) } else { "" };
@@ -266,11 +266,11 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
             if !ambiguous && inverted_position(r, v) {
                 let at = skip_time(r, cue_end);
                 let opens_phrase = r.is_proper(at)
-                    || g.definite.contains(r.lw(at))
-                    || g.indefinite.contains(r.lw(at))
-                    || r.lex.titles.contains(r.lw(at))
+                    || r.is(at, WordClass::DEFINITE)
+                    || r.is(at, WordClass::INDEFINITE)
+                    || r.is(at, WordClass::TITLE)
                     || (at..(at + 4).min(r.len())).take_while(|&i| r.is_word(i) || r.kind(i) == Some(Kind::Number)).any(|i| r.is_proper(i));
-                if let Some(source) = phrase_right(r, at, true).filter(|_| opens_phrase || r.lex.pronouns.contains_key(r.lw(at))) {
+                if let Some(source) = phrase_right(r, at, true).filter(|_| opens_phrase || r.is(at, WordClass::PRONOUN)) {
                     found.push(Found { kind: CueKind::Verb, cue, source: Some(source) });
                     continue;
                 }
@@ -280,7 +280,7 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
             if let Some((start, end)) = subject {
                 let head = head_of(r, start, end);
                 let named_finding = r.is_proper(head) && r.lw(v + 1) == "that";
-                if lex.document_heads.contains(r.lw(head)) || named_finding {
+                if r.is(head, WordClass::DOCUMENT_HEAD) || named_finding {
                     found.push(Found { kind: CueKind::Evidence, cue, source: Some((start, end)) });
                 }
             }
@@ -293,31 +293,31 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
 /// the word before the verb is a name, a pronoun, or a noun for a speaker, a
 /// body or a document.
 fn speaker_subject(r: &Reading, (_, end): (usize, usize)) -> bool {
-    let lex = r.lex;
     let last = end - 1;
-    let w = r.lw(last);
-    let singular = w.strip_suffix('s').unwrap_or(w);
-    r.is_proper(last)
-        || lex.pronouns.contains_key(w)
-        || [w, singular].iter().any(|w| {
-            lex.spokespeople.contains(*w)
-                || lex.anonymous_roles.contains(*w)
-                || lex.vague_groups.contains(*w)
-                || lex.organisation_words.contains(*w)
-                || lex.outlet_words.contains(*w)
-                || lex.document_heads.contains(*w)
-                || lex.institutions.contains(*w)
-                || lex.titles.contains(*w)
-        })
+    let speaker = SPEAKER_WORDS | WordClass::INSTITUTION;
+    r.is_proper(last) || r.is(last, WordClass::PRONOUN | speaker) || is_plural_of(r, last, speaker)
+}
+
+/// Nouns for a speaker, a body or a document ("spokeswoman", "union", "report").
+const SPEAKER_WORDS: WordClass = WordClass::SPOKESPERSON
+    .with(WordClass::ANONYMOUS_ROLE)
+    .with(WordClass::VAGUE_GROUP)
+    .with(WordClass::ORGANISATION)
+    .with(WordClass::OUTLET)
+    .with(WordClass::DOCUMENT_HEAD)
+    .with(WordClass::TITLE);
+
+/// Whether token `i` ends in `s` and, without it, belongs to `class` ("officials").
+fn is_plural_of(r: &Reading, i: usize, class: WordClass) -> bool {
+    r.lw(i).strip_suffix('s').is_some_and(|singular| r.lex.classes(singular).is(class))
 }
 
 /// After a verb form that is also a noun: what a reporting verb takes
 /// ("claims that", "warns: “...”", "denies the report"), not a noun's company
 /// ("warning in place", "reports of").
 fn object_follows(r: &Reading, v: usize) -> bool {
-    let g = &r.lex.grammar;
     let mut next = v + 1;
-    while g.calendar.contains(r.lw(next)) || (r.lw(next) == "on" && r.is_proper(next + 1)) {
+    while r.is(next, WordClass::CALENDAR) || (r.lw(next) == "on" && r.is_proper(next + 1)) {
         next += if r.lw(next) == "on" { 2 } else { 1 };
     }
     let w = r.lw(next);
@@ -335,9 +335,7 @@ fn object_follows(r: &Reading, v: usize) -> bool {
         || (matches!(w, "for" | "on") && r.lw(v).starts_with("call"))
         || matches!(r.kind(next), Some(Kind::Quote))
         || r.is_punct(next, ":")
-        || g.definite.contains(w)
-        || g.indefinite.contains(w)
-        || r.lex.pronouns.contains_key(w)
+        || r.is(next, WordClass::DEFINITE | WordClass::INDEFINITE | WordClass::PRONOUN)
         || r.is_proper(next)
         || matches!(w, "it" | "him" | "her" | "them" | "us" | "me")
 }
@@ -345,7 +343,6 @@ fn object_follows(r: &Reading, v: usize) -> bool {
 /// The cue runs over a listener ("told reporters"), a frame ("said in a
 /// statement"), a platform ("wrote on X") or a particle ("pointed out").
 fn cue_extent(r: &Reading, v: usize) -> usize {
-    let g = &r.lex.grammar;
     let word = r.lw(v);
     let mut end = v + 1;
     if matches!(r.lw(end), "out" | "to") && word.starts_with("point") {
@@ -356,16 +353,16 @@ fn cue_extent(r: &Reading, v: usize) -> usize {
     }
     if matches!(word, "told" | "tell" | "tells" | "telling") {
         // The listener: "reporters", "the jury", "Radio Fenwick", "this newspaper", "us".
-        if r.is_word(end) && !g.clause.contains(r.lw(end)) {
+        if r.is_word(end) && !r.is(end, WordClass::CLAUSE) {
             let mut i = end;
-            if g.definite.contains(r.lw(i)) || g.indefinite.contains(r.lw(i)) {
+            if r.is(i, WordClass::DEFINITE) || r.is(i, WordClass::INDEFINITE) {
                 i += 1;
             }
             if r.is_proper(i) {
                 while r.is_proper(i) {
                     i += 1;
                 }
-            } else if r.is_word(i) && !g.clause.contains(r.lw(i)) && !g.preposition.contains(r.lw(i)) {
+            } else if r.is_word(i) && !r.is(i, WordClass::CLAUSE) && !r.is(i, WordClass::PREPOSITION) {
                 i += 1;
             }
             end = i.max(end + 1).min(r.len());
@@ -373,9 +370,9 @@ fn cue_extent(r: &Reading, v: usize) -> usize {
     }
     // "in a statement", "in an interview".
     let determiner = matches!(r.lw(end + 1), "a" | "an" | "the" | "his" | "her" | "its" | "their");
-    if r.lw(end) == "in" && determiner && g.report_frame.contains(r.lw(end + 2)) {
+    if r.lw(end) == "in" && determiner && r.is(end + 2, WordClass::REPORT_FRAME) {
         end += 3;
-    } else if r.lw(end) == "in" && determiner && g.report_frame.contains(r.lw(end + 3)) && r.is_word(end + 2) {
+    } else if r.lw(end) == "in" && determiner && r.is(end + 3, WordClass::REPORT_FRAME) && r.is_word(end + 2) {
         end += 4;
     } else if matches!(word, "wrote" | "writes" | "write" | "writing" | "said" | "says" | "posted" | "tweeted" | "evoked" | "announced")
         && r.lw(end) == "on"
@@ -388,7 +385,7 @@ fn cue_extent(r: &Reading, v: usize) -> usize {
 
 /// After "said": time words that belong to the cue ("said on Tuesday", "said later").
 fn skip_time(r: &Reading, mut at: usize) -> usize {
-    while at < r.len() && (r.lex.grammar.time.contains(r.lw(at)) || r.lex.grammar.calendar.contains(r.lw(at))) && !r.is_proper(at) {
+    while at < r.len() && (r.is(at, WordClass::TIME) || r.is(at, WordClass::CALENDAR)) && !r.is_proper(at) {
         at += 1;
     }
     at
@@ -404,7 +401,7 @@ fn passive_auxiliary(r: &Reading, v: usize) -> Option<usize> {
     while i > 0 && (is_adverb(r.lw(i - 1)) || matches!(r.lw(i - 1), "first" | "also" | "later" | "initially" | "widely" | "previously")) {
         i -= 1;
     }
-    (i > 0 && r.lex.grammar.passive.contains(r.lw(i - 1))).then(|| i - 1)
+    (i > 0 && r.is(i - 1, WordClass::PASSIVE)).then(|| i - 1)
 }
 
 /// Whether the source phrase is a court, a jury or an inquest (verdict rules, point 3).
@@ -415,14 +412,13 @@ fn is_court(r: &Reading, (start, end): (usize, usize)) -> bool {
 
 /// The head word of a source phrase: the last word before a preposition or comma.
 pub fn head_of(r: &Reading, start: usize, end: usize) -> usize {
-    let g = &r.lex.grammar;
     let cut = (start + 1..end)
         .find(|&i| {
             let w = r.lw(i);
             r.is_punct(i, ",")
                 || (r.is_word(i)
                     && !r.is_proper(i)
-                    && (g.preposition.contains(w) || g.clause.contains(w) || g.participle.contains(w) || w == "not" || (w.ends_with("ed") && i > start + 1 && !g.definite.contains(r.lw(i - 1)))))
+                    && (r.is(i, WordClass::PREPOSITION | WordClass::CLAUSE | WordClass::PARTICIPLE) || w == "not" || (w.ends_with("ed") && i > start + 1 && !r.is(i - 1, WordClass::DEFINITE))))
         })
         .unwrap_or(end);
     (start..cut).rev().find(|&i| r.is_word(i)).unwrap_or(start)
@@ -436,7 +432,7 @@ fn inverted_position(r: &Reading, v: usize) -> bool {
     }
     let mut i = v - 1;
     // "…,” she said" is not inverted, but "…,” added the minister" is.
-    while i > 0 && r.lex.grammar.auxiliary.contains(r.lw(i)) {
+    while i > 0 && r.is(i, WordClass::AUXILIARY) {
         i -= 1;
     }
     r.kind(i) == Some(Kind::Quote) || r.is_punct(i, ",") || r.is_punct(i, "\u{2014}") || r.is_punct(i, "-")
@@ -444,17 +440,17 @@ fn inverted_position(r: &Reading, v: usize) -> bool {
 
 /// A word that may stand inside a noun phrase.
 fn np_word(r: &Reading, i: usize) -> bool {
-    let g = &r.lex.grammar;
     match r.kind(i) {
         Some(Kind::Word) => {
             let w = r.lw(i);
-            let after_determiner = i > 0 && (g.definite.contains(r.lw(i - 1)) || g.indefinite.contains(r.lw(i - 1)));
+            let after_determiner = i > 0 && (r.is(i - 1, WordClass::DEFINITE) || r.is(i - 1, WordClass::INDEFINITE));
             let gerund = !after_determiner && w != "speaking" && w.ends_with("ing") && w.len() > 5 && !r.is_capitalised_word(i) && !matches!(w, "leading" | "ruling" | "governing" | "outgoing" | "incoming" | "opposing" | "visiting" | "striking" | "acting" | "reigning" | "sitting" | "founding" | "managing" | "presiding");
-            let grammar_word = gerund || g.clause.contains(w) || g.passive.contains(w) || g.negation.contains(w);
-            let auxiliary = g.auxiliary.contains(w) && !r.is_proper(i);
+            let class = r.classes(i);
+            let grammar_word = gerund || class.is(WordClass::CLAUSE | WordClass::PASSIVE | WordClass::NEGATION);
+            let auxiliary = class.is(WordClass::AUXILIARY) && !r.is_proper(i);
             // A reporting verb ends the phrase, unless it is also a noun of a source ("report").
-            let verb = r.lex.reporting_verbs.get(w) == Some(&false) && !r.lex.vague_groups.contains(w) && !r.lex.document_heads.contains(w);
-            (!grammar_word && !auxiliary && !verb) || (r.is_proper(i) && !g.clause.contains(w))
+            let verb = class.reporting() == Some(false) && !class.is(WordClass::VAGUE_GROUP | WordClass::DOCUMENT_HEAD);
+            (!grammar_word && !auxiliary && !verb) || (r.is_proper(i) && !class.is(WordClass::CLAUSE))
         }
         Some(Kind::Possessive) | Some(Kind::Number) => true,
         Some(Kind::Punct) => matches!(r.text(i), "&" | "." | "-" | "/") && i > 0 && r.kind(i - 1) == Some(Kind::Word) && r.is_word(i + 1),
@@ -465,19 +461,18 @@ fn np_word(r: &Reading, i: usize) -> bool {
 /// The subject phrase ending just before `v` (skipping auxiliaries and
 /// adverbs), through an apposition or a relative clause set off by commas.
 pub fn subject_left(r: &Reading, v: usize) -> Option<(usize, usize)> {
-    let g = &r.lex.grammar;
     let mut end = v;
     loop {
-        while end > 0 && r.is_word(end - 1) && !r.is_proper(end - 1) && (g.auxiliary.contains(r.lw(end - 1)) || g.passive.contains(r.lw(end - 1)) || is_adverb(r.lw(end - 1))) {
+        while end > 0 && r.is_word(end - 1) && !r.is_proper(end - 1) && (r.is(end - 1, WordClass::AUXILIARY) || r.is(end - 1, WordClass::PASSIVE) || is_adverb(r.lw(end - 1))) {
             end -= 1;
         }
         // "a poll last week showed": a time before the verb.
-        if end >= 2 && g.time.contains(r.lw(end - 1)) && matches!(r.lw(end - 2), "last" | "this" | "next" | "earlier" | "later") {
+        if end >= 2 && r.is(end - 1, WordClass::TIME) && matches!(r.lw(end - 2), "last" | "this" | "next" | "earlier" | "later") {
             end -= 2;
             continue;
         }
         // "who in 2010 said", "X on Tuesday said": a short adverbial before the verb.
-        if end >= 2 && r.is_word(end - 2) && g.preposition.contains(r.lw(end - 2)) && (r.kind(end - 1) == Some(Kind::Number) || g.calendar.contains(r.lw(end - 1))) {
+        if end >= 2 && r.is_word(end - 2) && r.is(end - 2, WordClass::PREPOSITION) && (r.kind(end - 1) == Some(Kind::Number) || r.is(end - 1, WordClass::CALENDAR)) {
             end -= 2;
             continue;
         }
@@ -516,9 +511,9 @@ pub fn subject_left(r: &Reading, v: usize) -> Option<(usize, usize)> {
             }
             let first = r.lw(seg.start);
             // "sent by ...", "published in ..." are clauses; "retired nurse Glenys Arbuthnot" is a role.
-            let participle_clause = (first.ends_with("ed") || g.participle.contains(first))
+            let participle_clause = (first.ends_with("ed") || r.is(seg.start, WordClass::PARTICIPLE))
                 && !r.is_proper(seg.start)
-                && (g.preposition.contains(r.lw(seg.start + 1)) || is_adverb(r.lw(seg.start + 1)) || seg.len() == 1);
+                && (r.is(seg.start + 1, WordClass::PREPOSITION) || is_adverb(r.lw(seg.start + 1)) || seg.len() == 1);
             let clause = matches!(first, "who" | "whose" | "which" | "speaking") || first.ends_with("ing") || participle_clause;
             // "of Elmstead Road, Harwood": not "In May, Tomas Reyes", where the
             // segment on the left opens the sentence.
@@ -533,11 +528,11 @@ pub fn subject_left(r: &Reading, v: usize) -> Option<(usize, usize)> {
                     k = (0..k).rev().find(|&i| r.is_punct(i, "(")).unwrap_or(0).saturating_sub(1);
                 }
                 r.is_proper(k) || r.is_punct(k, ".")
-            } && !seg.clone().any(|i| g.clause.contains(r.lw(i)) && r.is_word(i));
+            } && !seg.clone().any(|i| r.is(i, WordClass::CLAUSE) && r.is_word(i));
             let apposition = matches!(first, "a" | "an" | "the" | "one" | "now" | "then")
-                || g.preposition.contains(first)
+                || r.is(seg.start, WordClass::PREPOSITION)
                 || after_name
-                || g.definite.contains(first)
+                || r.is(seg.start, WordClass::DEFINITE)
                 || r.kind(seg.start) == Some(Kind::Number)
                 || (seg.clone().all(|i| r.is_proper(i)) && left_is_address);
             // A relative clause that holds commas itself: "X, whose hometown, Miami, is ..., argues".
@@ -590,12 +585,12 @@ pub fn subject_left(r: &Reading, v: usize) -> Option<(usize, usize)> {
     let object = np_end - start == 1 && matches!(r.lw(start), "him" | "her" | "them" | "us" | "me");
     // Past the object pronoun's own verb ("endorsed him").
     let mut k = if object { start.saturating_sub(1) } else { start };
-    while k > 0 && r.is_word(k - 1) && (g.auxiliary.contains(r.lw(k - 1)) || is_adverb(r.lw(k - 1))) && !r.is_proper(k - 1) {
+    while k > 0 && r.is_word(k - 1) && (r.is(k - 1, WordClass::AUXILIARY) || is_adverb(r.lw(k - 1))) && !r.is_proper(k - 1) {
         k -= 1;
     }
     // "Groups that have endorsed him say": an object pronoun is never the subject.
     let relative = r.lw(k.saturating_sub(1)) == "who" && np_end - start >= 2 || object && matches!(r.lw(k.saturating_sub(1)), "who" | "that");
-    if k >= 2 && relative && r.is_word(k - 2) && !r.lex.pronouns.contains_key(r.lw(k - 2)) {
+    if k >= 2 && relative && r.is_word(k - 2) && !r.is(k - 2, WordClass::PRONOUN) {
         if let Some((a, b)) = np_left(r, k - 1) {
             return Some((a, b));
         }
@@ -605,7 +600,7 @@ pub fn subject_left(r: &Reading, v: usize) -> Option<(usize, usize)> {
     if np_end - start == 1 && matches!(r.lw(start), "who" | "which") {
         let before = if start > 0 && r.is_punct(start - 1, ",") { start - 1 } else { start };
         let (a, b) = np_left(r, before)?;
-        let after_preposition = (a..b).rev().find(|&i| r.is_word(i) && !r.is_proper(i) && g.preposition.contains(r.lw(i)) && r.lw(i) != "of");
+        let after_preposition = (a..b).rev().find(|&i| r.is_word(i) && !r.is_proper(i) && r.is(i, WordClass::PREPOSITION) && r.lw(i) != "of");
         return match after_preposition {
             Some(p) if p + 1 < b => Some((p + 1, b)),
             _ => Some((a, b)),
@@ -620,13 +615,12 @@ fn is_adverb(w: &str) -> bool {
 
 /// The noun phrase that ends just before `end`.
 fn np_left(r: &Reading, end: usize) -> Option<(usize, usize)> {
-    let g = &r.lex.grammar;
     let mut start = end;
     // Pronouns and relative pronouns stand alone.
-    if end > 0 && r.is_word(end - 1) && (r.lex.pronouns.contains_key(r.lw(end - 1)) || matches!(r.lw(end - 1), "who" | "which")) {
+    if end > 0 && r.is_word(end - 1) && (r.is(end - 1, WordClass::PRONOUN) || matches!(r.lw(end - 1), "who" | "which")) {
         return Some((end - 1, end));
     }
-    while start > 0 && (np_word(r, start - 1) || r.lw(start - 1) == "not" && (r.lw(start).ends_with("ed") || r.lex.grammar.participle.contains(r.lw(start)))) && end - start < 14 {
+    while start > 0 && (np_word(r, start - 1) || r.lw(start - 1) == "not" && (r.lw(start).ends_with("ed") || r.is(start, WordClass::PARTICIPLE))) && end - start < 14 {
         start -= 1;
     }
     while start > 0 && r.lw(start - 1) == "and" && r.is_proper(start) && start >= 2 && r.is_proper(start - 2) {
@@ -637,26 +631,26 @@ fn np_left(r: &Reading, end: usize) -> Option<(usize, usize)> {
     }
     // "Experts on Estonia and maritime law", "observers in Harwick and around
     // the region": the second part only completes the first one's preposition.
-    if start >= 2 && start < end && matches!(r.lw(start - 1), "and" | "or") && !r.is_proper(start) && !g.definite.contains(r.lw(start)) && !g.indefinite.contains(r.lw(start)) {
+    if start >= 2 && start < end && matches!(r.lw(start - 1), "and" | "or") && !r.is_proper(start) && !r.is(start, WordClass::DEFINITE) && !r.is(start, WordClass::INDEFINITE) {
         let mut left = start - 1;
         while left > 0 && np_word(r, left - 1) && end - left < 16 {
             left -= 1;
         }
-        let holds_preposition = (left + 1..start - 1).any(|i| r.is_word(i) && g.preposition.contains(r.lw(i)) && r.lw(i) != "of");
-        let opens_noun = left < start - 1 && r.is_word(left) && !g.preposition.contains(r.lw(left));
+        let holds_preposition = (left + 1..start - 1).any(|i| r.is_word(i) && r.is(i, WordClass::PREPOSITION) && r.lw(i) != "of");
+        let opens_noun = left < start - 1 && r.is_word(left) && !r.is(left, WordClass::PREPOSITION);
         if holds_preposition && opens_noun {
             start = left;
         }
     }
     // "About four in 10", "over 40 percent": an approximation, not a preposition.
-    let approximate = |i: usize| matches!(r.lw(i), "about" | "around" | "over" | "nearly" | "almost" | "roughly" | "some") && (r.kind(i + 1) == Some(Kind::Number) || g.indefinite.contains(r.lw(i + 1)));
+    let approximate = |i: usize| matches!(r.lw(i), "about" | "around" | "over" | "nearly" | "almost" | "roughly" | "some") && (r.kind(i + 1) == Some(Kind::Number) || r.is(i + 1, WordClass::INDEFINITE));
     // A phrase that opens with a preposition ("After the meeting the minister")
     // starts again at its last fresh determiner or name.
-    while start < end && r.is_word(start) && g.preposition.contains(r.lw(start)) && !approximate(start) {
+    while start < end && r.is_word(start) && r.is(start, WordClass::PREPOSITION) && !approximate(start) {
         let restart = (start + 1..end).find(|&i| {
-            (g.definite.contains(r.lw(i)) || g.indefinite.contains(r.lw(i)) || r.is_proper(i))
-                && !g.preposition.contains(r.lw(i - 1))
-                && !g.definite.contains(r.lw(i - 1))
+            (r.is(i, WordClass::DEFINITE) || r.is(i, WordClass::INDEFINITE) || r.is_proper(i))
+                && !r.is(i - 1, WordClass::PREPOSITION)
+                && !r.is(i - 1, WordClass::DEFINITE)
                 && !(r.is_proper(i) && r.is_proper(i - 1))
         });
         match restart {
@@ -674,48 +668,46 @@ fn np_left(r: &Reading, end: usize) -> Option<(usize, usize)> {
 /// to", "by" or a dash), with a short apposition ("Teodor Halek, the union's
 /// general secretary").
 pub fn phrase_right(r: &Reading, at: usize, apposition: bool) -> Option<(usize, usize)> {
-    let g = &r.lex.grammar;
     if !r.is_word(at) && r.kind(at) != Some(Kind::Number) {
         return None;
     }
-    if r.lex.pronouns.contains_key(r.lw(at)) && !r.is_proper(at) {
+    if r.is(at, WordClass::PRONOUN) && !r.is_proper(at) {
         return Some((at, at + 1));
     }
     let mut end = at;
-    while end < r.len() && (np_word(r, end) || (r.is_word(end) && g.preposition.contains(r.lw(end)) && end > at)) && end - at < 14 {
-        if r.is_word(end) && g.preposition.contains(r.lw(end)) {
+    while end < r.len() && (np_word(r, end) || (r.is_word(end) && r.is(end, WordClass::PREPOSITION) && end > at)) && end - at < 14 {
+        if r.is_word(end) && r.is(end, WordClass::PREPOSITION) {
             // "published on Thursday in the Journal": a date does not end the phrase.
-            let after_participle = end > at && (r.lw(end - 1).ends_with("ed") || g.participle.contains(r.lw(end - 1)));
-            if after_participle && (g.calendar.contains(r.lw(end + 1)) || (r.kind(end + 1) == Some(Kind::Number) && r.lw(end) != "of")) {
+            let after_participle = end > at && (r.lw(end - 1).ends_with("ed") || r.is(end - 1, WordClass::PARTICIPLE));
+            if after_participle && (r.is(end + 1, WordClass::CALENDAR) || (r.kind(end + 1) == Some(Kind::Number) && r.lw(end) != "of")) {
                 end += 2;
                 continue;
             }
             // A preposition continues the phrase only into a name or a determiner ("of the UNI").
-            let next = r.lw(end + 1);
-            let name_after = r.is_proper(end + 1) || (g.definite.contains(next) && r.is_proper(end + 2));
-            if !(name_after || g.definite.contains(next) || g.indefinite.contains(next) || r.lw(end) == "of") || matches!(r.lw(end), "in" | "on") && !name_after {
+            let name_after = r.is_proper(end + 1) || (r.is(end + 1, WordClass::DEFINITE) && r.is_proper(end + 2));
+            if !(name_after || r.is(end + 1, WordClass::DEFINITE | WordClass::INDEFINITE) || r.lw(end) == "of") || matches!(r.lw(end), "in" | "on") && !name_after {
                 break;
             }
         }
         end += 1;
     }
     // Trailing prepositions and possessives belong to what follows.
-    while end > at && (r.is_word(end - 1) && g.preposition.contains(r.lw(end - 1)) || r.kind(end - 1) == Some(Kind::Punct)) {
+    while end > at && (r.is_word(end - 1) && r.is(end - 1, WordClass::PREPOSITION) || r.kind(end - 1) == Some(Kind::Punct)) {
         end -= 1;
     }
     if end == at {
         return None;
     }
     // An apposition: ", the union's general secretary" up to the next comma or the end.
-    if apposition && r.is_punct(end, ",") && r.is_word(end + 1) && !g.clause.contains(r.lw(end + 1)) && !g.preposition.contains(r.lw(end + 1)) {
+    if apposition && r.is_punct(end, ",") && r.is_word(end + 1) && !r.is(end + 1, WordClass::CLAUSE) && !r.is(end + 1, WordClass::PREPOSITION) {
         let stop = (end + 1..r.len()).find(|&i| {
-            let preposition = r.is_word(i) && g.preposition.contains(r.lw(i));
+            let preposition = r.is_word(i) && r.is(i, WordClass::PREPOSITION);
             !(np_word(r, i) || preposition)
         })
         .unwrap_or(r.len());
         if stop > end + 1 && stop - end <= 12 && (stop == r.len() || r.kind(stop) == Some(Kind::Punct)) {
             let mut stop = stop;
-            while stop > end + 1 && r.is_word(stop - 1) && g.preposition.contains(r.lw(stop - 1)) {
+            while stop > end + 1 && r.is_word(stop - 1) && r.is(stop - 1, WordClass::PREPOSITION) {
                 stop -= 1;
             }
             return Some((at, stop));
@@ -726,18 +718,18 @@ pub fn phrase_right(r: &Reading, at: usize, apposition: bool) -> Option<(usize, 
 
 /// The subject of the sentence as a whole, for a participle after a comma.
 fn sentence_subject(r: &Reading, before: usize) -> Option<(usize, usize)> {
-    let g = &r.lex.grammar;
     let mut from = 0;
     // "On Friday, he ...", "When asked, Ms. Sherry ...": the subject follows the opening clause.
-    let first = r.lw((0..before).find(|&i| r.is_word(i))?);
-    if g.preposition.contains(first) || g.clause.contains(first) || first.ends_with("ly") || first.ends_with("ed") || first.ends_with("ing") {
+    let first_word = (0..before).find(|&i| r.is_word(i))?;
+    let first = r.lw(first_word);
+    if r.is(first_word, WordClass::PREPOSITION | WordClass::CLAUSE) || first.ends_with("ly") || first.ends_with("ed") || first.ends_with("ing") {
         if let Some(comma) = (0..before).find(|&i| r.is_punct(i, ",")) {
             from = comma + 1;
         }
     }
     let start = (from..before).find(|&i| r.is_word(i) && !matches!(r.lw(i), "but" | "and" | "so"))?;
     let mut end = start;
-    while end < before && (np_word(r, end) || r.is_word(end) && g.preposition.contains(r.lw(end))) {
+    while end < before && (np_word(r, end) || r.is_word(end) && r.is(end, WordClass::PREPOSITION)) {
         end += 1;
     }
     (end > start).then_some((start, end))
@@ -756,11 +748,11 @@ fn colon(r: &Reading, opens_block: bool, found: &mut Vec<Found>) {
             continue;
         }
         // "X said:" is the verb's, not the colon's.
-        if r.lex.reporting_verbs.contains_key(r.lw(c - 1)) || found.iter().any(|f| f.cue.end >= r.span(c - 1..c).end && f.cue.start < r.span(c..c + 1).start) {
+        if r.is(c - 1, WordClass::REPORTING_VERB) || found.iter().any(|f| f.cue.end >= r.span(c - 1..c).end && f.cue.start < r.span(c..c + 1).start) {
             continue;
         }
         if let Some((start, end)) = np_left(r, c) {
-            let short = end - start <= 6 && (start..end).any(|i| r.is_proper(i) || r.lex.pronouns.contains_key(r.lw(i)));
+            let short = end - start <= 6 && (start..end).any(|i| r.is_proper(i) || r.is(i, WordClass::PRONOUN));
             // "Mr. Halek gloated:" ends in its verb: the subject is read below.
             let ends_in_verb = quote_follows && !r.is_proper(end - 1) && speaker_opening(r, c).is_some_and(|(s, e)| s == start && e < end);
             if short && !ends_in_verb && (start == 0 || speaker_label || r.kind(start - 1) == Some(Kind::Punct)) {
@@ -782,22 +774,14 @@ fn colon(r: &Reading, opens_block: bool, found: &mut Vec<Found>) {
 /// The speaker that opens a sentence, before `before`: a name, a pronoun, or a
 /// phrase of speaker words ("Mr. Halek", "she", "the union's spokeswoman").
 fn speaker_opening(r: &Reading, before: usize) -> Option<(usize, usize)> {
-    let g = &r.lex.grammar;
-    let lex = r.lex;
     let (start, end) = sentence_subject(r, before)?;
-    let speaker_word = |w: &str| {
-        let singular = w.strip_suffix('s').unwrap_or(w);
-        [w, singular].iter().any(|w| {
-            lex.spokespeople.contains(*w) || lex.anonymous_roles.contains(*w) || lex.vague_groups.contains(*w) || lex.organisation_words.contains(*w) || lex.outlet_words.contains(*w) || lex.document_heads.contains(*w) || lex.titles.contains(*w)
-        })
-    };
-    if lex.pronouns.contains_key(r.lw(start)) {
+    if r.is(start, WordClass::PRONOUN) {
         return Some((start, start + 1));
     }
     let stop = (start..end)
         .find(|&i| {
-            let w = r.lw(i);
-            !(r.is_proper(i) || r.is_punct(i, ".") || r.kind(i) == Some(Kind::Possessive) || g.definite.contains(w) || g.indefinite.contains(w) || speaker_word(w))
+            let phrase_word = r.is(i, WordClass::DEFINITE | WordClass::INDEFINITE | SPEAKER_WORDS) || is_plural_of(r, i, SPEAKER_WORDS);
+            !(r.is_proper(i) || r.is_punct(i, ".") || r.kind(i) == Some(Kind::Possessive) || phrase_word)
         })
         .unwrap_or(end);
     (stop > start && speaker_subject(r, (start, stop))).then_some((start, stop))
@@ -822,8 +806,7 @@ mod tests {
     use super::*;
     use crate::lang::Lang;
     use crate::lexicon;
-    use crate::tokens::tokenize;
-    use std::collections::HashSet;
+    use crate::tokens::PageWords;
     // Under wasm, run these same tests through wasm-bindgen-test.
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
@@ -832,14 +815,8 @@ mod tests {
     fn cues(sentence: &str) -> Vec<(String, String)> {
         let text = crate::text::Text::new(std::slice::from_ref(&sentence));
         let quotes: Vec<Span> = crate::quotes::pair(&text).iter().filter(|q| !q.nested).map(|q| q.span).collect();
-        let vocab: HashSet<&str> = HashSet::new();
-        let r = Reading {
-            tokens: tokenize(&text.norm, Span::new(0, text.norm.len()), &quotes),
-            norm: &text.norm,
-            lower: &text.lower,
-            lex: lexicon::get(Lang::En),
-            lower_vocab: &vocab,
-        };
+        let vocab = PageWords::default();
+        let r = Reading::new(&text.norm, &text.lower, Span::new(0, text.norm.len()), &quotes, lexicon::get(Lang::En), &vocab);
         find(&r, true)
             .into_iter()
             .map(|f| {

@@ -16,8 +16,6 @@
 //! The weakest link decides: a sentence with any anonymous source, or an
 //! anonymity phrase next to its attribution, is `anonymous`.
 
-use std::collections::HashSet;
-
 use crate::analysis::{Cue, Sentence, Source, SourceKind};
 use crate::cues::{self, CueKind, Found};
 use crate::hedges;
@@ -30,7 +28,8 @@ use crate::sentences;
 use crate::sources::{self, Classified, Memory};
 use crate::span::Span;
 use crate::text::Text;
-use crate::tokens::{self, Kind, Reading};
+use crate::lexicon::WordClass;
+use crate::tokens::{Kind, PageWords, Reading};
 use crate::verdict::Verdict;
 
 /// An attribution as found in one sentence, source classified.
@@ -80,7 +79,7 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
         let block = text.block_of(span.start);
         let opens_block = block != previous_block;
         previous_block = block;
-        let r = Reading { tokens: tokens::tokenize(&text.norm, span, &top), norm: &text.norm, lower: &text.lower, lex, lower_vocab: &lower_vocab };
+        let r = Reading::new(&text.norm, &text.lower, span, &top, lex, &lower_vocab);
         memory.remember_names(&r);
         let sentence = &text.norm[span.start..span.end];
         let lower = &text.lower[span.start..span.end];
@@ -259,7 +258,10 @@ fn relayed_sources(r: &Reading, attributions: &[Attribution], memory: &Memory) -
             let class = sources::classify(r, start, end, memory)?;
             // People, not the reports or events a source cites as evidence ("cited reports").
             let unnamed_person = class.kind == SourceKind::Anonymous && class.person;
-            let group = class.kind == SourceKind::VagueGroup && (lex.vague_groups.contains(class.head.as_str()) || lex.anonymous_roles.contains(class.head.trim_end_matches('s'))) && !lex.document_heads.contains(class.head.as_str());
+            let head = lex.classes(&class.head);
+            let group = class.kind == SourceKind::VagueGroup
+                && (head.is(WordClass::VAGUE_GROUP) || lex.classes(class.head.trim_end_matches('s')).is(WordClass::ANONYMOUS_ROLE))
+                && !head.is(WordClass::DOCUMENT_HEAD);
             (unnamed_person || group).then(|| Attribution { cue: a.cue, cue_kind: CueKind::Verb, source: Some(r.span(start..end)), class })
         })
         .collect()
@@ -282,7 +284,7 @@ fn transcript_label(text: &Text, span: Span, r: &Reading, memory: &Memory) -> Op
         return None;
     }
     let label_span = Span::new(label_start, colon);
-    let reading = Reading { tokens: tokens::tokenize(&text.norm, label_span, &[]), ..*r };
+    let reading = Reading::new(r.norm, r.lower, label_span, &[], r.lex, r.lower_vocab);
     let class = sources::classify(&reading, 0, reading.len(), memory)?;
     Some(Attribution { cue: Span::new(colon, colon + 1), cue_kind: CueKind::Colon, source: Some(label_span), class })
 }
@@ -414,8 +416,8 @@ fn trim_span(block: &str, span: Span) -> Span {
 }
 
 /// Every word the article writes starting in lower case, as it appears in `lower`.
-fn lower_case_words<'t>(norm: &str, lower: &'t str) -> HashSet<&'t str> {
-    let mut words = HashSet::new();
+fn lower_case_words<'t>(norm: &str, lower: &'t str) -> PageWords<'t> {
+    let mut words = PageWords::default();
     let mut start = None;
     for (at, c) in norm.char_indices().chain(std::iter::once((norm.len(), ' '))) {
         let inside = c.is_alphanumeric() || c == '-' || c == '\'';

@@ -69,6 +69,111 @@ pub struct Lexicon {
     /// Every word of the lists above that is an everyday word: capitalised at
     /// the start of a sentence, such a word is not a name ("Figures show").
     pub common_words: HashSet<String>,
+    /// Every word of the sets above, with the lists it belongs to: a token is
+    /// looked up here once ([`crate::tokens::Reading`]) instead of once per
+    /// rule and list.
+    classes: HashMap<String, WordClass>,
+    /// The longest word of `classes`, in bytes: a longer token is in no list.
+    longest_classed: usize,
+}
+
+/// The word lists a lower-case word belongs to, one bit per list.
+///
+/// The rules ask several lists about the same word ("a preposition? a title?
+/// a pronoun?"); with the bits found once per token, each question is an AND
+/// instead of a hash and a string comparison. A union of classes (`A | B`)
+/// asks "any of them".
+#[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
+pub struct WordClass(u64);
+
+impl WordClass {
+    pub const NONE: Self = Self(0);
+    /// A form of a reporting verb (`reporting_verbs.txt`).
+    pub const REPORTING_VERB: Self = Self(1 << 0);
+    /// A reporting verb form that is also an everyday noun or adjective (marked `*`).
+    pub const REPORTING_NOUN: Self = Self(1 << 1);
+    pub const EVIDENCE_VERB: Self = Self(1 << 2);
+    /// The first word of an impersonal phrase ("is" of "is said to").
+    pub const IMPERSONAL_START: Self = Self(1 << 3);
+    pub const VAGUE_GROUP: Self = Self(1 << 4);
+    pub const ANONYMOUS_ROLE: Self = Self(1 << 5);
+    pub const SPOKESPERSON: Self = Self(1 << 6);
+    pub const DOCUMENT_HEAD: Self = Self(1 << 7);
+    pub const ORGANISATION: Self = Self(1 << 8);
+    pub const OUTLET: Self = Self(1 << 9);
+    pub const INSTITUTION: Self = Self(1 << 10);
+    pub const TITLE: Self = Self(1 << 11);
+    pub const PRONOUN_PERSON: Self = Self(1 << 12);
+    pub const PRONOUN_GROUP: Self = Self(1 << 13);
+    pub const PRONOUN_THING: Self = Self(1 << 14);
+    pub const PRONOUN_SELF: Self = Self(1 << 15);
+    /// Any pronoun of `pronouns.txt`.
+    pub const PRONOUN: Self = Self(Self::PRONOUN_PERSON.0 | Self::PRONOUN_GROUP.0 | Self::PRONOUN_THING.0 | Self::PRONOUN_SELF.0);
+    /// An everyday word (`Lexicon::common_words`).
+    pub const COMMON: Self = Self(1 << 16);
+    // The grammar classes of `grammar.txt`.
+    pub const DEFINITE: Self = Self(1 << 17);
+    pub const INDEFINITE: Self = Self(1 << 18);
+    pub const AUXILIARY: Self = Self(1 << 19);
+    pub const PREPOSITION: Self = Self(1 << 20);
+    pub const CLAUSE: Self = Self(1 << 21);
+    pub const PASSIVE: Self = Self(1 << 22);
+    pub const NEGATION: Self = Self(1 << 23);
+    pub const PARTICLE: Self = Self(1 << 24);
+    pub const CALENDAR: Self = Self(1 << 25);
+    pub const TIME: Self = Self(1 << 26);
+    pub const REPORT_FRAME: Self = Self(1 << 27);
+    pub const COURT_VERB: Self = Self(1 << 28);
+    pub const NOT_SOURCE: Self = Self(1 << 29);
+    pub const QUANTIFIER: Self = Self(1 << 30);
+    pub const PARTICIPLE: Self = Self(1 << 31);
+    pub const PASSIVE_CUE: Self = Self(1 << 32);
+    pub const STANCE_VERB: Self = Self(1 << 33);
+    pub const STANCE_OBJECT: Self = Self(1 << 34);
+    pub const MODAL: Self = Self(1 << 35);
+
+    /// Both sets of classes (`|`, usable in constants).
+    pub const fn with(self, other: WordClass) -> Self {
+        Self(self.0 | other.0)
+    }
+
+    /// Whether the word belongs to any of the classes of `class`.
+    pub const fn is(self, class: WordClass) -> bool {
+        self.0 & class.0 != 0
+    }
+
+    /// The class of a pronoun of kind `kind`.
+    pub const fn of_pronoun(kind: PronounKind) -> Self {
+        match kind {
+            PronounKind::Person => Self::PRONOUN_PERSON,
+            PronounKind::Group => Self::PRONOUN_GROUP,
+            PronounKind::Thing => Self::PRONOUN_THING,
+            PronounKind::SelfRef => Self::PRONOUN_SELF,
+        }
+    }
+
+    /// What a pronoun may refer back to, if the word is one (a word has one kind at most).
+    pub fn pronoun(self) -> Option<PronounKind> {
+        [PronounKind::Person, PronounKind::Group, PronounKind::Thing, PronounKind::SelfRef].into_iter().find(|&kind| self.is(Self::of_pronoun(kind)))
+    }
+
+    /// For a reporting verb form, whether it is also a noun; `None` for any other word.
+    pub fn reporting(self) -> Option<bool> {
+        self.is(Self::REPORTING_VERB).then_some(self.is(Self::REPORTING_NOUN))
+    }
+}
+
+impl std::ops::BitOr for WordClass {
+    type Output = Self;
+    fn bitor(self, other: Self) -> Self {
+        Self(self.0 | other.0)
+    }
+}
+
+impl std::ops::BitOrAssign for WordClass {
+    fn bitor_assign(&mut self, other: Self) {
+        self.0 |= other.0;
+    }
 }
 
 /// The closed word classes the rules lean on; see `data/en/grammar.txt`.
@@ -164,6 +269,8 @@ static EN: LazyLock<Lexicon> = LazyLock::new(|| with_common_words(Lexicon {
     grammar: grammar(include_str!("../data/en/grammar.txt")),
     common_words: HashSet::default(),
     impersonal_starts: HashSet::default(),
+    classes: HashMap::default(),
+    longest_classed: 0,
 }));
 
 /// Fills in the sets derived from the others.
@@ -189,7 +296,75 @@ fn with_common_words(mut lexicon: Lexicon) -> Lexicon {
     common.extend(lexicon.reporting_verbs.keys().cloned());
     common.extend(["previous", "new", "recent", "latest", "internal", "leaked", "several", "other", "former", "senior", "local", "independent", "military", "shipping", "privacy"].map(String::from));
     lexicon.common_words = common;
+    lexicon.classes = class_table(&lexicon);
+    lexicon.longest_classed = lexicon.classes.keys().map(String::len).max().unwrap_or(0);
     lexicon
+}
+
+/// Every word of the lexicon's sets, with the bits of the lists it is in.
+fn class_table(lexicon: &Lexicon) -> HashMap<String, WordClass> {
+    let mut table: HashMap<String, WordClass> = HashMap::default();
+    for (set, class) in lexicon.class_sets() {
+        for word in set {
+            *table.entry(word.clone()).or_default() |= class;
+        }
+    }
+    for (form, &noun) in &lexicon.reporting_verbs {
+        let class = if noun { WordClass::REPORTING_VERB | WordClass::REPORTING_NOUN } else { WordClass::REPORTING_VERB };
+        *table.entry(form.clone()).or_default() |= class;
+    }
+    for (word, kind) in &lexicon.pronouns {
+        *table.entry(word.clone()).or_default() |= WordClass::of_pronoun(*kind);
+    }
+    table
+}
+
+impl Lexicon {
+    /// Each set of words with its class (reporting verbs and pronouns, maps,
+    /// are added in [`class_table`]).
+    fn class_sets(&self) -> [(&HashSet<String>, WordClass); 30] {
+        let g = &self.grammar;
+        [
+            (&self.evidence_verbs, WordClass::EVIDENCE_VERB),
+            (&self.impersonal_starts, WordClass::IMPERSONAL_START),
+            (&self.vague_groups, WordClass::VAGUE_GROUP),
+            (&self.anonymous_roles, WordClass::ANONYMOUS_ROLE),
+            (&self.spokespeople, WordClass::SPOKESPERSON),
+            (&self.document_heads, WordClass::DOCUMENT_HEAD),
+            (&self.organisation_words, WordClass::ORGANISATION),
+            (&self.outlet_words, WordClass::OUTLET),
+            (&self.institutions, WordClass::INSTITUTION),
+            (&self.titles, WordClass::TITLE),
+            (&self.common_words, WordClass::COMMON),
+            (&g.definite, WordClass::DEFINITE),
+            (&g.indefinite, WordClass::INDEFINITE),
+            (&g.auxiliary, WordClass::AUXILIARY),
+            (&g.preposition, WordClass::PREPOSITION),
+            (&g.clause, WordClass::CLAUSE),
+            (&g.passive, WordClass::PASSIVE),
+            (&g.negation, WordClass::NEGATION),
+            (&g.particle, WordClass::PARTICLE),
+            (&g.calendar, WordClass::CALENDAR),
+            (&g.time, WordClass::TIME),
+            (&g.report_frame, WordClass::REPORT_FRAME),
+            (&g.court_verb, WordClass::COURT_VERB),
+            (&g.not_source, WordClass::NOT_SOURCE),
+            (&g.quantifier, WordClass::QUANTIFIER),
+            (&g.participle, WordClass::PARTICIPLE),
+            (&g.passive_cue, WordClass::PASSIVE_CUE),
+            (&g.stance_verb, WordClass::STANCE_VERB),
+            (&g.stance_object, WordClass::STANCE_OBJECT),
+            (&g.modal, WordClass::MODAL),
+        ]
+    }
+
+    /// The lists a lower-case word belongs to ([`WordClass::NONE`] for a word in none).
+    pub fn classes(&self, lower_word: &str) -> WordClass {
+        if lower_word.is_empty() || lower_word.len() > self.longest_classed {
+            return WordClass::NONE;
+        }
+        self.classes.get(lower_word).copied().unwrap_or_default()
+    }
 }
 
 /// The lexicon of `lang`, parsed on first use.
@@ -312,6 +487,74 @@ mod tests {
         assert_eq!(parsed.get("Mr"), Some(&false));
         assert_eq!(parsed.get("U.S"), Some(&true));
         assert_eq!(parsed.get("mr"), None);
+    }
+
+    /// Every class of the table with the set it stands for, reporting verbs and pronouns included.
+    fn members(en: &Lexicon, word: &str) -> WordClass {
+        let mut class = WordClass::NONE;
+        for (set, bit) in en.class_sets() {
+            if set.contains(word) {
+                class |= bit;
+            }
+        }
+        if let Some(&noun) = en.reporting_verbs.get(word) {
+            class |= if noun { WordClass::REPORTING_VERB | WordClass::REPORTING_NOUN } else { WordClass::REPORTING_VERB };
+        }
+        if let Some(&kind) = en.pronouns.get(word) {
+            class |= WordClass::of_pronoun(kind);
+        }
+        class
+    }
+
+    #[test]
+    fn every_listed_word_has_exactly_the_classes_of_its_lists() {
+        let en = get(Lang::En);
+        let words = en.class_sets().into_iter().flat_map(|(set, _)| set.iter()).chain(en.reporting_verbs.keys()).chain(en.pronouns.keys());
+        for word in words {
+            assert_eq!(en.classes(word), members(en, word), "{word}");
+        }
+    }
+
+    #[test]
+    fn a_word_in_two_lists_has_both_bits() {
+        let en = get(Lang::En);
+        // "said" is a reporting verb, and every reporting verb is a common word.
+        assert!(en.classes("said").is(WordClass::REPORTING_VERB));
+        assert!(en.classes("said").is(WordClass::COMMON));
+        // Some word of the grammar is in two of its classes (a preposition that is also a time word, ...).
+        let shared = en.classes.iter().find(|(_, class)| class.0.count_ones() >= 2 && !class.is(WordClass::COMMON));
+        let (word, class) = shared.expect("some listed word is in two lists");
+        let sets: Vec<WordClass> = en.class_sets().into_iter().filter(|(set, _)| set.contains(word.as_str())).map(|(_, bit)| bit).collect();
+        assert!(sets.iter().all(|bit| class.is(*bit)), "{word}");
+    }
+
+    #[test]
+    fn a_word_in_no_list_has_no_class() {
+        let en = get(Lang::En);
+        assert_eq!(en.classes("harbourmaster"), WordClass::NONE);
+        assert_eq!(en.classes(""), WordClass::NONE);
+        assert_eq!(members(en, "harbourmaster"), WordClass::NONE);
+    }
+
+    #[test]
+    fn the_table_holds_lower_case_words_only() {
+        let en = get(Lang::En);
+        assert!(en.classes("the").is(WordClass::DEFINITE));
+        assert_eq!(en.classes("The"), WordClass::NONE, "callers fold the case first");
+        assert!(en.classes.keys().all(|w| w.to_lowercase() == *w));
+    }
+
+    #[test]
+    fn reporting_forms_that_are_nouns_and_pronoun_kinds_are_read_back() {
+        let en = get(Lang::En);
+        for (form, &noun) in &en.reporting_verbs {
+            assert_eq!(en.classes(form).reporting(), Some(noun), "{form}");
+        }
+        for (word, &kind) in &en.pronouns {
+            assert_eq!(en.classes(word).pronoun(), Some(kind), "{word}");
+        }
+        assert_eq!(WordClass::NONE.reporting(), None);
+        assert_eq!(WordClass::NONE.pronoun(), None);
     }
 
     #[test]

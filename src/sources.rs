@@ -20,8 +20,10 @@
 //!   prosecutor") refers back to the last source with the same head, or is a
 //!   unique role, named.
 
+use std::collections::HashMap;
+
 use crate::analysis::SourceKind;
-use crate::lexicon::PronounKind;
+use crate::lexicon::{PronounKind, WordClass};
 use crate::tokens::{Kind, Reading};
 
 /// A source as the rules read it.
@@ -57,8 +59,9 @@ pub struct Memory {
     entities: Vec<Entity>,
     /// Full names of people mentioned anywhere so far ("Teodor Halek"), for "Halek".
     names: Vec<String>,
-    /// The same names by their last word, the latest kept.
-    by_surname: std::collections::HashMap<String, String>,
+    /// The same names by their last word, the latest kept. Keys come from the
+    /// page: foldhash, seeded per process (see [`crate::tokens::PageWords`]).
+    by_surname: HashMap<String, String, foldhash::fast::RandomState>,
     /// How many person names were mentioned so far, and the last one.
     mentions: usize,
     last_mention: Option<String>,
@@ -77,18 +80,16 @@ impl Memory {
     pub fn remember_names(&mut self, r: &Reading) {
         // A known person named again by surname ("Halek") is a mention too.
         for i in 0..r.len() {
-            if r.is_capitalised_word(i) {
+            if r.is_proper(i) {
                 if let Some(full) = self.by_surname.get(r.text(i)) {
-                    if r.is_proper(i) {
-                        self.mentions += 1;
-                        self.last_mention = Some(full.clone());
-                    }
+                    self.mentions += 1;
+                    self.last_mention = Some(full.clone());
                 }
             }
         }
         let mut i = 0;
         while i < r.len() {
-            if r.is_proper(i) && !r.lex.titles.contains(r.lw(i)) {
+            if r.is_proper(i) && !r.is(i, WordClass::TITLE) {
                 let start = i;
                 while i < r.len() && r.is_proper(i) {
                     i += 1;
@@ -97,8 +98,7 @@ impl Memory {
                     let name = words_text(r, start, i);
                     let person = i - start <= 3
                         && !(start..i).any(|k| {
-                            let w = r.lw(k);
-                            r.lex.organisation_words.contains(w) || r.lex.outlet_words.contains(w) || r.lex.common_words.contains(w) || r.text(k).chars().all(|c| !c.is_lowercase())
+                            r.is(k, WordClass::ORGANISATION | WordClass::OUTLET | WordClass::COMMON) || r.text(k).chars().all(|c| !c.is_lowercase())
                         })
                         && !(start > 0 && r.lw(start - 1) == "the");
                     if person {
@@ -147,7 +147,6 @@ fn words_text(r: &Reading, start: usize, end: usize) -> String {
 /// at all ("according to plan").
 pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Option<Classified> {
     let lex = r.lex;
-    let g = &lex.grammar;
     // A title alone ("according to “Tides of Harwick”") identifies its document.
     if end == start + 1 && r.kind(start) == Some(Kind::Quote) {
         let title = phrase_text(r, start, end);
@@ -165,15 +164,16 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
     }
     let phrase = &r.lower[r.span(start..end).start..r.span(start..end).end];
     if crate::cues::holds_anonymous_phrase(phrase, lex) {
-        let head = r.lw(crate::cues::head_of(r, start, end)).to_string();
-        let kind = if lex.document_heads.contains(head.as_str()) { SourceKind::UnnamedDocument } else { SourceKind::Anonymous };
+        let head_at = crate::cues::head_of(r, start, end);
+        let head = r.lw(head_at).to_string();
+        let kind = if r.is(head_at, WordClass::DOCUMENT_HEAD) { SourceKind::UnnamedDocument } else { SourceKind::Anonymous };
         return Some(anonymous(r, start, end, kind, &head));
     }
     // The first segment, before any comma or dash: the core of the phrase.
     let seg_end = (start..end).find(|&i| r.is_punct(i, ",") || r.is_punct(i, "\u{2014}") || r.is_punct(i, "(")).unwrap_or(end);
     // Pronouns.
     if seg_end - start == 1 {
-        if let Some(&kind) = lex.pronouns.get(r.lw(start)) {
+        if let Some(kind) = r.pronoun(start) {
             return Some(resolve_pronoun(kind, memory, r.lw(start)));
         }
         if matches!(r.lw(start), "who" | "which" | "that") {
@@ -181,18 +181,18 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
         }
     }
     // A count in words ("six", "dozens") is a share too.
-    let count_word = |w: &str| g.quantifier.contains(w) || (g.indefinite.contains(w) && !matches!(w, "a" | "an" | "another" | "other" | "certain"));
+    let count_word = |i: usize| r.is(i, WordClass::QUANTIFIER) || (r.is(i, WordClass::INDEFINITE) && !matches!(r.lw(i), "a" | "an" | "another" | "other" | "certain"));
     // "most", "others", "9 percent", "one in three": a share of a group.
     if seg_end - start <= 3 && (0..seg_end - start).all(|k| {
         let i = start + k;
         let w = r.lw(i);
-        count_word(w) || matches!(w, "others" | "percent" | "per" | "cent" | "in" | "about" | "nearly" | "almost" | "of" | "those") || r.kind(i) == Some(Kind::Number) || r.text(i) == "%"
+        count_word(i) || matches!(w, "others" | "percent" | "per" | "cent" | "in" | "about" | "nearly" | "almost" | "of" | "those") || r.kind(i) == Some(Kind::Number) || r.text(i) == "%"
     }) {
         return Some(anonymous(r, start, end, SourceKind::VagueGroup, "of"));
     }
     // "One in four voters", "six in 10 Americans": a share of a group.
     if seg_end - start >= 3
-        && (r.kind(start) == Some(Kind::Number) || count_word(r.lw(start)) || matches!(r.lw(start), "about" | "nearly" | "almost" | "more" | "fewer" | "only"))
+        && (r.kind(start) == Some(Kind::Number) || count_word(start) || matches!(r.lw(start), "about" | "nearly" | "almost" | "more" | "fewer" | "only"))
         && (start + 1..(start + 3).min(seg_end)).any(|i| r.lw(i) == "in" || r.lw(i) == "of" && r.kind(i + 1) == Some(Kind::Number))
     {
         return Some(anonymous(r, start, end, SourceKind::VagueGroup, "of"));
@@ -203,7 +203,7 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
             let w = r.lw(i);
             r.is_word(i)
                 && !r.is_proper(i)
-                && (g.preposition.contains(w) || g.clause.contains(w) || g.participle.contains(w) || w == "not" || (w.ends_with("ed") && i > start + 1 && !g.definite.contains(r.lw(i - 1))))
+                && (r.is(i, WordClass::PREPOSITION | WordClass::CLAUSE | WordClass::PARTICIPLE) || w == "not" || (w.ends_with("ed") && i > start + 1 && !r.is(i - 1, WordClass::DEFINITE)))
         })
         .unwrap_or(seg_end);
     let mut head = core_end;
@@ -221,17 +221,18 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
         return None;
     }
     let head_lw = r.lw(head).to_string();
+    let head_class = r.classes(head);
     let det = r.lw(start);
-    let definite = g.definite.contains(det) || (start + 1 < core_end && r.kind(start + 1) == Some(Kind::Possessive));
+    let definite = r.is(start, WordClass::DEFINITE) || (start + 1 < core_end && r.kind(start + 1) == Some(Kind::Possessive));
     // A count ("two officials") is indefinite; an age ("71-year-old diplomat") is not.
     let count = r.kind(start) == Some(Kind::Number) && r.text(start).chars().all(|c| c.is_ascii_digit() || c == ',');
-    let indefinite = (g.indefinite.contains(det) || count) && head > start;
+    let indefinite = (r.is(start, WordClass::INDEFINITE) || count) && head > start;
     let possessive_owner = (start..core_end).find(|&i| r.kind(i) == Some(Kind::Possessive)).map(|i| i - 1);
-    let proper_in = |a: usize, b: usize| (a..b).any(|i| r.is_proper(i) && !lex.titles.contains(r.lw(i)));
+    let proper_in = |a: usize, b: usize| (a..b).any(|i| r.is_proper(i) && !r.is(i, WordClass::TITLE));
     let plural = head_lw.ends_with('s') && !head_lw.ends_with("ss") || head_lw == "people" || head_lw == "police";
     let seen_by = phrase.contains("seen by") || phrase.contains("obtained by") || phrase.contains("leaked");
 
-    if g.not_source.contains(head_lw.as_str()) && !definite && !indefinite {
+    if head_class.is(WordClass::NOT_SOURCE) && !definite && !indefinite {
         return None;
     }
     // "the 30 percent of voters", "a majority of residents".
@@ -241,20 +242,20 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
     // A name in an apposition: "a spokesman, Brian Fallon"; "His barrister, Nicholas Grant".
     let appositive_name = (seg_end < end) && {
         let next_seg_end = (seg_end + 1..end).find(|&i| r.is_punct(i, ",")).unwrap_or(end);
-        (seg_end + 1..next_seg_end).filter(|&i| r.is_proper(i) && !lex.titles.contains(r.lw(i))).count() >= 1
-            && !g.definite.contains(r.lw(seg_end + 1))
-            && !g.indefinite.contains(r.lw(seg_end + 1))
+        (seg_end + 1..next_seg_end).filter(|&i| r.is_proper(i) && !r.is(i, WordClass::TITLE)).count() >= 1
+            && !r.is(seg_end + 1, WordClass::DEFINITE)
+            && !r.is(seg_end + 1, WordClass::INDEFINITE)
     };
-    let head_is_name = r.is_proper(head) && !lex.titles.contains(head_lw.as_str());
+    let head_is_name = r.is_proper(head) && !head_class.is(WordClass::TITLE);
     if appositive_name && !head_is_name {
         let next_seg_end = (seg_end + 1..end).find(|&i| r.is_punct(i, ",")).unwrap_or(end);
         let name = display_name(r, seg_end + 1, next_seg_end, memory);
         return Some(Classified { kind: SourceKind::Person, name: Some(name), head: head_lw, plural: false, person: true });
     }
     // "one of them", "some of the residents".
-    if seg_end - start >= 3 && g.quantifier.contains(r.lw(start)) && r.lw(start + 1) == "of" {
+    if seg_end - start >= 3 && r.is(start, WordClass::QUANTIFIER) && r.lw(start + 1) == "of" {
         let rest = r.lw(start + 2);
-        if let Some(&kind) = lex.pronouns.get(rest).or(if rest == "them" || rest == "those" { Some(&PronounKind::Group) } else { None }) {
+        if let Some(kind) = r.pronoun(start + 2).or(if rest == "them" || rest == "those" { Some(PronounKind::Group) } else { None }) {
             let antecedent = resolve_pronoun(kind, memory, rest);
             if !antecedent.is_anonymous() && r.lw(start) == "one" && antecedent.kind == SourceKind::Organisation {
                 return Some(anonymous(r, start, end, SourceKind::Anonymous, "one"));
@@ -263,13 +264,13 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
         return Some(anonymous(r, start, end, SourceKind::VagueGroup, "of"));
     }
     // Spokespeople speak for their body.
-    if lex.spokespeople.contains(head_lw.as_str()) || (head > start && lex.spokespeople.contains(&format!("{} {}", r.lw(head - 1), head_lw))) {
+    if head_class.is(WordClass::SPOKESPERSON) || (head > start && lex.spokespeople.contains(&format!("{} {}", r.lw(head - 1), head_lw))) {
         let body = organisation_named_in(r, start, end, memory);
         return Some(Classified { kind: SourceKind::Organisation, name: body, head: head_lw, plural: false, person: false });
     }
-    let counted_group = indefinite && plural && r.is_capitalised_word(head) && !lex.titles.contains(det);
+    let counted_group = indefinite && plural && r.is_capitalised_word(head) && !r.is(start, WordClass::TITLE);
     // "Republicans" is a vague group, "Senate Republicans" names who.
-    let capitalised_group = lex.vague_groups.contains(head_lw.as_str()) && !proper_in(start, head);
+    let capitalised_group = head_class.is(WordClass::VAGUE_GROUP) && !proper_in(start, head);
     if head_is_name && !counted_group && !capitalised_group {
         let kind = named_kind(r, start, core_end);
         let name = display_name(r, start, core_end, memory);
@@ -280,7 +281,7 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
         let name = display_name(r, seg_end + 1, next_seg_end, memory);
         return Some(Classified { kind: SourceKind::Person, name: Some(name), head: head_lw, plural: false, person: true });
     }
-    if lex.anonymous_roles.contains(head_lw.as_str()) || lex.anonymous_roles.contains(head_lw.trim_end_matches('s')) && plural {
+    if head_class.is(WordClass::ANONYMOUS_ROLE) || plural && lex.classes(head_lw.trim_end_matches('s')).is(WordClass::ANONYMOUS_ROLE) {
         if indefinite || (!definite && possessive_owner.is_none()) || plural {
             let kind = if plural { SourceKind::VagueGroup } else { SourceKind::Anonymous };
             return Some(anonymous(r, start, end, kind, &head_lw));
@@ -293,13 +294,13 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
         }
         return Some(Classified { kind: SourceKind::Person, name: Some(phrase_text(r, start, end)), head: head_lw, plural, person: !plural });
     }
-    if lex.document_heads.contains(head_lw.as_str()) {
-        let body = (start..end).any(|i| r.is_word(i) && (lex.organisation_words.contains(r.lw(i)) || lex.institutions.contains(r.lw(i))));
+    if head_class.is(WordClass::DOCUMENT_HEAD) {
+        let body = (start..end).any(|i| r.is_word(i) && r.is(i, WordClass::ORGANISATION | WordClass::INSTITUTION));
         // "polls in Kent" says where, not whose; "a study in the Harwick Medical Journal" says whose.
         let owner = (start..end).any(|i| {
-            let place = (start..i).rev().take_while(|&k| r.is_proper(k) || r.lw(k) == "and" || g.definite.contains(r.lw(k))).last().map_or(i, |k| k);
+            let place = (start..i).rev().take_while(|&k| r.is_proper(k) || r.lw(k) == "and" || r.is(k, WordClass::DEFINITE)).last().map_or(i, |k| k);
             let after_in = place > start && matches!(r.lw(place - 1), "in" | "across");
-            r.is_proper(i) && !lex.titles.contains(r.lw(i)) && (!after_in || lex.outlet_words.contains(r.lw(i)) || lex.organisation_words.contains(r.lw(i)))
+            r.is_proper(i) && !r.is(i, WordClass::TITLE) && (!after_in || r.is(i, WordClass::OUTLET | WordClass::ORGANISATION))
         });
         let owner_named = !seen_by && (owner || body);
         if owner_named || (possessive_owner.is_some() && !seen_by) {
@@ -322,7 +323,7 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
         }
         return Some(anonymous(r, start, end, SourceKind::UnnamedDocument, &head_lw));
     }
-    if lex.vague_groups.contains(head_lw.as_str()) {
+    if head_class.is(WordClass::VAGUE_GROUP) {
         if definite {
             if let Some(antecedent) = memory.last(|e| e.class.head == head_lw) {
                 return Some(antecedent.clone());
@@ -330,17 +331,17 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
         }
         return Some(anonymous(r, start, end, SourceKind::VagueGroup, &head_lw));
     }
-    let body_word = |w: &str| lex.organisation_words.contains(w) || lex.outlet_words.contains(w) || lex.institutions.contains(w);
-    if plural && !definite && !head_is_name && !body_word(&head_lw) && !body_word(head_lw.trim_end_matches('s')) {
+    let body = WordClass::ORGANISATION | WordClass::OUTLET | WordClass::INSTITUTION;
+    if plural && !definite && !head_is_name && !head_class.is(body) && !lex.classes(head_lw.trim_end_matches('s')).is(body) {
         if let Some(antecedent) = memory.last(|e| e.class.head == head_lw) {
             return Some(antecedent.clone());
         }
         return Some(anonymous(r, start, end, SourceKind::VagueGroup, &head_lw));
     }
-    if plural && indefinite && !lex.institutions.contains(head_lw.as_str()) {
+    if plural && indefinite && !head_class.is(WordClass::INSTITUTION) {
         return Some(anonymous(r, start, end, SourceKind::VagueGroup, &head_lw));
     }
-    if lex.institutions.contains(head_lw.as_str()) {
+    if head_class.is(WordClass::INSTITUTION) {
         let name = organisation_named_in(r, start, end, memory).or_else(|| Some(phrase_text(r, start, core_end)));
         return Some(Classified { kind: SourceKind::Organisation, name, head: head_lw, plural, person: false });
     }
@@ -354,9 +355,8 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
     if let Some(antecedent) = memory.last(|e| e.class.head == head_lw) {
         return Some(antecedent.clone());
     }
-    let organisation = lex.organisation_words.contains(head_lw.as_str()) || lex.outlet_words.contains(head_lw.as_str());
-    if organisation {
-        let outlet = lex.outlet_words.contains(head_lw.as_str()) && !lex.organisation_words.contains(head_lw.as_str());
+    if head_class.is(WordClass::ORGANISATION | WordClass::OUTLET) {
+        let outlet = head_class.is(WordClass::OUTLET) && !head_class.is(WordClass::ORGANISATION);
         let kind = if outlet { SourceKind::Outlet } else { SourceKind::Organisation };
         let name = organisation_named_in(r, start, end, memory)
             .or_else(|| memory.last(|e| e.class.kind == kind && e.class.name.is_some()).and_then(|c| c.name.clone()))
@@ -368,7 +368,7 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
 }
 
 fn anonymous(r: &Reading, start: usize, end: usize, kind: SourceKind, head: &str) -> Classified {
-    let person = kind == SourceKind::Anonymous && (r.lex.anonymous_roles.contains(head) || head == "one");
+    let person = kind == SourceKind::Anonymous && (head == "one" || r.lex.classes(head).is(WordClass::ANONYMOUS_ROLE));
     Classified { kind, name: Some(phrase_text(r, start, end)), head: head.to_string(), plural: kind == SourceKind::VagueGroup, person }
 }
 
@@ -393,7 +393,7 @@ fn display_name(r: &Reading, start: usize, end: usize, memory: &Memory) -> Strin
     {
         run_start -= 1;
     }
-    while run_start < run_end && r.lex.titles.contains(r.lw(run_start)) && run_end - run_start > 1 {
+    while run_start < run_end && r.is(run_start, WordClass::TITLE) && run_end - run_start > 1 {
         run_start += 1;
     }
     if run_start >= run_end {
@@ -413,7 +413,6 @@ fn display_name(r: &Reading, start: usize, end: usize, memory: &Memory) -> Strin
 
 /// A person, an outlet or an organisation, by the words of a named phrase.
 fn named_kind(r: &Reading, start: usize, end: usize) -> SourceKind {
-    let lex = r.lex;
     // The name itself: the last run of capitalised words.
     let mut run_end = end;
     while run_end > start && !r.is_proper(run_end - 1) {
@@ -423,11 +422,12 @@ fn named_kind(r: &Reading, start: usize, end: usize) -> SourceKind {
     while run_start > start && (r.is_proper(run_start - 1) || r.lw(run_start - 1) == "of" || r.text(run_start - 1) == "&") {
         run_start -= 1;
     }
-    let words: Vec<&str> = (run_start..run_end).filter(|&i| r.is_word(i)).map(|i| r.lw(i)).collect();
-    if words.iter().any(|w| lex.outlet_words.contains(*w)) && !words.iter().any(|w| lex.titles.contains(*w)) {
+    let words = (run_start..run_end).filter(|&i| r.is_word(i));
+    let any = |class: WordClass| words.clone().any(|i| r.is(i, class));
+    if any(WordClass::OUTLET) && !any(WordClass::TITLE) {
         return SourceKind::Outlet;
     }
-    if words.iter().any(|w| lex.organisation_words.contains(*w)) {
+    if any(WordClass::ORGANISATION) {
         return SourceKind::Organisation;
     }
     SourceKind::Person
@@ -488,15 +488,14 @@ mod tests {
     use crate::lang::Lang;
     use crate::lexicon;
     use crate::span::Span;
-    use crate::tokens::tokenize;
-    use std::collections::HashSet;
+    use crate::tokens::PageWords;
     // Under wasm, run these same tests through wasm-bindgen-test.
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     /// Classifies `phrase` after the sentences of `before` were remembered as sources.
     fn classify_after(before: &[&str], phrase: &str) -> Option<Classified> {
-        let vocab: HashSet<&str> = HashSet::new();
+        let vocab = PageWords::default();
         let mut memory = Memory::default();
         for earlier in before {
             let lower = earlier.to_ascii_lowercase();
@@ -511,14 +510,8 @@ mod tests {
         classify(&r, 0, r.len(), &memory)
     }
 
-    fn reading<'a>(text: &'a str, lower: &'a str, vocab: &'a HashSet<&'a str>) -> Reading<'a> {
-        Reading {
-            tokens: tokenize(text, Span::new(0, text.len()), &[]),
-            norm: text,
-            lower,
-            lex: lexicon::get(Lang::En),
-            lower_vocab: vocab,
-        }
+    fn reading<'a>(text: &'a str, lower: &'a str, vocab: &'a PageWords<'a>) -> Reading<'a> {
+        Reading::new(text, lower, Span::new(0, text.len()), &[], lexicon::get(Lang::En), vocab)
     }
 
     fn kind_of(phrase: &str) -> Option<SourceKind> {

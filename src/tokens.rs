@@ -7,8 +7,14 @@
 
 use std::collections::HashSet;
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, PronounKind, WordClass};
 use crate::span::Span;
+
+/// A set of words taken from the page: hashed with foldhash, several times
+/// faster than the default SipHash on short words and, like it, seeded per
+/// process, so a page cannot be written to make its words collide (the
+/// lexicon's own sets use the unseeded Fx hash: their keys are fixed).
+pub type PageWords<'a> = HashSet<&'a str, foldhash::fast::RandomState>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -28,6 +34,12 @@ pub struct Token {
     /// Offsets into the article's `norm` (and `lower`) text.
     pub span: Span,
     pub kind: Kind,
+    /// A word that starts with an upper-case letter.
+    pub capitalised: bool,
+    /// The lists its lower-case text belongs to, filled in by [`Reading::new`].
+    pub classes: WordClass,
+    /// A capitalised word that reads as a name ([`Reading::is_proper`]), filled in by [`Reading::new`].
+    pub proper: bool,
 }
 
 impl Token {
@@ -39,9 +51,8 @@ impl Token {
         self.kind == Kind::Word
     }
 
-    /// Starts with an upper-case letter.
-    pub fn is_capitalised(&self, norm: &str) -> bool {
-        self.kind == Kind::Word && self.text(norm).chars().next().is_some_and(char::is_uppercase)
+    fn new(span: Span, kind: Kind) -> Token {
+        Token { span, kind, capitalised: false, classes: WordClass::NONE, proper: false }
     }
 }
 
@@ -53,7 +64,31 @@ pub struct Reading<'a> {
     pub lex: &'static Lexicon,
     /// Words the article writes in lower case somewhere: a capitalised one of
     /// them at the start of a sentence is not a name ("Shipping analysts said").
-    pub lower_vocab: &'a HashSet<&'a str>,
+    pub lower_vocab: &'a PageWords<'a>,
+}
+
+impl<'a> Reading<'a> {
+    /// The reading of `norm[span]`, quotations `quoted` masked (see [`tokenize`]),
+    /// each token's word classes looked up once.
+    pub fn new(norm: &'a str, lower: &'a str, span: Span, quoted: &[Span], lex: &'static Lexicon, lower_vocab: &'a PageWords<'a>) -> Reading<'a> {
+        let mut tokens = Vec::new();
+        tokenize_into(norm, span, quoted, &mut tokens);
+        Reading::of_tokens(tokens, norm, lower, lex, lower_vocab)
+    }
+
+    /// The reading of tokens from [`tokenize`], their classes and names filled in.
+    pub fn of_tokens(tokens: Vec<Token>, norm: &'a str, lower: &'a str, lex: &'static Lexicon, lower_vocab: &'a PageWords<'a>) -> Reading<'a> {
+        let mut r = Reading { tokens, norm, lower, lex, lower_vocab };
+        // Every token, not only words: the rules ask about any token, and a
+        // list may hold a number or a sign.
+        for token in &mut r.tokens {
+            token.classes = lex.classes(&lower[token.span.start..token.span.end]);
+        }
+        for i in 0..r.tokens.len() {
+            r.tokens[i].proper = r.reads_as_name(i);
+        }
+        r
+    }
 }
 
 impl Reading<'_> {
@@ -85,7 +120,23 @@ impl Reading<'_> {
 
     /// A word that starts with an upper-case letter, name or not.
     pub fn is_capitalised_word(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.is_capitalised(self.norm))
+        self.tokens.get(i).is_some_and(|t| t.capitalised)
+    }
+
+    /// The word lists token `i` belongs to (none past the end).
+    pub fn classes(&self, i: usize) -> WordClass {
+        self.tokens.get(i).map_or(WordClass::NONE, |t| t.classes)
+    }
+
+    /// Whether token `i` belongs to any of the lists of `class`
+    /// (`r.is(i, WordClass::TITLE)`); false past the end.
+    pub fn is(&self, i: usize, class: WordClass) -> bool {
+        self.classes(i).is(class)
+    }
+
+    /// What token `i` may refer back to, if it is a pronoun.
+    pub fn pronoun(&self, i: usize) -> Option<PronounKind> {
+        self.classes(i).pronoun()
     }
 
     pub fn is_punct(&self, i: usize, c: &str) -> bool {
@@ -95,18 +146,24 @@ impl Reading<'_> {
     /// A capitalised word that reads as a name: not a word the article writes
     /// in lower case when it opens the sentence, not a month or a day.
     pub fn is_proper(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.proper)
+    }
+
+    /// Whether token `i` reads as a name (see [`Reading::is_proper`]); worked
+    /// out once per token when the reading is made, since the rules ask often.
+    fn reads_as_name(&self, i: usize) -> bool {
         let Some(token) = self.tokens.get(i) else { return false };
-        if !token.is_capitalised(self.norm) {
-            return false;
-        }
-        let lw = self.lw(i);
-        if self.lex.grammar.calendar.contains(lw) || self.lex.pronouns.contains_key(lw) {
+        if !token.capitalised || token.classes.is(WordClass::CALENDAR | WordClass::PRONOUN) {
             return false;
         }
         let opens = i == 0 || (i == 1 && self.kind(0) != Some(Kind::Word)) || self.is_punct(i - 1, ":") || self.kind(i - 1) == Some(Kind::Quote);
+        if !opens {
+            return true;
+        }
         // "NASA" opening a sentence is a name; "A" opening one is not.
-        let all_caps = self.text(i).chars().count() > 1 && self.text(i).chars().all(|c| !c.is_lowercase());
-        !(opens && !all_caps && (self.lower_vocab.contains(lw) || self.lex.common_words.contains(lw)))
+        let text = self.text(i);
+        let all_caps = text.chars().count() > 1 && text.chars().all(|c| !c.is_lowercase());
+        all_caps || !(token.classes.is(WordClass::COMMON) || self.lower_vocab.contains(self.lw(i)))
     }
 
     /// The span of `norm` covered by tokens `range`.
@@ -120,8 +177,15 @@ impl Reading<'_> {
 
 /// Tokens of `norm[span]`, with every part inside `quoted` (sorted spans of
 /// `norm`, disjoint as top-level quotations are) folded into quote tokens.
+/// Their word classes are left empty: [`Reading::new`] fills them in.
 pub fn tokenize(norm: &str, span: Span, quoted: &[Span]) -> Vec<Token> {
     let mut tokens = Vec::new();
+    tokenize_into(norm, span, quoted, &mut tokens);
+    tokens
+}
+
+/// [`tokenize`], appending to `tokens`.
+fn tokenize_into(norm: &str, span: Span, quoted: &[Span], tokens: &mut Vec<Token>) {
     let bytes = norm.as_bytes();
     let mut at = span.start;
     // Skip to the sentence's quotations by binary search: a linear filter
@@ -133,7 +197,7 @@ pub fn tokenize(norm: &str, span: Span, quoted: &[Span]) -> Vec<Token> {
         if let Some(q) = quotes.peek() {
             if q.start <= at {
                 let end = q.end.min(span.end);
-                tokens.push(Token { span: Span::new(at, end), kind: Kind::Quote });
+                tokens.push(Token::new(Span::new(at, end), Kind::Quote));
                 at = end;
                 continue;
             }
@@ -146,7 +210,7 @@ pub fn tokenize(norm: &str, span: Span, quoted: &[Span]) -> Vec<Token> {
         }
         if c.is_alphabetic() {
             let end = word_end(norm, at, stop);
-            tokens.push(Token { span: Span::new(at, end), kind: Kind::Word });
+            tokens.push(Token { capitalised: c.is_uppercase(), ..Token::new(Span::new(at, end), Kind::Word) });
             at = end;
             // The possessive: `'s` or a lone `'` after a plural, then no letter.
             if at < stop && bytes[at] == b'\'' {
@@ -158,7 +222,7 @@ pub fn tokenize(norm: &str, span: Span, quoted: &[Span]) -> Vec<Token> {
                 };
                 if possessive {
                     let len = if matches!(after, Some('s') | Some('S')) { 2 } else { 1 };
-                    tokens.push(Token { span: Span::new(at, at + len), kind: Kind::Possessive });
+                    tokens.push(Token::new(Span::new(at, at + len), Kind::Possessive));
                     at += len;
                 }
             }
@@ -176,14 +240,13 @@ pub fn tokenize(norm: &str, span: Span, quoted: &[Span]) -> Vec<Token> {
                     break;
                 }
             }
-            tokens.push(Token { span: Span::new(at, end), kind: Kind::Number });
+            tokens.push(Token::new(Span::new(at, end), Kind::Number));
             at = end;
             continue;
         }
-        tokens.push(Token { span: Span::new(at, at + c.len_utf8()), kind: Kind::Punct });
+        tokens.push(Token::new(Span::new(at, at + c.len_utf8()), Kind::Punct));
         at += c.len_utf8();
     }
-    tokens
 }
 
 /// The end of the word starting at `at`: letters and digits, joined by single
@@ -263,6 +326,45 @@ mod tests {
         let got = tokenize(text, Span::new(8, text.len()), &[Span::new(3, 13)]);
         assert_eq!(got[0].kind, Kind::Quote);
         assert_eq!(got[0].span, Span::new(8, 13));
+    }
+
+    /// The reading of a whole text as one sentence; `lower_words` are the
+    /// words the article writes in lower case.
+    fn read<'a>(text: &'a str, lower: &'a str, lower_words: &'a PageWords<'a>) -> Reading<'a> {
+        Reading::new(text, lower, Span::new(0, text.len()), &[], crate::lexicon::get(crate::lang::Lang::En), lower_words)
+    }
+
+    #[test]
+    fn each_token_carries_the_classes_of_its_lower_case_word() {
+        let text = "Officials SAID the Ferry, reportedly.";
+        let lower = text.to_ascii_lowercase();
+        let words = PageWords::default();
+        let r = read(text, &lower, &words);
+        let lex = crate::lexicon::get(crate::lang::Lang::En);
+        for i in 0..r.len() {
+            assert_eq!(r.classes(i), lex.classes(r.lw(i)), "{}", r.text(i));
+        }
+        assert!(r.is(1, WordClass::REPORTING_VERB), "SAID is read as said");
+        assert!(r.is(2, WordClass::DEFINITE));
+        assert_eq!(r.classes(3), WordClass::NONE);
+        assert!(!r.is(99, WordClass::DEFINITE), "past the end is in no list");
+    }
+
+    #[test]
+    fn capitals_and_names_are_kept_per_token() {
+        let text = "Coastal analysts met NASA and Mensah in May, she said.";
+        let lower = text.to_ascii_lowercase();
+        let mut words = PageWords::default();
+        words.insert("coastal");
+        let r = read(text, &lower, &words);
+        let capitalised: Vec<&str> = (0..r.len()).filter(|&i| r.is_capitalised_word(i)).map(|i| r.text(i)).collect();
+        assert_eq!(capitalised, ["Coastal", "NASA", "Mensah", "May"]);
+        let names: Vec<&str> = (0..r.len()).filter(|&i| r.is_proper(i)).map(|i| r.text(i)).collect();
+        // "Coastal" opens the sentence and is written in lower case elsewhere; "May" is a month.
+        assert_eq!(names, ["NASA", "Mensah"]);
+        let unknown = PageWords::default();
+        let r = read(text, &lower, &unknown);
+        assert!(r.is_proper(0), "an opening word the article never writes in lower case reads as a name");
     }
 
     #[test]
