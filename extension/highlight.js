@@ -10,7 +10,8 @@
 // before painting: if the page changed the text nodes since they were read, the range
 // is not painted (the content script's observer re-reads the article soon after).
 // Highlights are per document: ranges inside a same-origin iframe are registered with
-// that frame's registry.
+// that frame's registry. On huge pages only a window of them, around the viewport, is
+// registered at once (WINDOW_RANGES below).
 
 (() => {
   'use strict';
@@ -29,13 +30,18 @@
   const LAYOUT_WHITESPACE = /[\t\n\r\f]/g;
   const { SLICE_MS, nextSlice } = globalThis.SourcelightArticle;
   const FLASH_MS = 1600;
-  // Where registering ranges a slice at a time keeps the page responsive. Firefox adds
-  // each range to its highlight as the script adds it, so a first paint in slices costs
-  // a slice at a time, and one registration of tens of thousands of ranges is one long
-  // task. Chromium instead rebuilds the markers of every registered range in the next
-  // frame after any highlight changed, so slices there would pay for everything
-  // registered so far at every frame: one registration at the end costs the least.
-  const REGISTERS_INCREMENTALLY = /\bFirefox\//.test(globalThis.navigator?.userAgent ?? '');
+  // The window: at most this many ranges are registered at once. Chromium rebuilds the
+  // markers of every registered range in the next frame after any change to highlights,
+  // the DOM or style (HighlightRegistry::ValidateHighlightMarkers), about 10 us a range and
+  // more for underlined ones, and that frame cannot be sliced; Firefox pays by the range
+  // too, when the script registers them and in the reflow and paint that follow. On an
+  // ordinary article every range fits (800 is a long read of some 6,000 words) and nothing
+  // follows the reader; on a huge page the registry holds the ranges of the sentences
+  // around the viewport, and the window moves as the reader scrolls. Everything else
+  // (flagged(), rangesOf(), the card, the keyboard, the popup's jumps) reads the content
+  // script's state, not the registry; a sentence under the pointer is in view, so in the
+  // window, for highlightsFromPoint.
+  const WINDOW_RANGES = 800;
 
   /**
    * A Range over `[start, end)` of a block's text, or null when the table no longer
@@ -92,6 +98,18 @@
     let registered = new Map();
     let flashTimer = 0;
     let generation = 0;
+    /**
+     * What the last paint draws, in reading order: per sentence, its [name, range] pairs
+     * (its own ranges first), and `before[i]`, the number of ranges before sentence i.
+     * @type {{items: [string, Range][]}[]}
+     */
+    let drawn = [];
+    let before = [0];
+    // The registered window: sentences [from, to) of `drawn`.
+    let from = 0;
+    let to = 0;
+    let following = false;
+    let frame = 0;
 
     /** A highlight for `name` in the document of `range`, created in `into`. */
     function add(into, name, range) {
@@ -120,22 +138,22 @@
       const docs = new Set([...registered.keys(), ...next.keys()]);
       for (const doc of docs) {
         const registry = doc.defaultView?.CSS?.highlights;
-        const before = registered.get(doc) ?? new Map();
+        const current = registered.get(doc) ?? new Map();
         const after = next.get(doc) ?? new Map();
         for (const name of names) {
-          const old = before.get(name);
+          const old = current.get(name);
           const fresh = after.get(name);
-          if (fresh === old) continue; // registered already (a progressive first paint)
+          if (fresh === old) continue;
           if (fresh) {
             registry?.set(name, fresh);
-            before.set(name, fresh);
+            current.set(name, fresh);
           } else if (old) {
             if (registry?.get(name) === old) registry.delete(name);
             old.clear();
-            before.delete(name);
+            current.delete(name);
           }
         }
-        registered.set(doc, before);
+        registered.set(doc, current);
       }
     }
 
@@ -143,30 +161,29 @@
     function clear() {
       generation += 1;
       clearTimeout(flashTimer);
+      stopFollowing();
+      drawn = [];
+      before = [0];
+      from = to = 0;
       swap(new Map(), Object.values(NAMES));
     }
 
     /**
      * Paints the sentences whose verdict is in `strong`, and named ones subtly when not.
-     * Checks every range before painting it; works in slices and registers everything
-     * at the end. Resolves to the ids painted strongly, or null when a newer paint or
-     * a clear overtook this one.
+     * Checks every range before painting it, in slices, then registers them (those of
+     * the window, on a huge page) at once. Resolves to the ids painted strongly (all of
+     * them, in the window or not), or null when a newer paint or a clear overtook this one.
      * @param {Paintable[]} sentences
      * @param {string[]} strong verdicts painted strongly
      */
     async function paint(sentences, strong) {
       const mine = ++generation;
-      const next = new Map();
+      const nextDrawn = [];
+      const nextBefore = [0];
       const painted = [];
-      const names = [...VERDICT_NAMES, NAMES.source, NAMES.cue];
-      // Where the browser registers ranges incrementally, the first paint shows its
-      // highlights slice by slice (nothing to flicker yet); otherwise, and for a repaint,
-      // the new highlights are built aside and swapped in at once.
-      const progressive = REGISTERS_INCREMENTALLY && !isPainted(names);
       let deadline = performance.now() + SLICE_MS;
       for (let i = 0; i < sentences.length; i++) {
         if (i % 32 === 0 && performance.now() > deadline) {
-          if (progressive) swap(next, names);
           await nextSlice();
           if (mine !== generation) return null;
           deadline = performance.now() + SLICE_MS;
@@ -175,23 +192,125 @@
         const isStrong = strong.includes(s.verdict);
         if (!isStrong && s.verdict !== 'named') continue;
         if (!NAMES[s.verdict] || !s.ranges.length || !stillHolds(s.block, s.start, s.end)) continue;
-        for (const range of s.ranges) add(next, NAMES[s.verdict], range);
+        const items = s.ranges.map((range) => [NAMES[s.verdict], range]);
         if (isStrong) {
-          for (const range of s.sourceRanges) add(next, NAMES.source, range);
-          for (const range of s.cueRanges) add(next, NAMES.cue, range);
+          for (const range of s.sourceRanges) items.push([NAMES.source, range]);
+          for (const range of s.cueRanges) items.push([NAMES.cue, range]);
           painted.push(s.id);
         }
+        nextDrawn.push({ items });
+        nextBefore.push(nextBefore.at(-1) + items.length);
       }
-      if (mine !== generation) return null;
-      swap(next, names);
+      // Registering, and the browser's work on the highlights in the frame after it, get
+      // a task of their own when the checks above took much of one.
+      if (performance.now() > deadline - SLICE_MS / 2) {
+        await nextSlice();
+        if (mine !== generation) return null;
+      }
+      drawn = nextDrawn;
+      before = nextBefore;
+      if (before.at(-1) <= WINDOW_RANGES) {
+        stopFollowing();
+        register(0, drawn.length);
+      } else {
+        startFollowing();
+        register(...windowAround(firstInView()));
+      }
       return painted;
     }
 
-    function isPainted(names) {
-      for (const byName of registered.values()) {
-        if (names.some((name) => byName.has(name))) return true;
+    /** Registers sentences [first, last) of `drawn` as our verdict, source and cue highlights. */
+    function register(first, last) {
+      const next = new Map();
+      for (let i = first; i < last; i++) {
+        for (const [name, range] of drawn[i].items) add(next, name, range);
       }
-      return false;
+      from = first;
+      to = last;
+      swap(next, [...VERDICT_NAMES, NAMES.source, NAMES.cue]);
+    }
+
+    /**
+     * The window around sentence `anchor` (the first in view): WINDOW_RANGES ranges, a
+     * third of them before it (the reader goes down more often than up), fewer at the ends.
+     * @returns {[number, number]}
+     */
+    function windowAround(anchor) {
+      const count = drawn.length;
+      let first = firstWithBefore(Math.max(0, before[anchor] - Math.floor(WINDOW_RANGES / 3)));
+      let last = lastWithin(before[first] + WINDOW_RANGES);
+      if (last === count) first = firstWithBefore(Math.max(0, before[count] - WINDOW_RANGES));
+      return [first, Math.max(last, Math.min(count, first + 1))];
+    }
+
+    /** The first i with before[i] >= n (binary search); before.length when none. */
+    function firstWithBefore(n) {
+      let lo = 0;
+      let hi = before.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (before[mid] < n) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    }
+
+    /** The last index i (a window's end) with before[i] <= n. */
+    function lastWithin(n) {
+      return Math.max(0, firstWithBefore(n + 1) - 1);
+    }
+
+    /**
+     * The first drawn sentence whose bottom is below the top of the viewport: a binary
+     * search in reading order, which on an article is the order down the page (where it
+     * is not, as in a frame or a multi-column layout, the window is placed near enough:
+     * it spans many screens).
+     */
+    function firstInView() {
+      let lo = 0;
+      let hi = drawn.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (drawn[mid].items[0][1].getBoundingClientRect().bottom <= 0) lo = mid + 1;
+        else hi = mid;
+      }
+      return Math.min(lo, drawn.length - 1);
+    }
+
+    // Following the reader on huge pages: a scroll listener, capturing so scrolling
+    // containers count too, that looks at most once a frame. A look reads a dozen
+    // sentence rectangles (layout is clean while scrolling) and moves the window only
+    // when the viewport nears its edge. Not an IntersectionObserver on the blocks: a
+    // block may be one element holding a whole page, and an observer reports a frame
+    // later at the earliest (never in a hidden tab), while the first paint must know
+    // where the reader is at once.
+    function startFollowing() {
+      if (following) return;
+      following = true;
+      addEventListener('scroll', onScroll, { capture: true, passive: true });
+      addEventListener('resize', onScroll, { passive: true });
+    }
+
+    function stopFollowing() {
+      if (!following) return;
+      following = false;
+      removeEventListener('scroll', onScroll, { capture: true });
+      removeEventListener('resize', onScroll);
+      cancelAnimationFrame(frame);
+      frame = 0;
+    }
+
+    function onScroll() {
+      if (!frame) frame = requestAnimationFrame(follow);
+    }
+
+    function follow() {
+      frame = 0;
+      if (!following || !drawn.length) return;
+      const anchor = firstInView();
+      const nearTop = from > 0 && before[anchor] - before[from] < WINDOW_RANGES / 6;
+      const nearBottom = to < drawn.length && before[to] - before[anchor] < WINDOW_RANGES / 3;
+      if (nearTop || nearBottom) register(...windowAround(anchor));
     }
 
     /** Briefly marks ranges (a jump's target). */

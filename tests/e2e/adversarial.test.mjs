@@ -8,7 +8,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BROWSERS, launch, PROTOCOL, SCREENSHOT_DIR, waitFor } from './harness/browsers.mjs';
+import { BROWSERS, launch, PROTOCOL, SCREENSHOT_DIR, waitFor, WINDOW_RANGES } from './harness/browsers.mjs';
 import { alignmentMismatches, compareHighlights, loadExpected, PAINTABLE } from './harness/expected.mjs';
 import { startServer } from './harness/server.mjs';
 
@@ -48,9 +48,11 @@ for (const browserName of BROWSERS) {
 
     /**
      * Opens `page`, waits for `ready` (a page function) if given, activates, and checks
-     * the invariants. Returns the settled state and the highlights.
+     * the invariants. Returns the settled state and the highlights. `window`: the page has
+     * more ranges than are registered at once, so the highlights are those around the
+     * viewport (alignmentMismatches), and no more than the cap.
      */
-    async function runCase(t, page, { ready, timeoutMs = 20_000, fullPage = true, careful } = {}) {
+    async function runCase(t, page, { ready, timeoutMs = 20_000, fullPage = true, careful, window = false } = {}) {
       await browser.open(server.pageUrl(page));
       if (ready) await waitFor(() => browser.evaluateClean(ready), { timeoutMs, what: () => `${page} to be ready` });
       const domBefore = await browser.domFingerprint(OWN_ELEMENTS);
@@ -67,7 +69,7 @@ for (const browserName of BROWSERS) {
       const seen = await browser
         .waitForHighlights(
           (h) => {
-            mismatches = alignmentMismatches(settled, h);
+            mismatches = alignmentMismatches(settled, h, { window });
             return mismatches.length === 0;
           },
           { timeoutMs },
@@ -75,6 +77,10 @@ for (const browserName of BROWSERS) {
         .catch(() => browser.highlights());
       assert.deepEqual(mismatches, [], `${page}: the highlights are exactly the analysed sentences`);
       assert.ok(settled.analysis.profile.summary.sentences > 0);
+      if (window) {
+        const registered = await browser.registeredRanges();
+        assert.ok(registered <= WINDOW_RANGES, `${page}: ${registered} ranges registered at once, cap ${WINDOW_RANGES}`);
+      }
 
       if (careful) {
         const result = compareHighlights(loadExpected(careful), seen);
@@ -93,6 +99,7 @@ for (const browserName of BROWSERS) {
         ready: () => Number(document.documentElement.dataset.textNodes) >= 50000,
         timeoutMs: 60_000,
         fullPage: false,
+        window: true,
       });
       t.diagnostic(`sentences analysed: ${state.analysis.profile.summary.sentences}; timings: ${JSON.stringify(state.timings ?? null)}`);
     });
@@ -208,7 +215,9 @@ for (const browserName of BROWSERS) {
       t.diagnostic(`highlights after ${Math.round((Date.now() - started) / 1000)} s; sentences analysed: ${state.analysis?.profile?.summary?.sentences}; timings: ${JSON.stringify(state.timings ?? null)}`);
       assert.equal(state.status, 'ok', `no error on ${page}: ${state.status} ${state.error ?? ''}`);
       assert.equal(state.error, undefined);
-      assert.deepEqual(alignmentMismatches(state, await browser.highlights()), [], 'the highlights are exactly the analysed sentences');
+      assert.deepEqual(alignmentMismatches(state, await browser.highlights(), { window: true }), [], 'the highlights are the analysed sentences around the viewport');
+      const registered = await browser.registeredRanges();
+      assert.ok(registered <= WINDOW_RANGES, `${registered} ranges registered at once, cap ${WINDOW_RANGES}`);
     });
   });
 }

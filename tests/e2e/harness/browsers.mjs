@@ -29,7 +29,7 @@ import { runInNewContext } from 'node:vm';
 import { prepareExtension, REPO_ROOT } from './build-variant.mjs';
 import { ChromiumDriver } from './chromium.mjs';
 import { FirefoxDriver } from './firefox.mjs';
-import { domFingerprint, layoutFingerprint, readHighlights } from './page-functions.mjs';
+import { countRegisteredRanges, domFingerprint, layoutFingerprint, readHighlights } from './page-functions.mjs';
 
 export const ALL_BROWSERS = ['chromium', 'firefox'];
 // SOURCELIGHT_BROWSERS=firefox (or chromium) runs the suites in one browser only.
@@ -42,6 +42,14 @@ export const HIGHLIGHT_PREFIX = 'sourcelight-';
 
 /** The message names, read from the extension's own `protocol.js`. */
 export const PROTOCOL = loadProtocol();
+
+/**
+ * The most ranges the extension registers at once (extension/highlight.js): on a page with
+ * more, `CSS.highlights` holds the window around the viewport, not every sentence.
+ */
+export const WINDOW_RANGES = Number(
+  readFileSync(join(REPO_ROOT, 'extension', 'highlight.js'), 'utf8').match(/const WINDOW_RANGES = (\d+);/)?.[1],
+);
 
 function loadProtocol() {
   const scope = {};
@@ -151,6 +159,15 @@ export class BrowserSession {
       for (const [name, texts] of Object.entries(frame)) merged[name] = [...(merged[name] ?? []), ...texts];
     }
     return Object.fromEntries(Object.keys(merged).sort().map((name) => [name, merged[name]]));
+  }
+
+  /**
+   * How many ranges of the verdict, source and cue highlights are registered in the page
+   * and its frames (not the flash of a jump's target: one sentence, for a moment).
+   */
+  async registeredRanges() {
+    const perFrame = await this.driver.evaluateCleanInFrames(countRegisteredRanges, HIGHLIGHT_PREFIX, `${HIGHLIGHT_PREFIX}flash`);
+    return perFrame.reduce((sum, n) => sum + n, 0);
   }
 
   /**

@@ -12,6 +12,18 @@
 // these functions walk it with `forEach`, which works in every realm.
 
 /**
+ * How many ranges the highlights whose name starts with `prefix` hold in this document,
+ * all but `except` (a name): what the extension has registered at once.
+ */
+export function countRegisteredRanges(prefix, except) {
+  let count = 0;
+  CSS.highlights.forEach((highlight, name) => {
+    if (name.startsWith(prefix) && name !== except) count += highlight.size;
+  });
+  return count;
+}
+
+/**
  * Reads every highlight whose name starts with `prefix`.
  *
  * @returns {{[name: string]: string[]}} for each highlight, the text of its ranges in
