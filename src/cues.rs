@@ -59,10 +59,8 @@ pub fn impersonal(r: &Reading) -> Option<(Span, bool)> {
         if !r.is_word(i) || !r.is(i, WordClass::IMPERSONAL_START) {
             continue;
         }
-        for (phrase, hedge) in &r.lex.impersonal {
-            if phrase.first().is_none_or(|w| w != r.lw(i)) {
-                continue;
-            }
+        let Some(phrases) = r.lex.impersonal_by_start.get(r.lw(i)) else { continue };
+        for (phrase, hedge) in phrases.iter().map(|&p| &r.lex.impersonal[p]) {
             // Adverbs may stand between the words: "has been harshly criticized", "have sometimes been accused of".
             let mut at = i;
             let fits = phrase.iter().enumerate().all(|(k, w)| {
@@ -81,12 +79,14 @@ pub fn impersonal(r: &Reading) -> Option<(Span, bool)> {
     None
 }
 
-/// The first token index at or after `from` where the words of `phrase` follow one another.
-pub fn find_phrase(r: &Reading, phrase: &[String], from: usize) -> Option<usize> {
+/// The first token index at or after `from` where the words of `phrase`
+/// follow one another, among the tokens of class `first` (that of the phrase's
+/// first word): a bit test rules out most tokens before any comparison.
+fn find_phrase(r: &Reading, phrase: &[String], first: WordClass, from: usize) -> Option<usize> {
     if phrase.is_empty() {
         return None;
     }
-    (from..r.len().saturating_sub(phrase.len() - 1)).find(|&i| phrase.iter().enumerate().all(|(k, w)| r.lw(i + k) == w))
+    (from..r.len().saturating_sub(phrase.len() - 1)).find(|&i| r.is(i, first) && phrase.iter().enumerate().all(|(k, w)| r.lw(i + k) == w))
 }
 
 /// Every attribution cue of the sentence, in order of the cue.
@@ -105,7 +105,7 @@ pub fn find(r: &Reading, opens_block: bool) -> Vec<Found> {
 fn prepositions(r: &Reading, found: &mut Vec<Found>) {
     for phrase in &r.lex.source_prepositions {
         let mut from = 0;
-        while let Some(at) = find_phrase(r, phrase, from) {
+        while let Some(at) = find_phrase(r, phrase, WordClass::SOURCE_PREPOSITION_START, from) {
             from = at + 1;
             let after = at + phrase.len();
             if let Some((start, end)) = phrase_right(r, after, false) {

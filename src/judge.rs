@@ -75,11 +75,12 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
     let mut memory = Memory::default();
     let mut locals = Vec::with_capacity(spans.len());
     let mut previous_block = usize::MAX;
+    let mut tokens = Vec::new();
     for &span in &spans {
         let block = text.block_of(span.start);
         let opens_block = block != previous_block;
         previous_block = block;
-        let r = Reading::new(&text.norm, &text.lower, span, &top, lex, &lower_vocab);
+        let r = Reading::new_in(std::mem::take(&mut tokens), &text.norm, &text.lower, span, &top, lex, &lower_vocab);
         memory.remember_names(&r);
         let sentence = &text.norm[span.start..span.end];
         let lower = &text.lower[span.start..span.end];
@@ -124,6 +125,7 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
             main_quote,
             has_quote,
         });
+        tokens = r.tokens;
     }
 
     let speakers = quote_speakers(&top_quotes, &locals);
@@ -418,19 +420,34 @@ fn trim_span(block: &str, span: Span) -> Span {
 /// Every word the article writes starting in lower case, as it appears in `lower`.
 fn lower_case_words<'t>(norm: &str, lower: &'t str) -> PageWords<'t> {
     let mut words = PageWords::default();
+    let bytes = norm.as_bytes();
     let mut start = None;
-    for (at, c) in norm.char_indices().chain(std::iter::once((norm.len(), ' '))) {
-        let inside = c.is_alphanumeric() || c == '-' || c == '\'';
+    let mut at = 0;
+    // Byte by byte where the text is ASCII, character by character elsewhere.
+    while at <= norm.len() {
+        let (inside, len) = match bytes.get(at) {
+            None => (false, 1),
+            Some(&b) if b.is_ascii() => (b.is_ascii_alphanumeric() || b == b'-' || b == b'\'', 1),
+            Some(_) => {
+                let c = norm[at..].chars().next().unwrap_or(' ');
+                (c.is_alphanumeric(), c.len_utf8())
+            }
+        };
         match (start, inside) {
             (None, true) => start = Some(at),
             (Some(s), false) => {
-                if norm[s..].starts_with(|c: char| c.is_lowercase()) {
+                let opens_lower = match bytes[s] {
+                    b if b.is_ascii() => b.is_ascii_lowercase(),
+                    _ => norm[s..].starts_with(char::is_lowercase),
+                };
+                if opens_lower {
                     words.insert(&lower[s..at]);
                 }
                 start = None;
             }
             _ => {}
         }
+        at += len;
     }
     words
 }

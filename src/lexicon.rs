@@ -44,8 +44,9 @@ pub struct Lexicon {
     pub anonymity_phrases: Phrases,
     /// Agentless reporting ("is said to"), each with whether it is also a hedge.
     pub impersonal: Vec<(Vec<String>, bool)>,
-    /// The first words of `impersonal`, to try a phrase only where it may start.
-    pub impersonal_starts: HashSet<String>,
+    /// The phrases of `impersonal` by their first word (indices, in list
+    /// order), to try only the phrases that may start at a word.
+    pub impersonal_by_start: HashMap<String, Vec<usize>>,
     /// Hedge phrases, and phrases that cancel a hedge inside them.
     pub hedges: Phrases,
     pub hedge_exceptions: Phrases,
@@ -131,6 +132,8 @@ impl WordClass {
     pub const STANCE_VERB: Self = Self(1 << 33);
     pub const STANCE_OBJECT: Self = Self(1 << 34);
     pub const MODAL: Self = Self(1 << 35);
+    /// The first word of a source preposition ("according" of "according to").
+    pub const SOURCE_PREPOSITION_START: Self = Self(1 << 36);
 
     /// Both sets of classes (`|`, usable in constants).
     pub const fn with(self, other: WordClass) -> Self {
@@ -268,14 +271,18 @@ static EN: LazyLock<Lexicon> = LazyLock::new(|| with_common_words(Lexicon {
     boilerplate: Boilerplate::parse(include_str!("../data/en/nonclaims.txt")),
     grammar: grammar(include_str!("../data/en/grammar.txt")),
     common_words: HashSet::default(),
-    impersonal_starts: HashSet::default(),
+    impersonal_by_start: HashMap::default(),
     classes: HashMap::default(),
     longest_classed: 0,
 }));
 
 /// Fills in the sets derived from the others.
 fn with_common_words(mut lexicon: Lexicon) -> Lexicon {
-    lexicon.impersonal_starts = lexicon.impersonal.iter().filter_map(|(p, _)| p.first().cloned()).collect();
+    for (index, (phrase, _)) in lexicon.impersonal.iter().enumerate() {
+        if let Some(first) = phrase.first() {
+            lexicon.impersonal_by_start.entry(first.clone()).or_default().push(index);
+        }
+    }
     let g = &lexicon.grammar;
     let lists = [
         &lexicon.vague_groups,
@@ -316,17 +323,22 @@ fn class_table(lexicon: &Lexicon) -> HashMap<String, WordClass> {
     for (word, kind) in &lexicon.pronouns {
         *table.entry(word.clone()).or_default() |= WordClass::of_pronoun(*kind);
     }
+    for first in lexicon.impersonal_by_start.keys() {
+        *table.entry(first.clone()).or_default() |= WordClass::IMPERSONAL_START;
+    }
+    for first in lexicon.source_prepositions.iter().filter_map(|phrase| phrase.first()) {
+        *table.entry(first.clone()).or_default() |= WordClass::SOURCE_PREPOSITION_START;
+    }
     table
 }
 
 impl Lexicon {
-    /// Each set of words with its class (reporting verbs and pronouns, maps,
-    /// are added in [`class_table`]).
-    fn class_sets(&self) -> [(&HashSet<String>, WordClass); 30] {
+    /// Each set of words with its class (reporting verbs, pronouns and the
+    /// first words of phrases are added in [`class_table`]).
+    fn class_sets(&self) -> [(&HashSet<String>, WordClass); 29] {
         let g = &self.grammar;
         [
             (&self.evidence_verbs, WordClass::EVIDENCE_VERB),
-            (&self.impersonal_starts, WordClass::IMPERSONAL_START),
             (&self.vague_groups, WordClass::VAGUE_GROUP),
             (&self.anonymous_roles, WordClass::ANONYMOUS_ROLE),
             (&self.spokespeople, WordClass::SPOKESPERSON),
@@ -503,13 +515,20 @@ mod tests {
         if let Some(&kind) = en.pronouns.get(word) {
             class |= WordClass::of_pronoun(kind);
         }
+        if en.impersonal.iter().any(|(phrase, _)| phrase.first().is_some_and(|first| first == word)) {
+            class |= WordClass::IMPERSONAL_START;
+        }
+        if en.source_prepositions.iter().any(|phrase| phrase.first().is_some_and(|first| first == word)) {
+            class |= WordClass::SOURCE_PREPOSITION_START;
+        }
         class
     }
 
     #[test]
     fn every_listed_word_has_exactly_the_classes_of_its_lists() {
         let en = get(Lang::En);
-        let words = en.class_sets().into_iter().flat_map(|(set, _)| set.iter()).chain(en.reporting_verbs.keys()).chain(en.pronouns.keys());
+        let firsts = en.impersonal.iter().map(|(phrase, _)| &phrase[0]).chain(en.source_prepositions.iter().map(|phrase| &phrase[0]));
+        let words = en.class_sets().into_iter().flat_map(|(set, _)| set.iter()).chain(en.reporting_verbs.keys()).chain(en.pronouns.keys()).chain(firsts);
         for word in words {
             assert_eq!(en.classes(word), members(en, word), "{word}");
         }

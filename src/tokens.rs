@@ -71,9 +71,16 @@ impl<'a> Reading<'a> {
     /// The reading of `norm[span]`, quotations `quoted` masked (see [`tokenize`]),
     /// each token's word classes looked up once.
     pub fn new(norm: &'a str, lower: &'a str, span: Span, quoted: &[Span], lex: &'static Lexicon, lower_vocab: &'a PageWords<'a>) -> Reading<'a> {
-        let mut tokens = Vec::new();
-        tokenize_into(norm, span, quoted, &mut tokens);
-        Reading::of_tokens(tokens, norm, lower, lex, lower_vocab)
+        Reading::new_in(Vec::new(), norm, lower, span, quoted, lex, lower_vocab)
+    }
+
+    /// [`Reading::new`] with the tokens in `buffer` (emptied first): a
+    /// previous reading's, so that reading sentence after sentence does not
+    /// allocate for each.
+    pub fn new_in(mut buffer: Vec<Token>, norm: &'a str, lower: &'a str, span: Span, quoted: &[Span], lex: &'static Lexicon, lower_vocab: &'a PageWords<'a>) -> Reading<'a> {
+        buffer.clear();
+        tokenize_into(norm, span, quoted, &mut buffer);
+        Reading::of_tokens(buffer, norm, lower, lex, lower_vocab)
     }
 
     /// The reading of tokens from [`tokenize`], their classes and names filled in.
@@ -203,7 +210,15 @@ fn tokenize_into(norm: &str, span: Span, quoted: &[Span], tokens: &mut Vec<Token
             }
         }
         let stop = quotes.peek().map_or(span.end, |q| q.start.min(span.end));
-        let Some(c) = norm[at..].chars().next() else { break };
+        // Spaces between words, the commonest thing here, are skipped as a run
+        // (no quotation starts before `stop`).
+        if is_ascii_space(bytes[at]) {
+            while at < stop && is_ascii_space(bytes[at]) {
+                at += 1;
+            }
+            continue;
+        }
+        let Some(c) = char_at(norm, at, span.end) else { break };
         if c.is_whitespace() {
             at += c.len_utf8();
             continue;
@@ -214,11 +229,13 @@ fn tokenize_into(norm: &str, span: Span, quoted: &[Span], tokens: &mut Vec<Token
             at = end;
             // The possessive: `'s` or a lone `'` after a plural, then no letter.
             if at < stop && bytes[at] == b'\'' {
-                let after = norm[at + 1..stop].chars().next();
+                let after = char_at(norm, at + 1, stop);
+                // The byte before is the word's last character ('s' is ASCII).
+                let after_plural = matches!(bytes[at - 1], b's' | b'S');
                 let possessive = match after {
-                    Some('s') | Some('S') => !norm[at + 2..stop].chars().next().is_some_and(char::is_alphanumeric),
-                    Some(c) => !c.is_alphanumeric() && norm[..at].ends_with(['s', 'S']),
-                    None => norm[..at].ends_with(['s', 'S']),
+                    Some('s') | Some('S') => !char_at(norm, at + 2, stop).is_some_and(char::is_alphanumeric),
+                    Some(c) => !c.is_alphanumeric() && after_plural,
+                    None => after_plural,
                 };
                 if possessive {
                     let len = if matches!(after, Some('s') | Some('S')) { 2 } else { 1 };
@@ -249,32 +266,51 @@ fn tokenize_into(norm: &str, span: Span, quoted: &[Span], tokens: &mut Vec<Token
     }
 }
 
+/// The ASCII characters `char::is_whitespace` accepts.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
+}
+
+/// The character starting at byte `at` of `norm` (a character boundary), if `at < stop`;
+/// ASCII without decoding.
+fn char_at(norm: &str, at: usize, stop: usize) -> Option<char> {
+    if at >= stop {
+        return None;
+    }
+    match norm.as_bytes()[at] {
+        b if b.is_ascii() => Some(b as char),
+        _ => norm[at..].chars().next(),
+    }
+}
+
 /// The end of the word starting at `at`: letters and digits, joined by single
 /// hyphens, apostrophes (not a possessive), periods (abbreviations) or `&`.
 fn word_end(norm: &str, at: usize, stop: usize) -> usize {
-    let mut end = at;
-    let mut chars = norm[at..stop].char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let bytes = norm.as_bytes();
+    // Each turn starts at a letter or digit (the word's first, or the one
+    // after a joiner), so the word ends wherever a turn stops.
+    let mut i = at;
+    loop {
+        // ASCII letters and digits, most of any word, byte by byte.
+        while i < stop && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        let Some(c) = char_at(norm, i, stop) else { return i };
+        let after = i + c.len_utf8();
         if c.is_alphanumeric() {
-            end = at + i + c.len_utf8();
+            i = after;
             continue;
         }
         let joins = matches!(c, '-' | '\'' | '.' | '&');
-        let next = chars.peek().map(|&(_, n)| n);
-        if joins && next.is_some_and(char::is_alphanumeric) {
-            // `'s` at the end of a word is a possessive, not part of it.
-            if c == '\'' {
-                let rest = &norm[at + i + 1..stop];
-                let mut rest_chars = rest.chars();
-                if matches!(rest_chars.next(), Some('s' | 'S')) && !rest_chars.next().is_some_and(char::is_alphanumeric) {
-                    break;
-                }
-            }
-            continue;
+        if !(joins && char_at(norm, after, stop).is_some_and(char::is_alphanumeric)) {
+            return i;
         }
-        break;
+        // `'s` at the end of a word is a possessive, not part of it.
+        if c == '\'' && matches!(bytes[after], b's' | b'S') && !char_at(norm, after + 1, stop).is_some_and(char::is_alphanumeric) {
+            return i;
+        }
+        i = after;
     }
-    end
 }
 
 #[cfg(test)]
@@ -365,6 +401,23 @@ mod tests {
         let unknown = PageWords::default();
         let r = read(text, &lower, &unknown);
         assert!(r.is_proper(0), "an opening word the article never writes in lower case reads as a name");
+    }
+
+    #[test]
+    fn joiners_and_possessives_inside_and_outside_ascii() {
+        let got = show("Zoë-Ann's café\u{b}O'Neil's Ivers'\u{2003}rock-", &[]);
+        let expected = [
+            ("Zoë-Ann", Kind::Word),
+            ("'s", Kind::Possessive),
+            ("café", Kind::Word),
+            ("O'Neil", Kind::Word),
+            ("'s", Kind::Possessive),
+            ("Ivers", Kind::Word),
+            ("'", Kind::Possessive),
+            ("rock", Kind::Word),
+            ("-", Kind::Punct),
+        ];
+        assert_eq!(got, expected.map(|(t, k)| (t.to_string(), k)));
     }
 
     #[test]
