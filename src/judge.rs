@@ -29,7 +29,7 @@ use crate::sources::{self, Classified, Memory};
 use crate::span::Span;
 use crate::text::Text;
 use crate::lexicon::WordClass;
-use crate::tokens::{Kind, PageWords, Reading};
+use crate::tokens::{Buffers, Kind, PageWords, Reading};
 use crate::verdict::Verdict;
 
 /// An attribution as found in one sentence, source classified.
@@ -75,12 +75,12 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
     let mut memory = Memory::default();
     let mut locals = Vec::with_capacity(spans.len());
     let mut previous_block = usize::MAX;
-    let mut tokens = Vec::new();
+    let mut buffers = Buffers::default();
     for &span in &spans {
         let block = text.block_of(span.start);
         let opens_block = block != previous_block;
         previous_block = block;
-        let r = Reading::new_in(std::mem::take(&mut tokens), &text.norm, &text.lower, span, &top, lex, &lower_vocab);
+        let r = Reading::new_in(std::mem::take(&mut buffers), &text.norm, &text.lower, span, &top, lex, &lower_vocab);
         memory.remember_names(&r);
         let sentence = &text.norm[span.start..span.end];
         let lower = &text.lower[span.start..span.end];
@@ -125,7 +125,7 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
             main_quote,
             has_quote,
         });
-        tokens = r.tokens;
+        buffers = r.into_buffers();
     }
 
     let speakers = quote_speakers(&top_quotes, &locals);
@@ -419,35 +419,49 @@ fn trim_span(block: &str, span: Span) -> Span {
 
 /// Every word the article writes starting in lower case, as it appears in `lower`.
 fn lower_case_words<'t>(norm: &str, lower: &'t str) -> PageWords<'t> {
+    // A word: letters, digits, hyphens and apostrophes. A table of the ASCII
+    // ones: one load a byte in the loop below.
+    const WORD_BYTE: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            table[b] = (b as u8).is_ascii_alphanumeric() || b == b'-' as usize || b == b'\'' as usize;
+            b += 1;
+        }
+        table
+    };
     let mut words = PageWords::default();
     let bytes = norm.as_bytes();
-    let mut start = None;
-    let mut at = 0;
-    // Byte by byte where the text is ASCII, character by character elsewhere.
-    while at <= norm.len() {
-        let (inside, len) = match bytes.get(at) {
-            None => (false, 1),
-            Some(&b) if b.is_ascii() => (b.is_ascii_alphanumeric() || b == b'-' || b == b'\'', 1),
-            Some(_) => {
-                let c = norm[at..].chars().next().unwrap_or(' ');
-                (c.is_alphanumeric(), c.len_utf8())
-            }
-        };
-        match (start, inside) {
-            (None, true) => start = Some(at),
-            (Some(s), false) => {
-                let opens_lower = match bytes[s] {
-                    b if b.is_ascii() => b.is_ascii_lowercase(),
-                    _ => norm[s..].starts_with(char::is_lowercase),
-                };
-                if opens_lower {
-                    words.insert(&lower[s..at]);
-                }
-                start = None;
-            }
-            _ => {}
+    let inside = |at: usize| -> (bool, usize) {
+        match bytes[at] {
+            b if b.is_ascii() => (WORD_BYTE[usize::from(b)], 1),
+            _ => norm[at..].chars().next().map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
         }
+    };
+    let mut at = 0;
+    while at < bytes.len() {
+        let (starts, len) = inside(at);
+        if !starts {
+            at += len;
+            continue;
+        }
+        let start = at;
         at += len;
+        while at < bytes.len() {
+            // Byte by byte where the text is ASCII, character by character elsewhere.
+            at += bytes[at..].iter().position(|&b| !WORD_BYTE[usize::from(b)]).unwrap_or(bytes.len() - at);
+            match (at < bytes.len()).then(|| inside(at)) {
+                Some((true, len)) => at += len,
+                _ => break,
+            }
+        }
+        let opens_lower = match bytes[start] {
+            b if b.is_ascii() => b.is_ascii_lowercase(),
+            _ => norm[start..].starts_with(char::is_lowercase),
+        };
+        if opens_lower {
+            words.insert(&lower[start..at]);
+        }
     }
     words
 }

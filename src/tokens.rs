@@ -65,36 +65,49 @@ pub struct Reading<'a> {
     /// Words the article writes in lower case somewhere: a capitalised one of
     /// them at the start of a sentence is not a name ("Shipping analysts said").
     pub lower_vocab: &'a PageWords<'a>,
+    /// Each token's text in `lower`, sliced once: the rules ask for it often.
+    lower_words: Vec<&'a str>,
+}
+
+/// The allocations of a reading, handed from one sentence's to the next
+/// ([`Reading::new_in`], [`Reading::into_buffers`]).
+#[derive(Default)]
+pub struct Buffers<'a> {
+    tokens: Vec<Token>,
+    lower_words: Vec<&'a str>,
 }
 
 impl<'a> Reading<'a> {
     /// The reading of `norm[span]`, quotations `quoted` masked (see [`tokenize`]),
     /// each token's word classes looked up once.
     pub fn new(norm: &'a str, lower: &'a str, span: Span, quoted: &[Span], lex: &'static Lexicon, lower_vocab: &'a PageWords<'a>) -> Reading<'a> {
-        Reading::new_in(Vec::new(), norm, lower, span, quoted, lex, lower_vocab)
+        Reading::new_in(Buffers::default(), norm, lower, span, quoted, lex, lower_vocab)
     }
 
-    /// [`Reading::new`] with the tokens in `buffer` (emptied first): a
-    /// previous reading's, so that reading sentence after sentence does not
-    /// allocate for each.
-    pub fn new_in(mut buffer: Vec<Token>, norm: &'a str, lower: &'a str, span: Span, quoted: &[Span], lex: &'static Lexicon, lower_vocab: &'a PageWords<'a>) -> Reading<'a> {
-        buffer.clear();
-        tokenize_into(norm, span, quoted, &mut buffer);
-        Reading::of_tokens(buffer, norm, lower, lex, lower_vocab)
-    }
-
-    /// The reading of tokens from [`tokenize`], their classes and names filled in.
-    pub fn of_tokens(tokens: Vec<Token>, norm: &'a str, lower: &'a str, lex: &'static Lexicon, lower_vocab: &'a PageWords<'a>) -> Reading<'a> {
-        let mut r = Reading { tokens, norm, lower, lex, lower_vocab };
+    /// [`Reading::new`] in the allocations of a previous reading, so that
+    /// reading sentence after sentence does not allocate for each.
+    pub fn new_in(buffers: Buffers<'a>, norm: &'a str, lower: &'a str, span: Span, quoted: &[Span], lex: &'static Lexicon, lower_vocab: &'a PageWords<'a>) -> Reading<'a> {
+        let Buffers { mut tokens, mut lower_words } = buffers;
+        tokens.clear();
+        lower_words.clear();
+        tokenize_into(norm, span, quoted, &mut tokens);
         // Every token, not only words: the rules ask about any token, and a
         // list may hold a number or a sign.
-        for token in &mut r.tokens {
-            token.classes = lex.classes(&lower[token.span.start..token.span.end]);
+        for token in &mut tokens {
+            let word = &lower[token.span.start..token.span.end];
+            token.classes = lex.classes(word);
+            lower_words.push(word);
         }
+        let mut r = Reading { tokens, norm, lower, lex, lower_vocab, lower_words };
         for i in 0..r.tokens.len() {
             r.tokens[i].proper = r.reads_as_name(i);
         }
         r
+    }
+
+    /// The allocations of this reading, for the next one.
+    pub fn into_buffers(self) -> Buffers<'a> {
+        Buffers { tokens: self.tokens, lower_words: self.lower_words }
     }
 }
 
@@ -109,7 +122,7 @@ impl Reading<'_> {
 
     /// The lower-case text of token `i` ("" past the end).
     pub fn lw(&self, i: usize) -> &str {
-        self.tokens.get(i).map_or("", |t| &self.lower[t.span.start..t.span.end])
+        self.lower_words.get(i).copied().unwrap_or("")
     }
 
     /// The text of token `i` as written ("" past the end).
@@ -147,7 +160,8 @@ impl Reading<'_> {
     }
 
     pub fn is_punct(&self, i: usize, c: &str) -> bool {
-        self.kind(i) == Some(Kind::Punct) && self.text(i) == c
+        // A mark is neither a letter nor a digit: the same in `lower` as written.
+        self.kind(i) == Some(Kind::Punct) && self.lw(i) == c
     }
 
     /// A capitalised word that reads as a name: not a word the article writes
@@ -193,7 +207,6 @@ pub fn tokenize(norm: &str, span: Span, quoted: &[Span]) -> Vec<Token> {
 
 /// [`tokenize`], appending to `tokens`.
 fn tokenize_into(norm: &str, span: Span, quoted: &[Span], tokens: &mut Vec<Token>) {
-    let bytes = norm.as_bytes();
     let mut at = span.start;
     // Skip to the sentence's quotations by binary search: a linear filter
     // from the first quotation made long articles quadratic.
@@ -209,16 +222,23 @@ fn tokenize_into(norm: &str, span: Span, quoted: &[Span], tokens: &mut Vec<Token
                 continue;
             }
         }
+        // Plain text up to the next quotation: no token runs past `stop`.
         let stop = quotes.peek().map_or(span.end, |q| q.start.min(span.end));
-        // Spaces between words, the commonest thing here, are skipped as a run
-        // (no quotation starts before `stop`).
-        if is_ascii_space(bytes[at]) {
-            while at < stop && is_ascii_space(bytes[at]) {
-                at += 1;
-            }
+        at = plain_tokens(norm, at, stop, tokens);
+    }
+}
+
+/// The tokens of `norm[at..stop]`, a stretch without quotations; returns where it stopped.
+fn plain_tokens(norm: &str, mut at: usize, stop: usize, tokens: &mut Vec<Token>) -> usize {
+    let bytes = norm.as_bytes();
+    while at < stop {
+        let b = bytes[at];
+        // Spaces between words, the commonest thing here, without decoding.
+        if is_ascii_space(b) {
+            at += 1;
             continue;
         }
-        let Some(c) = char_at(norm, at, span.end) else { break };
+        let Some(c) = char_at(norm, at, stop) else { break };
         if c.is_whitespace() {
             at += c.len_utf8();
             continue;
@@ -264,7 +284,20 @@ fn tokenize_into(norm: &str, span: Span, quoted: &[Span], tokens: &mut Vec<Token
         tokens.push(Token::new(Span::new(at, at + c.len_utf8()), Kind::Punct));
         at += c.len_utf8();
     }
+    at
 }
+
+/// Whether a byte is an ASCII letter or digit, as a table: one load a byte
+/// where words are scanned.
+const ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// The ASCII characters `char::is_whitespace` accepts.
 fn is_ascii_space(b: u8) -> bool {
@@ -292,9 +325,7 @@ fn word_end(norm: &str, at: usize, stop: usize) -> usize {
     let mut i = at;
     loop {
         // ASCII letters and digits, most of any word, byte by byte.
-        while i < stop && bytes[i].is_ascii_alphanumeric() {
-            i += 1;
-        }
+        i += bytes[i..stop].iter().position(|&b| !ASCII_ALPHANUMERIC[usize::from(b)]).unwrap_or(stop - i);
         let Some(c) = char_at(norm, i, stop) else { return i };
         let after = i + c.len_utf8();
         if c.is_alphanumeric() {
