@@ -172,11 +172,14 @@ function handlerFor(type) {
   }
 }
 
-async function onAnalyse({ blocks, lang }) {
+async function onAnalyse({ blocks, lang, asJson = false }) {
   if (!Array.isArray(blocks) || !blocks.every((b) => typeof b === 'string')) {
     return { ok: false, error: say(MESSAGES.badRequest) };
   }
-  return runAnalysis(blocks, typeof lang === 'string' ? lang : 'auto');
+  const reply = await runAnalysis(blocks, typeof lang === 'string' ? lang : 'auto');
+  // One string crosses to the page in one copy; an analysis object is thousands of small
+  // objects, which Firefox clones one by one on the page's main thread (protocol.js).
+  return reply.ok && asJson === true ? { ok: true, json: JSON.stringify(reply.analysis) } : reply;
 }
 
 async function onActivateTab({ tabId, brief = true }) {

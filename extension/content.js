@@ -188,7 +188,8 @@
 
   async function analyse(texts) {
     try {
-      const reply = await api.runtime.sendMessage({ type: P.ANALYSE, blocks: texts, lang: 'auto' });
+      const reply = await api.runtime.sendMessage({ type: P.ANALYSE, blocks: texts, lang: 'auto', asJson: true });
+      if (reply?.ok && typeof reply.json === 'string') return { ok: true, analysis: JSON.parse(reply.json) };
       return reply ?? { ok: false, error: say('errorNoAnswer', 'The extension’s background did not answer.') };
     } catch {
       return { ok: false, error: say('errorNoAnswer', 'The extension’s background did not answer.') };

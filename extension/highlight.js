@@ -34,14 +34,14 @@
   // markers of every registered range in the next frame after any change to highlights,
   // the DOM or style (HighlightRegistry::ValidateHighlightMarkers), about 10 us a range and
   // more for underlined ones, and that frame cannot be sliced; Firefox pays by the range
-  // too, when the script registers them and in the reflow and paint that follow. On an
-  // ordinary article every range fits (800 is a long read of some 6,000 words) and nothing
-  // follows the reader; on a huge page the registry holds the ranges of the sentences
-  // around the viewport, and the window moves as the reader scrolls. Everything else
-  // (flagged(), rangesOf(), the card, the keyboard, the popup's jumps) reads the content
-  // script's state, not the registry; a sentence under the pointer is in view, so in the
-  // window, for highlightsFromPoint.
-  const WINDOW_RANGES = 800;
+  // too, when the script registers them and in the reflow and paint that follow (halving
+  // the window halved that frame there). On an ordinary article every range fits (400 is
+  // an article of some 3,000 words) and nothing follows the reader; on a huge page the
+  // registry holds the ranges of the sentences around the viewport, and the window moves
+  // as the reader scrolls. Everything else (flagged(), rangesOf(), the card, the keyboard,
+  // the popup's jumps) reads the content script's state, not the registry; a sentence
+  // under the pointer is in view, so in the window, for highlightsFromPoint.
+  const WINDOW_RANGES = 400;
 
   /**
    * A Range over `[start, end)` of a block's text, or null when the table no longer
