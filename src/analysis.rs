@@ -29,6 +29,19 @@ pub enum SourceKind {
 }
 
 impl SourceKind {
+    /// The serialised name ("vague_group"), for writers that do not go through serde.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Person => "person",
+            SourceKind::Organisation => "organisation",
+            SourceKind::Outlet => "outlet",
+            SourceKind::Document => "document",
+            SourceKind::Anonymous => "anonymous",
+            SourceKind::VagueGroup => "vague_group",
+            SourceKind::UnnamedDocument => "unnamed_document",
+        }
+    }
+
     /// Whether a sentence resting on this kind of source is `anonymous`.
     pub fn is_anonymous(self) -> bool {
         matches!(self, SourceKind::Anonymous | SourceKind::VagueGroup | SourceKind::UnnamedDocument)
@@ -93,4 +106,20 @@ pub fn analyse(blocks: &[&str], lang: LangHint) -> Analysis {
     let sentences = judge::judge(blocks, lang);
     let profile = profile::build(blocks, &sentences);
     Analysis { lang, sentences, profile }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    // Under wasm, run these same tests through wasm-bindgen-test.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    #[test]
+    fn source_kind_names_are_the_serialised_ones() {
+        use SourceKind::*;
+        for kind in [Person, Organisation, Outlet, Document, Anonymous, VagueGroup, UnnamedDocument] {
+            assert_eq!(serde_json::to_string(&kind).unwrap(), format!("\"{}\"", kind.as_str()));
+        }
+    }
 }

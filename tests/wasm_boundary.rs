@@ -137,3 +137,110 @@ fn the_language_may_be_left_out() {
     let view: View = serde_wasm_bindgen::from_value(value).unwrap();
     assert_eq!(view.lang, "en");
 }
+
+/// The view as the contract (`extension/protocol.js`, `AnalysisView`) spells it, made
+/// here from the core's own analysis with serde: the reference the boundary's hand-built
+/// objects must match byte for byte once written as JSON, keys in the same order.
+mod reference {
+    use serde::Serialize;
+    use sourcelight::analysis::{Analysis, SourceKind};
+    use sourcelight::profile::Profile;
+    use sourcelight::utf16::Utf16Table;
+    use sourcelight::Verdict;
+
+    #[derive(Serialize)]
+    struct View<'a> {
+        lang: &'static str,
+        blocks: Vec<BlockView<'a>>,
+        profile: &'a Profile,
+    }
+
+    #[derive(Serialize)]
+    struct BlockView<'a> {
+        sentences: Vec<SentenceView<'a>>,
+    }
+
+    #[derive(Serialize)]
+    struct SentenceView<'a> {
+        id: usize,
+        start: usize,
+        end: usize,
+        verdict: Verdict,
+        hedged: bool,
+        quote: bool,
+        source: Option<SourceView<'a>>,
+        cue: Option<CueView<'a>>,
+        reason: &'a str,
+    }
+
+    #[derive(Serialize)]
+    struct SourceView<'a> {
+        text: &'a str,
+        block: usize,
+        start: usize,
+        end: usize,
+        kind: SourceKind,
+        name: Option<&'a str>,
+    }
+
+    #[derive(Serialize)]
+    struct CueView<'a> {
+        text: &'a str,
+        start: usize,
+        end: usize,
+    }
+
+    pub fn json(blocks: &[&str], analysis: &Analysis) -> String {
+        let tables: Vec<Utf16Table> = blocks.iter().map(|b| Utf16Table::new(b)).collect();
+        let mut views: Vec<BlockView> = blocks.iter().map(|_| BlockView { sentences: Vec::new() }).collect();
+        for (id, s) in analysis.sentences.iter().enumerate() {
+            let table = &tables[s.block];
+            views[s.block].sentences.push(SentenceView {
+                id,
+                start: table.to_utf16(s.span.start),
+                end: table.to_utf16(s.span.end),
+                verdict: s.verdict,
+                hedged: s.hedged,
+                quote: s.quote,
+                source: s.source.as_ref().map(|src| SourceView {
+                    text: src.span.text(blocks[src.block]),
+                    block: src.block,
+                    start: tables[src.block].to_utf16(src.span.start),
+                    end: tables[src.block].to_utf16(src.span.end),
+                    kind: src.kind,
+                    name: src.name.as_deref(),
+                }),
+                cue: s.cue.map(|cue| CueView {
+                    text: cue.span.text(blocks[s.block]),
+                    start: table.to_utf16(cue.span.start),
+                    end: table.to_utf16(cue.span.end),
+                }),
+                reason: &s.reason,
+            });
+        }
+        serde_json::to_string(&View { lang: analysis.lang.code(), blocks: views, profile: &analysis.profile }).unwrap()
+    }
+}
+
+#[test]
+fn the_view_is_the_contract_shape_field_for_field() {
+    // Every kind of field: named and anonymous sources with and without a resolved name,
+    // cues, repeated reasons, a none, a carried quotation, text outside ASCII in sources
+    // and cues, an empty block, and profile lists.
+    let blocks = [
+        "Harbour news",
+        "",
+        "He said the pier would reopen. It is said to be late.",
+        "Zoë Ångström 😀, the harbour master, said the pier is unsafe. She said repairs would take a year.",
+        "\u{201c}We will not wait,\u{201d} two officials told reporters. The ferry may stop in May.",
+        "Costs rose sharply. Costs rose sharply. According to the 2024 Harbour Report, traffic fell.",
+        "What happens next?",
+    ];
+    let js: Vec<JsValue> = blocks.iter().map(|b| JsValue::from_str(b)).collect();
+    let value = sourcelight::wasm::analyse(request(&js, Some("en"))).expect("analysis succeeds");
+    let written: String = js_sys::JSON::stringify(&value).unwrap().into();
+    let analysis = sourcelight::analyse(&blocks, sourcelight::LangHint::Auto);
+    assert!(analysis.sentences.iter().any(|s| s.source.as_ref().is_some_and(|src| src.name.is_none())), "a source without a name");
+    assert!(analysis.sentences.iter().any(|s| s.source.as_ref().is_some_and(|src| src.name.is_some())), "a source with a name");
+    assert_eq!(written, reference::json(&blocks, &analysis));
+}
