@@ -55,8 +55,8 @@ pub fn holds_anonymous_phrase(lower: &str, lex: &Lexicon) -> bool {
 /// and whether it is also a hedge.
 pub fn impersonal(r: &Reading) -> Option<(Span, bool)> {
     // One pass over the words; a phrase is tried only where its first word stands.
-    for i in 0..r.len() {
-        if !r.is_word(i) || !r.is(i, WordClass::IMPERSONAL_START) {
+    for (i, token) in r.tokens.iter().enumerate() {
+        if token.kind != Kind::Word || !token.classes.is(WordClass::IMPERSONAL_START) {
             continue;
         }
         let Some(phrases) = r.lex.impersonal_by_start.get(r.lw(i)) else { continue };
@@ -79,16 +79,6 @@ pub fn impersonal(r: &Reading) -> Option<(Span, bool)> {
     None
 }
 
-/// The first token index at or after `from` where the words of `phrase`
-/// follow one another, among the tokens of class `first` (that of the phrase's
-/// first word): a bit test rules out most tokens before any comparison.
-fn find_phrase(r: &Reading, phrase: &[String], first: WordClass, from: usize) -> Option<usize> {
-    if phrase.is_empty() {
-        return None;
-    }
-    (from..r.len().saturating_sub(phrase.len() - 1)).find(|&i| r.is(i, first) && phrase.iter().enumerate().all(|(k, w)| r.lw(i + k) == w))
-}
-
 /// Every attribution cue of the sentence, in order of the cue.
 pub fn find(r: &Reading, opens_block: bool) -> Vec<Found> {
     let mut found = Vec::new();
@@ -101,12 +91,17 @@ pub fn find(r: &Reading, opens_block: bool) -> Vec<Found> {
     found
 }
 
-/// "according to X", "citing X".
+/// "according to X", "citing X". A phrase is tried only where its first word
+/// stands (the order of finding does not matter: [`find`] sorts by place, and
+/// keeps the first found at a place, which is the first phrase of the list
+/// either way).
 fn prepositions(r: &Reading, found: &mut Vec<Found>) {
-    for phrase in &r.lex.source_prepositions {
-        let mut from = 0;
-        while let Some(at) = find_phrase(r, phrase, WordClass::SOURCE_PREPOSITION_START, from) {
-            from = at + 1;
+    let starts = r.tokens.iter().enumerate().filter(|(_, t)| t.classes.is(WordClass::SOURCE_PREPOSITION_START));
+    for (at, _) in starts {
+        for phrase in &r.lex.source_prepositions {
+            if phrase.is_empty() || !phrase.iter().enumerate().all(|(k, w)| r.lw(at + k) == w) {
+                continue;
+            }
             let after = at + phrase.len();
             if let Some((start, end)) = phrase_right(r, after, false) {
                 // "according to plan" names no one.
@@ -125,8 +120,11 @@ fn prepositions(r: &Reading, found: &mut Vec<Found>) {
 
 fn verbs(r: &Reading, found: &mut Vec<Found>) {
     let mut covered = 0;
-    for v in 0..r.len() {
-        if !r.is_word(v) || v < covered {
+    // Only a listed verb, or one that "shot back", can be a cue: one bit test
+    // settles most words.
+    let cue_verb = WordClass::REPORTING_VERB | WordClass::EVIDENCE_VERB | WordClass::COURT_VERB | WordClass::STANCE_VERB;
+    for (v, token) in r.tokens.iter().enumerate() {
+        if token.kind != Kind::Word || v < covered || !token.classes.is(cue_verb) && r.lw(v + 1) != "back" {
             continue;
         }
         let word = r.lw(v);
@@ -738,7 +736,7 @@ fn sentence_subject(r: &Reading, before: usize) -> Option<(usize, usize)> {
 /// "Wen: “...”" and, at the start of a block, an interview answer "Ana Ruiz: ...".
 fn colon(r: &Reading, opens_block: bool, found: &mut Vec<Found>) {
     for c in 1..r.len() {
-        if !r.is_punct(c, ":") {
+        if r.tokens[c].kind != Kind::Punct || !r.is_punct(c, ":") {
             continue;
         }
         let quote_follows = r.kind(c + 1) == Some(Kind::Quote) && (0..c).any(|i| r.text(i).chars().count() > 1);
@@ -790,7 +788,7 @@ fn speaker_opening(r: &Reading, before: usize) -> Option<(usize, usize)> {
 /// "“...” — Jane Roe, a reader".
 fn dash(r: &Reading, found: &mut Vec<Found>) {
     for d in 1..r.len() {
-        if !(r.is_punct(d, "\u{2014}") || r.is_punct(d, "-")) || !(r.kind(d - 1) == Some(Kind::Quote) || r.is_punct(d - 1, "\"")) {
+        if r.tokens[d].kind != Kind::Punct || !(r.is_punct(d, "\u{2014}") || r.is_punct(d, "-")) || !(r.kind(d - 1) == Some(Kind::Quote) || r.is_punct(d - 1, "\"")) {
             continue;
         }
         if let Some(source) = phrase_right(r, d + 1, true) {
