@@ -131,22 +131,23 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
     let speakers = quote_speakers(&top_quotes, &locals);
     // A quotation with no speaker of its own, followed in its paragraph by an
     // attributed quotation: "“We have to act.” “It is the only way,” she said."
-    let next_speaker: Vec<Option<Attribution>> = (0..locals.len())
+    // Speakers are borrowed from the first pass's attributions, not copied.
+    let next_speaker: Vec<Option<&Attribution>> = (0..locals.len())
         .map(|i| {
             let next = locals.get(i + 1)?;
             let same_block = text.block_of(next.span.start) == text.block_of(locals[i].span.start);
-            (same_block && next.quoted >= 0.5 && next.none.is_none()).then(|| next.attributions.first().cloned()).flatten()
+            (same_block && next.quoted >= 0.5 && next.none.is_none()).then(|| next.attributions.first()).flatten()
         })
         .collect();
     let mut out = Vec::with_capacity(locals.len());
-    let mut last_quoted_speaker: Option<(usize, Attribution)> = None;
+    let mut last_quoted_speaker: Option<(usize, &Attribution)> = None;
     // An interview answer ("Name: ...") speaks for the rest of its block, and a
     // transcript's label inside a quotation for the rest of that quotation.
-    let mut answer: Option<(usize, Option<usize>, Attribution)> = None;
+    let mut answer: Option<(usize, Option<usize>, &Attribution)> = None;
     for (index, local) in locals.iter().enumerate() {
         let block = text.block_of(local.span.start);
         let mut verdict = Verdict::Unattributed;
-        let mut source: Option<Attribution> = None;
+        let mut source: Option<&Attribution> = None;
         let mut cue: Option<Span> = None;
         let reason: String;
         if let Some(why) = local.none {
@@ -155,33 +156,32 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
         } else if !local.attributions.is_empty() {
             let weakest = decisive(&local.attributions, &text.norm);
             verdict = if weakest.class.is_anonymous() || local.anonymity { Verdict::Anonymous } else { Verdict::Named };
-            source = Some(weakest.clone());
+            source = Some(weakest);
             cue = Some(weakest.cue);
             reason = attributed_reason(weakest, verdict, &text.norm);
-        } else if let Some(speaker) = answer.as_ref().filter(|(_, q, _)| q.is_some() && *q == local.main_quote && local.quoted >= 0.6).map(|(_, _, s)| s) {
+        } else if let Some(speaker) = answer.filter(|(_, q, _)| q.is_some() && *q == local.main_quote && local.quoted >= 0.6).map(|(_, _, s)| s) {
             verdict = verdict_of(speaker);
             reason = format!("Continues the answer of {}.", describe(speaker, &text.norm));
-            source = Some(speaker.clone());
-        } else if let Some(speaker) = local.main_quote.filter(|_| local.quoted >= 0.6).and_then(|q| speakers[q].as_ref()) {
+            source = Some(speaker);
+        } else if let Some(speaker) = local.main_quote.filter(|_| local.quoted >= 0.6).and_then(|q| speakers[q]) {
             verdict = verdict_of(speaker);
             reason = format!("Continues a quotation by {}.", describe(speaker, &text.norm));
-            source = Some(speaker.clone());
+            source = Some(speaker);
         } else if let Some(speaker) = last_quoted_speaker
-            .as_ref()
             .filter(|(at, _)| local.quoted >= 0.6 && block.saturating_sub(*at) <= 1 && index > 0)
             .map(|(_, s)| s)
         {
             verdict = verdict_of(speaker);
             reason = format!("A quotation that continues {}'s words.", describe(speaker, &text.norm));
-            source = Some(speaker.clone());
-        } else if let Some(speaker) = next_speaker[index].as_ref().filter(|_| local.quoted >= 0.6) {
+            source = Some(speaker);
+        } else if let Some(speaker) = next_speaker[index].filter(|_| local.quoted >= 0.6) {
             verdict = verdict_of(speaker);
             reason = format!("A quotation whose speaker is named next: {}.", describe(speaker, &text.norm));
-            source = Some(speaker.clone());
-        } else if let Some(speaker) = answer.as_ref().filter(|(b, _, _)| *b == block).map(|(_, _, s)| s) {
+            source = Some(speaker);
+        } else if let Some(speaker) = answer.filter(|(b, _, _)| *b == block).map(|(_, _, s)| s) {
             verdict = verdict_of(speaker);
             reason = format!("Continues the answer of {}.", describe(speaker, &text.norm));
-            source = Some(speaker.clone());
+            source = Some(speaker);
         } else if let Some((at, _)) = local.impersonal {
             verdict = Verdict::Anonymous;
             cue = Some(at);
@@ -194,18 +194,18 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
             };
         }
         if let Some(label) = local.attributions.iter().find(|a| a.cue_kind == CueKind::Colon && !text.norm[a.cue.end..local.span.end].trim_start().starts_with('"')) {
-            answer = Some((block, local.main_quote.filter(|_| local.quoted >= 0.6), label.clone()));
+            answer = Some((block, local.main_quote.filter(|_| local.quoted >= 0.6), label));
         }
         // Remember the speaker of quoted material for the quotation that may follow.
         if verdict != Verdict::None {
-            match &source {
-                Some(s) if local.has_quote || local.quoted >= 0.6 || s.class.person => last_quoted_speaker = Some((block, s.clone())),
+            match source {
+                Some(s) if local.has_quote || local.quoted >= 0.6 || s.class.person => last_quoted_speaker = Some((block, s)),
                 _ if local.quoted < 0.6 => last_quoted_speaker = None,
                 _ => {}
             }
         }
         let hedged = verdict != Verdict::None && (local.hedged || local.impersonal.is_some_and(|(_, h)| h));
-        emit(&text, local, verdict, hedged, source.as_ref(), cue, reason, &mut out);
+        emit(&text, local, verdict, hedged, source, cue, reason, &mut out);
     }
     out
 }
@@ -332,7 +332,7 @@ fn quote_share(r: &Reading, quotes: &[&Quote]) -> (f32, Option<usize>) {
 /// For each top-level quotation, the attribution of the sentence where it
 /// closes, or else of the sentence where it opens, or else of the sentence
 /// before it when that one ends with a colon.
-fn quote_speakers(quotes: &[&Quote], locals: &[Local]) -> Vec<Option<Attribution>> {
+fn quote_speakers<'l>(quotes: &[&Quote], locals: &'l [Local]) -> Vec<Option<&'l Attribution>> {
     quotes
         .iter()
         .map(|quote| {
@@ -343,12 +343,12 @@ fn quote_speakers(quotes: &[&Quote], locals: &[Local]) -> Vec<Option<Attribution
             };
             let closing = holding(quote.span.end.saturating_sub(1));
             let opening = holding(quote.span.start);
-            let pick = |i: Option<usize>| i.and_then(|i| locals[i].attributions.first().cloned().filter(|_| locals[i].none.is_none()));
+            let pick = |i: Option<usize>| i.and_then(|i| locals[i].attributions.first().filter(|_| locals[i].none.is_none()));
             pick(closing).or_else(|| pick(opening)).or_else(|| {
                 let before = opening?.checked_sub(1)?;
                 let local = &locals[before];
                 let ends_with_colon = local.attributions.last().is_some_and(|a| a.cue_kind != CueKind::Preposition);
-                ends_with_colon.then(|| local.attributions.last().cloned()).flatten()
+                ends_with_colon.then(|| local.attributions.last()).flatten()
             })
         })
         .collect()
@@ -386,25 +386,30 @@ fn emit(
     hedged: bool,
     attribution: Option<&Attribution>,
     cue: Option<Span>,
-    reason: String,
+    mut reason: String,
     out: &mut Vec<Sentence>,
 ) {
-    let source = attribution.and_then(|a| {
+    let mut source = attribution.and_then(|a| {
         let (block, span) = text.block_span(a.source?)?;
         Some(Source { block, span: trim_span(text.blocks[block], span), kind: a.class.kind, name: a.class.name.clone() })
     });
     let cue = cue.and_then(|c| text.block_span(c));
-    for (part, (block, span)) in text.parts(local.span).into_iter().enumerate() {
+    let parts = text.parts(local.span);
+    let last = parts.len().saturating_sub(1);
+    // The source and reason are copied only for a sentence over several
+    // blocks; the last (and usually only) entry takes them.
+    for (part, (block, span)) in parts.into_iter().enumerate() {
         let cue = cue.filter(|(b, c)| *b == block && span.contains(*c)).map(|(_, c)| Cue { span: c });
+        let (source, reason) = if part == last { (std::mem::take(&mut source), std::mem::take(&mut reason)) } else { (source.clone(), reason.clone()) };
         out.push(Sentence {
             block,
             span,
             verdict,
             hedged,
             quote: local.has_quote || local.quoted >= 0.6,
-            source: source.clone(),
+            source,
             cue,
-            reason: reason.clone(),
+            reason,
             continues: part > 0,
         });
     }
@@ -482,6 +487,20 @@ mod tests {
     /// Verdict and resolved source name of every sentence of an article.
     fn article(blocks: &[&str]) -> Vec<(Verdict, Option<String>)> {
         judge(blocks, Lang::En).into_iter().filter(|s| !s.continues).map(|s| (s.verdict, s.source.and_then(|x| x.name))).collect()
+    }
+
+    #[test]
+    fn a_sentence_over_two_blocks_gives_each_part_its_source_and_reason() {
+        let blocks = ["Harbour news", "The pier closed on Monday after the storm.", "\u{ab} We worked every day on the pier,", "but the tide won \u{bb}, Mayor Ilse Brandt said."];
+        let got = judge(&blocks, Lang::En);
+        let parts: Vec<&Sentence> = got.iter().filter(|s| s.block >= 2).collect();
+        assert_eq!(parts.len(), 2, "{got:?}");
+        assert!(!parts[0].continues && parts[1].continues);
+        assert_eq!(parts[0].verdict, Verdict::Named);
+        assert!(parts[0].reason.contains("Ilse Brandt"), "{}", parts[0].reason);
+        assert_eq!(parts[0].reason, parts[1].reason);
+        assert_eq!(parts[0].source, parts[1].source);
+        assert!(parts[0].source.is_some());
     }
 
     #[test]

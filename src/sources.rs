@@ -83,7 +83,7 @@ impl Memory {
             if r.is_proper(i) {
                 if let Some(full) = self.by_surname.get(r.text(i)) {
                     self.mentions += 1;
-                    self.last_mention = Some(full.clone());
+                    set_if_changed(&mut self.last_mention, full);
                 }
             }
         }
@@ -103,10 +103,17 @@ impl Memory {
                         && !(start > 0 && r.lw(start - 1) == "the");
                     if person {
                         self.mentions += 1;
-                        self.last_mention = Some(name.clone());
+                        set_if_changed(&mut self.last_mention, &name);
                     }
+                    // Names come back often: copied only when new.
                     if let Some(last) = name.rsplit(' ').next() {
-                        self.by_surname.insert(last.to_string(), name.clone());
+                        match self.by_surname.get_mut(last) {
+                            Some(full) if *full == name => {}
+                            Some(full) => full.clone_from(&name),
+                            None => {
+                                self.by_surname.insert(last.to_string(), name.clone());
+                            }
+                        }
                     }
                     if !self.names.contains(&name) {
                         self.names.push(name);
@@ -129,6 +136,13 @@ impl Memory {
 
     fn last(&self, fits: impl Fn(&Entity) -> bool) -> Option<&Classified> {
         self.entities.iter().rev().find(|e| fits(e)).map(|e| &e.class)
+    }
+}
+
+/// Sets `held` to `value`, copying it only when it differs.
+fn set_if_changed(held: &mut Option<String>, value: &str) {
+    if held.as_deref() != Some(value) {
+        *held = Some(value.to_string());
     }
 }
 
