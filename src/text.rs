@@ -16,6 +16,8 @@
 //! search over those places. A map with one offset per byte of `norm` cost
 //! eight bytes per byte of text, written and paged in on every call.
 
+use std::cell::Cell;
+
 use crate::span::Span;
 
 /// Which quotation marks a written mark belongs to.
@@ -55,6 +57,11 @@ pub struct Text<'a> {
     /// the original blocks (no separators) starts: `(offset in norm, offset in
     /// the concatenation)`, in order. Inside a stretch both advance together.
     steps: Vec<(usize, usize)>,
+    /// The last answers of the searches in `steps`, `block_starts` and
+    /// `block_spans` (see [`last_at_or_before`]).
+    step_hint: Cell<usize>,
+    start_hint: Cell<usize>,
+    span_hint: Cell<usize>,
     /// Where each block starts in that concatenation, plus the total length.
     block_starts: Vec<usize>,
     /// Each block's text in `norm` (without the separators).
@@ -178,7 +185,18 @@ impl<'a> Text<'a> {
         }
         block_starts.push(global);
         let lower = norm.to_ascii_lowercase();
-        Text { blocks, norm, lower, steps: steps.0, block_starts, block_spans, marks }
+        Text {
+            blocks,
+            norm,
+            lower,
+            steps: steps.0,
+            step_hint: Cell::new(0),
+            start_hint: Cell::new(0),
+            span_hint: Cell::new(0),
+            block_starts,
+            block_spans,
+            marks,
+        }
     }
 
     /// The offset in the concatenation of the original blocks that `norm`
@@ -192,13 +210,16 @@ impl<'a> Text<'a> {
         while !self.norm.is_char_boundary(at) {
             at -= 1;
         }
-        let step = self.steps.partition_point(|&(n, _)| n <= at).saturating_sub(1);
+        let step = last_at_or_before(&self.steps, &self.step_hint, |&(n, _)| n <= at);
         self.steps.get(step).map_or(at, |&(n, o)| o + (at - n))
     }
 
     /// The block that holds `norm` offset `at` (the next block for a separator).
     pub fn block_of(&self, at: usize) -> usize {
-        self.block_spans.partition_point(|span| span.end < at).min(self.block_spans.len().saturating_sub(1))
+        // The first block that ends at or after `at`: the one after the last that ends before it.
+        let before = last_at_or_before(&self.block_spans, &self.span_hint, |span| span.end < at);
+        let first = if self.block_spans.first().is_some_and(|span| span.end < at) { before + 1 } else { 0 };
+        first.min(self.block_spans.len().saturating_sub(1))
     }
 
     /// A span of `norm` as one span per block it covers, in the original
@@ -206,7 +227,7 @@ impl<'a> Text<'a> {
     pub fn parts(&self, span: Span) -> Vec<(usize, Span)> {
         let (start, end) = (self.orig(span.start), self.orig(span.end));
         let mut parts = Vec::new();
-        let first = self.block_starts.partition_point(|&s| s <= start).saturating_sub(1);
+        let first = last_at_or_before(&self.block_starts, &self.start_hint, |&s| s <= start);
         for block in first..self.blocks.len() {
             let (b_start, b_end) = (self.block_starts[block], self.block_starts[block + 1]);
             if b_start >= end && !(b_start == end && b_start == start) {
@@ -227,7 +248,7 @@ impl<'a> Text<'a> {
     /// `None` when the span crosses a block break.
     pub fn block_span(&self, span: Span) -> Option<(usize, Span)> {
         let (start, end) = (self.orig(span.start), self.orig(span.end));
-        let block = self.block_starts.partition_point(|&s| s <= start).saturating_sub(1).min(self.blocks.len().checked_sub(1)?);
+        let block = last_at_or_before(&self.block_starts, &self.start_hint, |&s| s <= start).min(self.blocks.len().checked_sub(1)?);
         let b_start = self.block_starts[block];
         let b_end = self.block_starts[block + 1];
         if end > b_end || end < start {
@@ -235,6 +256,25 @@ impl<'a> Text<'a> {
         }
         Some((block, Span::new(start - b_start, end - b_start)))
     }
+}
+
+/// The index of the last item of `list` for which `before` holds (0 if
+/// none does), `before` holding for a first stretch of `list` only. The
+/// rules ask about places near the last one asked about, so `hint` keeps
+/// the last answer and it, or the next item, is tried before a binary search:
+/// searching the whole list each time cost cache misses on long articles.
+fn last_at_or_before<T>(list: &[T], hint: &Cell<usize>, before: impl Fn(&T) -> bool) -> usize {
+    let is_last = |i: usize| list.get(i).is_some_and(&before) && !list.get(i + 1).is_some_and(&before);
+    let h = hint.get();
+    let found = if is_last(h) {
+        h
+    } else if is_last(h + 1) {
+        h + 1
+    } else {
+        list.partition_point(&before).saturating_sub(1)
+    };
+    hint.set(found);
+    found
 }
 
 /// The places where `norm` and the original blocks stop running in step.
@@ -394,8 +434,13 @@ mod tests {
             let text = Text::new(&blocks);
             let expected = per_byte_map(&blocks);
             proptest::prop_assert_eq!(expected.len(), text.norm.len() + 1);
-            for (at, &want) in expected.iter().enumerate() {
-                proptest::prop_assert_eq!(text.orig(at), want, "norm offset {} of {:?}", at, text.norm);
+            // In order, backwards and leaping, since a look-up starts from the last one.
+            let n = expected.len();
+            let leaping = (0..n).map(|i| (i * 7919) % n);
+            for at in (0..n).chain((0..n).rev()).chain(leaping) {
+                proptest::prop_assert_eq!(text.orig(at), expected[at], "norm offset {} of {:?}", at, text.norm);
+                let block = text.block_spans.partition_point(|span| span.end < at).min(text.block_spans.len().saturating_sub(1));
+                proptest::prop_assert_eq!(text.block_of(at), block);
             }
         }
     }
