@@ -290,6 +290,17 @@
     elsewhereIds = elsewhere;
   }
 
+  /**
+   * Lets the task that registered the highlights end before a reply waiting for the new
+   * state is made and copied (a brief state is a few milliseconds in Firefox): the
+   * registration and the browser's frame after it are enough for one turn of the page.
+   * (The status itself changes with the paint: card.js and navigate.js, injected late,
+   * take 'ok' to mean that 'painted' has been emitted.)
+   */
+  function afterPaint() {
+    return nextSlice();
+  }
+
   async function paintNow(mine) {
     if (!state.enabled) {
       painter.clear();
@@ -468,7 +479,10 @@
   }
 
   async function onGetState({ wait, brief, blocks: page }) {
-    if (wait && state.status === 'loading') await settled();
+    if (wait && state.status === 'loading') {
+      await settled();
+      await afterPaint();
+    }
     return publicState({ brief, page });
   }
 
@@ -479,13 +493,17 @@
       await settled();
     } else if (state.status === 'ok') {
       await paintNow(run);
+      await afterPaint();
     }
     return publicState({ brief });
   }
 
   async function onSetPainted({ painted, brief }) {
     state.painted = validPainted(painted);
-    if (state.status === 'ok') await paintNow(run);
+    if (state.status === 'ok') {
+      await paintNow(run);
+      await afterPaint();
+    }
     return publicState({ brief });
   }
 
