@@ -251,7 +251,7 @@ fn relayed_sources(r: &Reading, attributions: &[Attribution], memory: &Memory) -
         .iter()
         .filter(|a| a.cue_kind == CueKind::Verb && !a.class.is_anonymous())
         .filter_map(|a| {
-            let verb = r.norm[a.cue.start..a.cue.end].to_lowercase();
+            let verb = &r.lower[a.cue.start..a.cue.end];
             if !(verb.starts_with("cite") || verb.starts_with("quote")) {
                 return None;
             }
