@@ -23,7 +23,6 @@
 use std::collections::HashMap;
 
 use js_sys::{Array, JsString, Object, Uint32Array};
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -31,13 +30,6 @@ use crate::analysis::{Analysis, Sentence};
 use crate::lang::LangHint;
 use crate::profile::ProfileSource;
 use crate::utf16::Utf16Table;
-
-#[derive(Deserialize)]
-struct Request {
-    blocks: Vec<String>,
-    #[serde(default)]
-    lang: Option<String>,
-}
 
 #[wasm_bindgen]
 extern "C" {
@@ -57,14 +49,63 @@ extern "C" {
 /// A request of the wrong shape or an unknown language, as a JS `Error` with a sentence.
 #[wasm_bindgen]
 pub fn analyse(request: JsValue) -> Result<JsValue, JsError> {
-    let request: Request = serde_wasm_bindgen::from_value(request)
-        .map_err(|e| JsError::new(&format!("the analysis request is malformed: {e}")))?;
-    let lang_name = request.lang.as_deref().unwrap_or("auto");
+    let malformed = |why: &str| JsError::new(&format!("the analysis request is malformed: {why}"));
+    if !request.is_object() {
+        return Err(malformed("it is not an object"));
+    }
+    let field = |name: &str| js_sys::Reflect::get(&request, &JsValue::from_str(name)).map_err(|_| malformed("its fields cannot be read"));
+    let lang = field("lang")?;
+    let lang_name = match lang.as_string() {
+        Some(name) => name,
+        None if lang.is_undefined() || lang.is_null() => "auto".to_string(),
+        None => return Err(malformed("lang must be a string")),
+    };
     let lang =
-        LangHint::parse(lang_name).ok_or_else(|| JsError::new(&format!("unknown language {lang_name:?}")))?;
-    let blocks: Vec<&str> = request.blocks.iter().map(String::as_str).collect();
+        LangHint::parse(&lang_name).ok_or_else(|| JsError::new(&format!("unknown language {lang_name:?}")))?;
+    let blocks = field("blocks")?;
+    if !Array::is_array(&blocks) {
+        return Err(malformed("blocks must be a list of strings"));
+    }
+    let blocks: Array = blocks.unchecked_into();
+    if !blocks.iter().all(|block| block.is_string()) {
+        return Err(malformed("blocks must be a list of strings"));
+    }
+    let text = Blocks::read(&blocks);
+    let blocks = text.blocks();
     let analysis = crate::analysis::analyse(&blocks, lang);
     Ok(KEYS.with(|keys| view(&blocks, &analysis, keys)))
+}
+
+/// The blocks of a request, copied into the wasm's memory.
+enum Blocks {
+    /// All in one string, with [`Blocks::SEPARATOR`] between blocks: one copy
+    /// instead of one per block (each string that crosses is encoded on its
+    /// own, about a microsecond apiece in node).
+    Joined(String),
+    /// One by one, when a block holds the separator itself.
+    Each(Vec<String>),
+}
+
+impl Blocks {
+    const SEPARATOR: char = '\0';
+
+    fn read(blocks: &Array) -> Blocks {
+        let count = blocks.length() as usize;
+        let joined: String = blocks.join("\0").into();
+        // Each separator stands between two blocks unless a block holds one too.
+        if count > 0 && joined.matches(Blocks::SEPARATOR).count() == count - 1 {
+            Blocks::Joined(joined)
+        } else {
+            Blocks::Each(blocks.iter().map(|block| block.as_string().unwrap_or_default()).collect())
+        }
+    }
+
+    fn blocks(&self) -> Vec<&str> {
+        match self {
+            Blocks::Joined(joined) => joined.split(Blocks::SEPARATOR).collect(),
+            Blocks::Each(blocks) => blocks.iter().map(String::as_str).collect(),
+        }
+    }
 }
 
 /// The version of the core, for the popup's "about" line and bug reports.
@@ -141,8 +182,9 @@ impl Keys {
 /// The distinct strings of a view, sent to JavaScript together.
 #[derive(Default)]
 struct Strings<'a> {
-    /// Each distinct string → its place in `values`.
-    index: HashMap<&'a str, usize>,
+    /// Each distinct string → its place in `values`. The strings come from the
+    /// page: foldhash, seeded per process (see [`crate::tokens::PageWords`]).
+    index: HashMap<&'a str, usize, foldhash::fast::RandomState>,
     /// The distinct strings one after the other, and where each ends in UTF-16 units.
     joined: String,
     ends: Vec<u32>,

@@ -244,3 +244,37 @@ fn the_view_is_the_contract_shape_field_for_field() {
     assert!(analysis.sentences.iter().any(|s| s.source.as_ref().is_some_and(|src| src.name.is_some())), "a source with a name");
     assert_eq!(written, reference::json(&blocks, &analysis));
 }
+
+/// What `analyse` returns for `blocks`, as JSON, and what the contract says it should be.
+fn written_and_expected(blocks: &[&str]) -> (String, String) {
+    let js: Vec<JsValue> = blocks.iter().map(|b| JsValue::from_str(b)).collect();
+    let value = sourcelight::wasm::analyse(request(&js, Some("en"))).expect("analysis succeeds");
+    let written: String = js_sys::JSON::stringify(&value).unwrap().into();
+    (written, reference::json(blocks, &sourcelight::analyse(blocks, sourcelight::LangHint::Auto)))
+}
+
+#[test]
+fn blocks_are_read_whole_even_when_one_holds_the_character_that_joins_them() {
+    // The blocks cross into the wasm joined by U+0000; a block holding one is read on its own.
+    let (written, expected) = written_and_expected(&["Tide\u{0}tables. The mayor said the pier is safe.", "", "It opened in 1931."]);
+    assert_eq!(written, expected);
+    let (written, expected) = written_and_expected(&["The mayor said the pier is safe.", "", "It opened in 1931."]);
+    assert_eq!(written, expected);
+}
+
+#[test]
+fn blocks_that_are_not_all_strings_or_a_lang_that_is_no_string_are_malformed() {
+    let message = |request: JsValue| -> String {
+        let error = sourcelight::wasm::analyse(request).unwrap_err();
+        JsValue::from(error).dyn_into::<js_sys::Error>().unwrap().message().into()
+    };
+    let not_all_strings = message(request(&["Text.".into(), JsValue::from_f64(3.0)], None));
+    assert!(not_all_strings.contains("malformed") && not_all_strings.contains("blocks"), "{not_all_strings}");
+    let object = js_sys::Object::new();
+    js_sys::Reflect::set(&object, &"blocks".into(), &js_sys::Array::new()).unwrap();
+    js_sys::Reflect::set(&object, &"lang".into(), &JsValue::from_f64(1.0)).unwrap();
+    let lang = message(object.into());
+    assert!(lang.contains("malformed") && lang.contains("lang"), "{lang}");
+    let missing = message(js_sys::Object::new().into());
+    assert!(missing.contains("malformed"), "{missing}");
+}
