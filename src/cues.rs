@@ -60,11 +60,18 @@ pub fn impersonal(r: &Reading) -> Option<(Span, bool)> {
             continue;
         }
         let Some(phrases) = r.lex.impersonal_by_start.get(r.lw(i)) else { continue };
+        // Adverbs may stand between the words: "has been harshly criticized", "have sometimes been accused of".
+        let inserted = |w: &str| is_adverb(w) || matches!(w, "sometimes" | "often" | "also" | "long" | "repeatedly" | "widely");
+        // Unless the next word may be skipped so, it is the phrase's second word.
+        let next = r.lw(i + 1);
+        let next_is_second = !inserted(next);
         for (phrase, hedge) in phrases.iter().map(|&p| &r.lex.impersonal[p]) {
-            // Adverbs may stand between the words: "has been harshly criticized", "have sometimes been accused of".
+            if next_is_second && phrase.get(1).is_some_and(|second| second != next) {
+                continue;
+            }
             let mut at = i;
             let fits = phrase.iter().enumerate().all(|(k, w)| {
-                while k > 0 && r.lw(at) != w && (is_adverb(r.lw(at)) || matches!(r.lw(at), "sometimes" | "often" | "also" | "long" | "repeatedly" | "widely")) {
+                while k > 0 && r.lw(at) != w && inserted(r.lw(at)) {
                     at += 1;
                 }
                 let same = r.lw(at) == w;

@@ -109,10 +109,9 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
             }
             attributions.extend(relayed_sources(&r, &attributions, &memory));
         }
-        let source_spans: Vec<Span> = attributions.iter().filter_map(|a| a.source).collect();
         let anonymity = lex.anonymity_phrases.find_in(lower, &starts).any(|(start, _)| {
             let at = span.start + start;
-            !source_spans.iter().any(|s| s.start <= at && at < s.end)
+            !attributions.iter().filter_map(|a| a.source).any(|s| s.start <= at && at < s.end)
         });
         locals.push(Local {
             span,
