@@ -1,5 +1,7 @@
 //! The article's sourcing profile: who is quoted, how often, and what rests on nothing.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::analysis::{Sentence, SourceKind};
@@ -38,6 +40,11 @@ pub struct Profile {
 
 pub fn build(blocks: &[&str], sentences: &[Sentence]) -> Profile {
     let mut profile = Profile::default();
+    // Where each name is in its list: looking it up by a scan of the list made long
+    // articles with many sources quadratic. Names come from the page: foldhash, seeded
+    // per process (see `crate::tokens::PageWords`).
+    let mut named: HashMap<String, usize, foldhash::fast::RandomState> = HashMap::default();
+    let mut anonymous: HashMap<String, usize, foldhash::fast::RandomState> = HashMap::default();
     for (index, sentence) in sentences.iter().enumerate() {
         let summary = &mut profile.summary;
         summary.sentences += 1;
@@ -56,15 +63,65 @@ pub fn build(blocks: &[&str], sentences: &[Sentence]) -> Profile {
         }
         let Some(source) = &sentence.source else { continue };
         let written = blocks.get(source.block).map(|b| source.span.text(b)).unwrap_or_default();
-        let (list, name) = if source.kind.is_anonymous() {
-            (&mut profile.anonymous_phrases, written.to_lowercase())
+        let (list, places, name) = if source.kind.is_anonymous() {
+            (&mut profile.anonymous_phrases, &mut anonymous, written.to_lowercase())
         } else {
-            (&mut profile.sources, source.name.clone().unwrap_or_else(|| written.to_string()))
+            (&mut profile.sources, &mut named, source.name.clone().unwrap_or_else(|| written.to_string()))
         };
-        match list.iter_mut().find(|s| s.name == name) {
-            Some(entry) => entry.sentences.push(index),
-            None => list.push(ProfileSource { name, kind: source.kind, sentences: vec![index] }),
+        match places.get(&name) {
+            Some(&at) => list[at].sentences.push(index),
+            None => {
+                places.insert(name.clone(), list.len());
+                list.push(ProfileSource { name, kind: source.kind, sentences: vec![index] });
+            }
         }
     }
     profile
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Source;
+    use crate::span::Span;
+    // Under wasm, run these same tests through wasm-bindgen-test.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    fn sentence(verdict: Verdict, source: Option<(&str, SourceKind, Option<&str>)>, block: &str) -> Sentence {
+        Sentence {
+            block: 0,
+            span: Span::new(0, 1),
+            verdict,
+            hedged: false,
+            quote: false,
+            source: source.map(|(written, kind, name)| {
+                let start = block.find(written).unwrap();
+                Source { block: 0, span: Span::new(start, start + written.len()), kind, name: name.map(str::to_string) }
+            }),
+            cue: None,
+            reason: String::new(),
+            continues: false,
+        }
+    }
+
+    #[test]
+    fn sources_gather_their_sentences_in_order_of_first_appearance() {
+        let block = "Ana Ruiz said it; she said so; Two Officials said; the port said; two officials said";
+        let sentences = [
+            sentence(Verdict::Named, Some(("Ana Ruiz", SourceKind::Person, Some("Ana Ruiz"))), block),
+            sentence(Verdict::Anonymous, Some(("Two Officials", SourceKind::VagueGroup, None)), block),
+            sentence(Verdict::Unattributed, None, block),
+            sentence(Verdict::Named, Some(("the port", SourceKind::Organisation, None)), block),
+            sentence(Verdict::Named, Some(("she", SourceKind::Person, Some("Ana Ruiz"))), block),
+            sentence(Verdict::Anonymous, Some(("two officials", SourceKind::VagueGroup, None)), block),
+        ];
+        let profile = build(&[block], &sentences);
+        let sources: Vec<(&str, &[usize])> = profile.sources.iter().map(|s| (s.name.as_str(), &s.sentences[..])).collect();
+        assert_eq!(sources, [("Ana Ruiz", &[0, 4][..]), ("the port", &[3][..])]);
+        let phrases: Vec<(&str, &[usize])> = profile.anonymous_phrases.iter().map(|s| (s.name.as_str(), &s.sentences[..])).collect();
+        assert_eq!(phrases, [("two officials", &[1, 5][..])]);
+        assert_eq!(profile.unattributed, [2]);
+        assert_eq!((profile.summary.sentences, profile.summary.named, profile.summary.anonymous), (6, 3, 2));
+    }
 }

@@ -140,7 +140,11 @@ fn line_breaks<'a>(block: &'a str, offset: usize, top: &'a [Span]) -> impl Itera
         let last_word = before.rsplit(char::is_whitespace).next().unwrap_or("");
         let ends_line = !before.ends_with([',', ':', ';']) && !last_word.starts_with(char::is_lowercase) && !before.is_empty();
         let opens_quote = after.starts_with('"') && after[1..].starts_with(char::is_alphanumeric);
-        let inside = top.iter().any(|q| q.start < offset + at && offset + at < q.end);
+        // The quotations are disjoint and in order: the only one that may hold
+        // the break is the first that ends after it (a scan of them all, for
+        // every line, grew with lines times quotations on hard-wrapped text).
+        let next = top.partition_point(|q| q.end <= offset + at);
+        let inside = top.get(next).is_some_and(|q| q.start < offset + at);
         (ends_line && opens_quote && !inside).then_some(offset + at + 1)
     })
 }
