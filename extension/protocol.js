@@ -33,10 +33,9 @@ globalThis.SOURCELIGHT_PROTOCOL = Object.freeze({
   // reply `{ok: true, analysis: AnalysisView}` (with `asJson`: `{ok: true, json: string}`,
   // the AnalysisView as JSON) or `{ok: false, error: string}` (a sentence in the reader's
   // language). Huge articles come in several requests of about 30,000 characters, each
-  // starting with the block before it as context. The content script asks for JSON: a
-  // reply is received in one task on the page's main thread, and Firefox clones an
-  // object reply object by object into the content script's sandbox (on the
-  // 100,000-word page, request to highlights took 1.2 s with objects, 0.5 s with JSON).
+  // starting with the block before it as context. In Firefox the content script asks for
+  // JSON: a reply is received in one task on the page's main thread, and Firefox clones
+  // an object reply object by object into the content script's sandbox (content.js).
 
   ANALYSE: 'sourcelight/analyse',
 
