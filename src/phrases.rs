@@ -223,7 +223,9 @@ impl Phrases {
         let mut after = 0;
         let bytes = lower.as_bytes();
         starts.0.iter().filter_map(move |&(at, key_end)| {
-            if at < after || !self.may_start(bytes[at], key_end - at) {
+            // `starts` are those of `lower`; a place outside it (a caller's mistake) starts nothing.
+            let Some(&first) = bytes.get(at) else { return None };
+            if at < after || !self.may_start(first, key_end.saturating_sub(at)) {
                 return None;
             }
             let end = self.longest_at(lower, at, key_end)?;
@@ -365,6 +367,13 @@ mod tests {
         assert_eq!(found(&p, "we couldn't (reporting by x) © 2025"), ["couldn't", "(reporting by", "©"]);
         assert_eq!(p.starts("related: more"), Some(8));
         assert_eq!(p.starts("relatedness"), None);
+    }
+
+    #[test]
+    fn places_of_another_text_find_nothing_past_the_end_and_never_panic() {
+        let p = list(&["said", "is said to"]);
+        let longer = "the mayor said it is said to be so";
+        assert_eq!(p.find_in("he said", &Starts::of(longer)).count(), 0);
     }
 
     #[test]
