@@ -40,6 +40,11 @@ extern "C" {
 
     #[wasm_bindgen(method, indexing_setter)]
     fn set(this: &Record, key: &JsValue, value: &JsValue);
+
+    /// A number crosses as itself, in the same call, instead of first being made
+    /// into a JavaScript value of its own by a call of its own.
+    #[wasm_bindgen(method, indexing_setter)]
+    fn set_number(this: &Record, key: &JsValue, value: f64);
 }
 
 /// Analyses `{blocks: string[], lang?: "auto" | "en"}` and returns
@@ -246,8 +251,8 @@ struct PlacedEntry<'p> {
     kind: usize,
 }
 
-fn number(n: usize) -> JsValue {
-    JsValue::from_f64(n as f64)
+fn number(n: usize) -> f64 {
+    n as f64
 }
 
 fn record() -> Record {
@@ -310,9 +315,9 @@ fn sentence_view(id: usize, p: &Placed, tables: &[Utf16Table], strings: &Strings
     let s = p.sentence;
     let table = &tables[s.block];
     let view = record();
-    view.set(&keys.id, &number(id));
-    view.set(&keys.start, &number(table.to_utf16(s.span.start)));
-    view.set(&keys.end, &number(table.to_utf16(s.span.end)));
+    view.set_number(&keys.id, number(id));
+    view.set_number(&keys.start, number(table.to_utf16(s.span.start)));
+    view.set_number(&keys.end, number(table.to_utf16(s.span.end)));
     view.set(&keys.verdict, verdict_string(s, keys));
     view.set(&keys.hedged, &JsValue::from_bool(s.hedged));
     view.set(&keys.quote, &JsValue::from_bool(s.quote));
@@ -321,9 +326,9 @@ fn sentence_view(id: usize, p: &Placed, tables: &[Utf16Table], strings: &Strings
             let source = record();
             let table = &tables[src.block];
             source.set(&keys.text, strings.get(text));
-            source.set(&keys.block, &number(src.block));
-            source.set(&keys.start, &number(table.to_utf16(src.span.start)));
-            source.set(&keys.end, &number(table.to_utf16(src.span.end)));
+            source.set_number(&keys.block, number(src.block));
+            source.set_number(&keys.start, number(table.to_utf16(src.span.start)));
+            source.set_number(&keys.end, number(table.to_utf16(src.span.end)));
             source.set(&keys.kind, strings.get(kind));
             source.set(&keys.name, name.map_or(&JsValue::NULL, |name| strings.get(name)));
             source.into()
@@ -335,8 +340,8 @@ fn sentence_view(id: usize, p: &Placed, tables: &[Utf16Table], strings: &Strings
         (Some(cue), Some(text)) => {
             let view = record();
             view.set(&keys.text, strings.get(text));
-            view.set(&keys.start, &number(table.to_utf16(cue.span.start)));
-            view.set(&keys.end, &number(table.to_utf16(cue.span.end)));
+            view.set_number(&keys.start, number(table.to_utf16(cue.span.start)));
+            view.set_number(&keys.end, number(table.to_utf16(cue.span.end)));
             view.into()
         }
         _ => JsValue::NULL,
@@ -361,12 +366,12 @@ fn profile_view(analysis: &Analysis, sources: &[PlacedEntry], anonymous_phrases:
     let profile = &analysis.profile;
     let summary = record();
     let counts = &profile.summary;
-    summary.set(&keys.sentences, &number(counts.sentences));
-    summary.set(&keys.named, &number(counts.named));
-    summary.set(&keys.anonymous, &number(counts.anonymous));
-    summary.set(&keys.unattributed, &number(counts.unattributed));
-    summary.set(&keys.none, &number(counts.none));
-    summary.set(&keys.hedged, &number(counts.hedged));
+    summary.set_number(&keys.sentences, number(counts.sentences));
+    summary.set_number(&keys.named, number(counts.named));
+    summary.set_number(&keys.anonymous, number(counts.anonymous));
+    summary.set_number(&keys.unattributed, number(counts.unattributed));
+    summary.set_number(&keys.none, number(counts.none));
+    summary.set_number(&keys.hedged, number(counts.hedged));
     let list = |entries: &[PlacedEntry]| {
         let list = Array::new();
         for placed in entries {
