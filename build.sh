@@ -54,7 +54,7 @@ build() {
     ensure_toolchain
     need zip "Install it with 'apt-get install zip'."
 
-    step "Building the core to wasm (profile wasm: release, LTO, optimised for size)"
+    step "Building the core to wasm (profile wasm: release, LTO; see Cargo.toml)"
     # `cargo rustc --crate-type cdylib` rather than a cdylib in Cargo.toml: with both crate types
     # cargo silently skips LTO for the wasm.
     # --no-default-features: the wasm is the core alone, without the command-line tool's extras.
