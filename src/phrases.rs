@@ -224,7 +224,7 @@ impl Phrases {
         let bytes = lower.as_bytes();
         starts.0.iter().filter_map(move |&(at, key_end)| {
             // `starts` are those of `lower`; a place outside it (a caller's mistake) starts nothing.
-            let Some(&first) = bytes.get(at) else { return None };
+            let &first = bytes.get(at)?;
             if at < after || !self.may_start(first, key_end.saturating_sub(at)) {
                 return None;
             }

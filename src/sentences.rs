@@ -10,7 +10,7 @@
 //!
 //! A paragraph break ends a sentence too, except where it falls inside one:
 //! text dumps that broke an inline quotation onto lines of their own
-//! ([`quotes::is_fragment_break`]). Such a sentence spans blocks; the analysis
+//! ([`crate::quotes::is_fragment_break`]). Such a sentence spans blocks; the analysis
 //! reports one part per block.
 
 use crate::lexicon::Lexicon;

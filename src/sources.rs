@@ -32,7 +32,7 @@ pub struct Classified {
     pub kind: SourceKind,
     /// The name it resolves to, for a named source; the phrase itself for an anonymous one.
     pub name: Option<String>,
-    /// Head word, lower case: what a later "the <head>" refers back to.
+    /// Head word, lower case: what a later "the `<head>`" refers back to.
     pub head: String,
     pub plural: bool,
     /// Stands for one person (named or not): what "he" or "she" can refer to.

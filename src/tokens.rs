@@ -78,7 +78,7 @@ pub struct Buffers<'a> {
 }
 
 impl<'a> Reading<'a> {
-    /// The reading of `norm[span]`, quotations `quoted` masked (see [`tokenize`]),
+    /// The reading of `norm[span]`, quotations `quoted` folded into quote tokens,
     /// each token's word classes looked up once.
     pub fn new(norm: &'a str, lower: &'a str, span: Span, quoted: &[Span], lex: &'static Lexicon, lower_vocab: &'a PageWords<'a>) -> Reading<'a> {
         Reading::new_in(Buffers::default(), norm, lower, span, quoted, lex, lower_vocab)
@@ -196,16 +196,10 @@ impl Reading<'_> {
     }
 }
 
-/// Tokens of `norm[span]`, with every part inside `quoted` (sorted spans of
-/// `norm`, disjoint as top-level quotations are) folded into quote tokens.
-/// Their word classes are left empty: [`Reading::new`] fills them in.
-pub fn tokenize(norm: &str, span: Span, quoted: &[Span]) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    tokenize_into(norm, span, quoted, &mut tokens);
-    tokens
-}
-
-/// [`tokenize`], appending to `tokens`.
+/// Appends the tokens of `norm[span]` to `tokens`, with every part inside
+/// `quoted` (sorted spans of `norm`, disjoint as top-level quotations are)
+/// folded into quote tokens. Their word classes are left empty:
+/// [`Reading::new`] fills them in.
 fn tokenize_into(norm: &str, span: Span, quoted: &[Span], tokens: &mut Vec<Token>) {
     let mut at = span.start;
     // Skip to the sentence's quotations by binary search: a linear filter
@@ -347,6 +341,12 @@ fn word_end(norm: &str, at: usize, stop: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn tokenize(norm: &str, span: Span, quoted: &[Span]) -> Vec<Token> {
+        let mut tokens = Vec::new();
+        tokenize_into(norm, span, quoted, &mut tokens);
+        tokens
+    }
     // Under wasm, run these same tests through wasm-bindgen-test.
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
