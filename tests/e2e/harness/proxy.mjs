@@ -39,6 +39,9 @@ export async function startRecordingProxy({ allowOrigin }) {
   });
   server.on('connect', (req, socket) => {
     requests.push({ method: 'CONNECT', url: req.url });
+    // A CONNECT socket is handed over without the HTTP server's error handling: a
+    // browser that resets it after the refusal (ECONNRESET) must not crash the test.
+    socket.on('error', () => {});
     socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
   });
   const sockets = new Set();
