@@ -89,13 +89,20 @@ pub fn impersonal(r: &Reading) -> Option<(Span, bool)> {
 /// Every attribution cue of the sentence, in order of the cue.
 pub fn find(r: &Reading, opens_block: bool) -> Vec<Found> {
     let mut found = Vec::new();
-    prepositions(r, &mut found);
-    verbs(r, &mut found);
-    colon(r, opens_block, &mut found);
-    dash(r, &mut found);
+    find_into(r, opens_block, &mut found);
+    found
+}
+
+/// [`find`] into `found` (cleared first), so that the judge reuses one
+/// vector for every sentence instead of allocating one each.
+pub fn find_into(r: &Reading, opens_block: bool, found: &mut Vec<Found>) {
+    found.clear();
+    prepositions(r, found);
+    verbs(r, found);
+    colon(r, opens_block, found);
+    dash(r, found);
     found.sort_by_key(|f| f.cue.start);
     found.dedup_by_key(|f| f.cue.start);
-    found
 }
 
 /// "according to X", "citing X". A phrase is tried only where its first word

@@ -16,6 +16,8 @@
 //! The weakest link decides: a sentence with any anonymous source, or an
 //! anonymity phrase next to its attribution, is `anonymous`.
 
+use std::ops::Range;
+
 use crate::analysis::{Cue, Sentence, Source, SourceKind};
 use crate::cues::{self, CueKind, Found};
 use crate::hedges;
@@ -46,7 +48,9 @@ struct Attribution {
 struct Local {
     span: Span,
     none: Option<&'static str>,
-    attributions: Vec<Attribution>,
+    /// Its attributions, as a range of the article's list of them: one list
+    /// for the article rather than a vector for each sentence.
+    attributions: Range<usize>,
     /// Agentless reporting ("is said to"): its span, and whether it hedges.
     impersonal: Option<(Span, bool)>,
     /// An anonymity phrase outside the source phrases ("speaking on condition of anonymity").
@@ -76,6 +80,10 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
     let mut locals = Vec::with_capacity(spans.len());
     let mut previous_block = usize::MAX;
     let mut buffers = Buffers::default();
+    let mut starts = Starts::default();
+    let mut found = Vec::new();
+    // The attributions of every sentence, in order; each `Local` holds its range.
+    let mut all: Vec<Attribution> = Vec::new();
     for &span in &spans {
         let block = text.block_of(span.start);
         let opens_block = block != previous_block;
@@ -85,7 +93,7 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
         let sentence = &text.norm[span.start..span.end];
         let lower = &text.lower[span.start..span.end];
         // Where the lexicon's phrases may start: found once for the scans below.
-        let starts = Starts::of(lower);
+        starts.fill(lower);
         let (quoted, main_quote) = quote_share(&r, &top_quotes);
         let has_quote = r.tokens.iter().any(|t| t.kind == Kind::Quote && t.text(&text.norm).split_whitespace().count() >= 3);
         let none = places[block].or_else(|| {
@@ -93,22 +101,25 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
             // A question inside someone's quotation is theirs, not the writer's.
             (!(nonclaims::is_question(sentence) && quoted > 0.5)).then_some(reason)
         });
-        let mut attributions = Vec::new();
+        let first = all.len();
         if none.is_none() && opens_block {
             if let Some(label) = transcript_label(&text, span, &r, &memory) {
                 memory.remember(&label.class);
-                attributions.push(label);
+                all.push(label);
             }
         }
         if none.is_none() {
-            for found in cues::find(&r, opens_block) {
-                if let Some(attribution) = classify(&r, &found, &memory) {
+            cues::find_into(&r, opens_block, &mut found);
+            for cue in &found {
+                if let Some(attribution) = classify(&r, cue, &memory) {
                     memory.remember(&attribution.class);
-                    attributions.push(attribution);
+                    all.push(attribution);
                 }
             }
-            attributions.extend(relayed_sources(&r, &attributions, &memory));
+            let relayed = relayed_sources(&r, &all[first..], &memory);
+            all.extend(relayed);
         }
+        let attributions = &all[first..];
         let anonymity = lex.anonymity_phrases.find_in(lower, &starts).any(|(start, _)| {
             let at = span.start + start;
             !attributions.iter().filter_map(|a| a.source).any(|s| s.start <= at && at < s.end)
@@ -116,7 +127,7 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
         locals.push(Local {
             span,
             none,
-            attributions,
+            attributions: first..all.len(),
             impersonal: cues::impersonal(&r),
             anonymity,
             hedged: hedges::is_hedged(lower, &starts, lex),
@@ -127,7 +138,9 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
         buffers = r.into_buffers();
     }
 
-    let speakers = quote_speakers(&top_quotes, &locals);
+    let all = &all;
+    let attributions_of = |local: &Local| &all[local.attributions.clone()];
+    let speakers = quote_speakers(&top_quotes, &locals, all);
     // A quotation with no speaker of its own, followed in its paragraph by an
     // attributed quotation: "“We have to act.” “It is the only way,” she said."
     // Speakers are borrowed from the first pass's attributions, not copied.
@@ -135,7 +148,7 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
         .map(|i| {
             let next = locals.get(i + 1)?;
             let same_block = text.block_of(next.span.start) == text.block_of(locals[i].span.start);
-            (same_block && next.quoted >= 0.5 && next.none.is_none()).then(|| next.attributions.first()).flatten()
+            (same_block && next.quoted >= 0.5 && next.none.is_none()).then(|| attributions_of(next).first()).flatten()
         })
         .collect();
     let mut out = Vec::with_capacity(locals.len());
@@ -153,7 +166,7 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
             verdict = Verdict::None;
             reason = why.to_string();
         } else if !local.attributions.is_empty() {
-            let weakest = decisive(&local.attributions, &text.norm);
+            let weakest = decisive(attributions_of(local), &text.norm);
             verdict = if weakest.class.is_anonymous() || local.anonymity { Verdict::Anonymous } else { Verdict::Named };
             source = Some(weakest);
             cue = Some(weakest.cue);
@@ -192,7 +205,7 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
                 "No source is given for this claim.".to_string()
             };
         }
-        if let Some(label) = local.attributions.iter().find(|a| a.cue_kind == CueKind::Colon && !text.norm[a.cue.end..local.span.end].trim_start().starts_with('"')) {
+        if let Some(label) = attributions_of(local).iter().find(|a| a.cue_kind == CueKind::Colon && !text.norm[a.cue.end..local.span.end].trim_start().starts_with('"')) {
             answer = Some((block, local.main_quote.filter(|_| local.quoted >= 0.6), label));
         }
         // Remember the speaker of quoted material for the quotation that may follow.
@@ -331,7 +344,8 @@ fn quote_share(r: &Reading, quotes: &[&Quote]) -> (f32, Option<usize>) {
 /// For each top-level quotation, the attribution of the sentence where it
 /// closes, or else of the sentence where it opens, or else of the sentence
 /// before it when that one ends with a colon.
-fn quote_speakers<'l>(quotes: &[&Quote], locals: &'l [Local]) -> Vec<Option<&'l Attribution>> {
+fn quote_speakers<'l>(quotes: &[&Quote], locals: &[Local], all: &'l [Attribution]) -> Vec<Option<&'l Attribution>> {
+    let attributions_of = |i: usize| &all[locals[i].attributions.clone()];
     quotes
         .iter()
         .map(|quote| {
@@ -342,12 +356,12 @@ fn quote_speakers<'l>(quotes: &[&Quote], locals: &'l [Local]) -> Vec<Option<&'l 
             };
             let closing = holding(quote.span.end.saturating_sub(1));
             let opening = holding(quote.span.start);
-            let pick = |i: Option<usize>| i.and_then(|i| locals[i].attributions.first().filter(|_| locals[i].none.is_none()));
+            let pick = |i: Option<usize>| i.and_then(|i| attributions_of(i).first().filter(|_| locals[i].none.is_none()));
             pick(closing).or_else(|| pick(opening)).or_else(|| {
                 let before = opening?.checked_sub(1)?;
-                let local = &locals[before];
-                let ends_with_colon = local.attributions.last().is_some_and(|a| a.cue_kind != CueKind::Preposition);
-                ends_with_colon.then(|| local.attributions.last()).flatten()
+                let last = attributions_of(before).last();
+                let ends_with_colon = last.is_some_and(|a| a.cue_kind != CueKind::Preposition);
+                ends_with_colon.then_some(last).flatten()
             })
         })
         .collect()
@@ -395,13 +409,13 @@ fn emit(
         Some(Source { block, span: trim_span(text.blocks[block], span), kind: a.class.kind, name: a.class.name.clone() })
     });
     let cue = cue.and_then(|c| text.block_span(c));
-    let parts = text.parts(local.span);
-    let last = parts.len().saturating_sub(1);
+    let mut parts = text.parts(local.span).enumerate().peekable();
     // The source and reason are copied only for a sentence over several
     // blocks; the last (and usually only) entry takes them.
-    for (part, (block, span)) in parts.into_iter().enumerate() {
+    while let Some((part, (block, span))) = parts.next() {
         let cue = cue.filter(|(b, c)| *b == block && span.contains(*c)).map(|(_, c)| Cue { span: c });
-        let (source, reason) = if part == last { (std::mem::take(&mut source), std::mem::take(&mut reason)) } else { (source.clone(), reason.clone()) };
+        let last = parts.peek().is_none();
+        let (source, reason) = if last { (std::mem::take(&mut source), std::mem::take(&mut reason)) } else { (source.clone(), reason.clone()) };
         out.push(Sentence {
             block,
             span,

@@ -110,8 +110,8 @@ impl Boilerplate {
                 digits(hours) && hours.len() <= 2 && digits(minutes) && minutes.len() == 2
             }
         });
-        let rest: Vec<&str> = words.collect();
-        is_clock && rest.len() <= 2 && rest.iter().all(|w| self.clock.contains(*w))
+        // Counted on a copy of the iterator rather than collected: no allocation.
+        is_clock && words.clone().count() <= 2 && words.all(|w| self.clock.contains(w))
     }
 
     /// A date alone: "2025-05-14" (with a time or not), "Monday, 14 May 2025", "May 14, 2025".
@@ -120,14 +120,25 @@ impl Boilerplate {
             let b = w.as_bytes();
             b.len() >= 10 && b[..10].iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() }) && (b.len() == 10 || b[10] == b't')
         };
-        let words: Vec<&str> = lower.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+        // At most four words make a date: kept in an array, no allocation.
+        let mut all = lower.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty());
+        let mut held = [""; 4];
+        let mut count = 0;
+        for word in all.by_ref().take(held.len()) {
+            held[count] = word;
+            count += 1;
+        }
+        if all.next().is_some() {
+            return false;
+        }
+        let words = &held[..count];
         if let [only] = words[..] {
             return iso(only);
         }
         let number = |w: &str, max: usize| w.len() <= max && w.bytes().all(|b| b.is_ascii_digit());
         let words = match words.first() {
             Some(day) if self.days.contains(*day) => &words[1..],
-            _ => &words[..],
+            _ => words,
         };
         match words {
             [day, month, year] if number(day, 2) && self.months.contains(*month) && year.len() == 4 && number(year, 4) => true,

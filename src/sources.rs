@@ -65,6 +65,9 @@ pub struct Memory {
     /// How many person names were mentioned so far, and the last one.
     mentions: usize,
     last_mention: Option<String>,
+    /// Where a sentence's names are written while they are compared with the
+    /// known ones: copied out only when new.
+    name_buffer: String,
 }
 
 impl Memory {
@@ -95,7 +98,8 @@ impl Memory {
                     i += 1;
                 }
                 if i - start >= 2 && i - start <= 4 {
-                    let name = words_text(r, start, i);
+                    let mut name = std::mem::take(&mut self.name_buffer);
+                    write_words(r, start, i, &mut name);
                     let person = i - start <= 3
                         && !(start..i).any(|k| {
                             r.is(k, WordClass::ORGANISATION | WordClass::OUTLET | WordClass::COMMON) || r.text(k).chars().all(|c| !c.is_lowercase())
@@ -116,8 +120,9 @@ impl Memory {
                         }
                     }
                     if !self.names.contains(&name) {
-                        self.names.push(name);
+                        self.names.push(name.clone());
                     }
+                    self.name_buffer = name;
                 }
             } else {
                 i += 1;
@@ -139,22 +144,44 @@ impl Memory {
     }
 }
 
-/// Sets `held` to `value`, copying it only when it differs.
+/// Sets `held` to `value`, copying it only when it differs, into the
+/// string already held if there is one.
 fn set_if_changed(held: &mut Option<String>, value: &str) {
-    if held.as_deref() != Some(value) {
-        *held = Some(value.to_string());
+    match held {
+        Some(held) if held == value => {}
+        Some(held) => {
+            held.clear();
+            held.push_str(value);
+        }
+        None => *held = Some(value.to_string()),
+    }
+}
+
+/// Tokens `i` and `i + 1` in lower case with one space between: a slice of
+/// the text when it is written so, as it nearly always is (this is asked for
+/// most sources, and a new string each time was a tenth of a call's allocations).
+fn two_words<'r>(r: &'r Reading, i: usize) -> std::borrow::Cow<'r, str> {
+    match (r.tokens.get(i), r.tokens.get(i + 1)) {
+        (Some(a), Some(b)) if r.lower.get(a.span.end..b.span.start) == Some(" ") => r.lower[a.span.start..b.span.end].into(),
+        _ => [r.lw(i), " ", r.lw(i + 1)].concat().into(),
     }
 }
 
 fn words_text(r: &Reading, start: usize, end: usize) -> String {
     let mut out = String::new();
+    write_words(r, start, end, &mut out);
+    out
+}
+
+/// The text of tokens `start..end`, one space between words, written over `out`.
+fn write_words(r: &Reading, start: usize, end: usize, out: &mut String) {
+    out.clear();
     for i in start..end {
         if !out.is_empty() && r.kind(i) != Some(Kind::Possessive) {
             out.push(' ');
         }
         out.push_str(r.text(i));
     }
-    out
 }
 
 /// Reads the source phrase `r.tokens[start..end]`; `None` when it is not a source
@@ -278,7 +305,7 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
         return Some(anonymous(r, start, end, SourceKind::VagueGroup, "of"));
     }
     // Spokespeople speak for their body.
-    if head_class.is(WordClass::SPOKESPERSON) || (head > start && lex.spokespeople.contains(&format!("{} {}", r.lw(head - 1), head_lw))) {
+    if head_class.is(WordClass::SPOKESPERSON) || (head > start && lex.spokespeople.contains(two_words(r, head - 1).as_ref())) {
         let body = organisation_named_in(r, start, end, memory);
         return Some(Classified { kind: SourceKind::Organisation, name: body, head: head_lw, plural: false, person: false });
     }

@@ -224,24 +224,24 @@ impl<'a> Text<'a> {
 
     /// A span of `norm` as one span per block it covers, in the original
     /// blocks' byte offsets, each trimmed of white space; empty parts dropped.
-    pub fn parts(&self, span: Span) -> Vec<(usize, Span)> {
+    /// An iterator rather than a vector: it is asked for every sentence, and
+    /// nearly every sentence is one part.
+    pub fn parts(&self, span: Span) -> impl Iterator<Item = (usize, Span)> + '_ {
         let (start, end) = (self.orig(span.start), self.orig(span.end));
-        let mut parts = Vec::new();
         let first = last_at_or_before(&self.block_starts, &self.start_hint, |&s| s <= start);
-        for block in first..self.blocks.len() {
-            let (b_start, b_end) = (self.block_starts[block], self.block_starts[block + 1]);
-            if b_start >= end && !(b_start == end && b_start == start) {
-                break;
-            }
-            let (lo, hi) = (start.max(b_start) - b_start, end.min(b_end) - b_start);
-            if lo >= hi {
-                continue;
-            }
-            if let Some(trimmed) = trim(self.blocks[block], lo, hi) {
-                parts.push((block, trimmed));
-            }
-        }
-        parts
+        (first..self.blocks.len())
+            .take_while(move |&block| {
+                let b_start = self.block_starts[block];
+                !(b_start >= end && !(b_start == end && b_start == start))
+            })
+            .filter_map(move |block| {
+                let (b_start, b_end) = (self.block_starts[block], self.block_starts[block + 1]);
+                let (lo, hi) = (start.max(b_start) - b_start, end.min(b_end) - b_start);
+                if lo >= hi {
+                    return None;
+                }
+                Some((block, trim(self.blocks[block], lo, hi)?))
+            })
     }
 
     /// A span of `norm` inside one block, as a span of that block (untrimmed).
@@ -328,7 +328,7 @@ mod tests {
         assert_eq!(text.norm, "\"Yes,\" he said. \"Fine\"");
         assert_eq!(text.marks.len(), 4);
         let whole = Span::new(0, text.norm.len());
-        assert_eq!(text.parts(whole), [(0, Span::new(0, blocks[0].len()))]);
+        assert_eq!(text.parts(whole).collect::<Vec<_>>(), [(0, Span::new(0, blocks[0].len()))]);
     }
 
     #[test]
@@ -357,7 +357,7 @@ mod tests {
         let blocks = ["\u{201c}Oui\u{201d} dit-il.", "Next."];
         let text = Text::new(&blocks);
         let all = Span::new(0, text.norm.len());
-        assert_eq!(text.parts(all), [(0, Span::new(0, blocks[0].len())), (1, Span::new(0, 5))]);
+        assert_eq!(text.parts(all).collect::<Vec<_>>(), [(0, Span::new(0, blocks[0].len())), (1, Span::new(0, 5))]);
     }
 
     #[test]
@@ -366,18 +366,18 @@ mod tests {
         let text = Text::new(&blocks);
         let at = text.norm.find("Two").unwrap();
         let end = text.norm.find("three.").unwrap() + 6;
-        assert_eq!(text.parts(Span::new(at, end)), [(0, Span::new(5, blocks[0].len()))]);
+        assert_eq!(text.parts(Span::new(at, end)).collect::<Vec<_>>(), [(0, Span::new(5, blocks[0].len()))]);
     }
 
     #[test]
     fn empty_blocks_and_empty_text_have_no_parts() {
         let blocks = ["", "  ", ""];
         let text = Text::new(&blocks);
-        assert!(text.parts(Span::new(0, text.norm.len())).is_empty());
+        assert!(text.parts(Span::new(0, text.norm.len())).next().is_none());
         let none: [&str; 0] = [];
         let text = Text::new(&none);
         assert_eq!(text.norm, "");
-        assert!(text.parts(Span::new(0, 0)).is_empty());
+        assert!(text.parts(Span::new(0, 0)).next().is_none());
     }
 
     /// The map as it was first written: one original offset per byte of
