@@ -93,7 +93,7 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
         let sentence = &text.norm[span.start..span.end];
         let lower = &text.lower[span.start..span.end];
         // Where the lexicon's phrases may start: found once for the scans below.
-        starts.fill(lower);
+        starts.fill(lower, &lex.sentence_phrases);
         let (quoted, main_quote) = quote_share(&r, &top_quotes);
         let has_quote = r.tokens.iter().any(|t| t.kind == Kind::Quote && t.text(&text.norm).split_whitespace().count() >= 3);
         let none = places[block].or_else(|| {

@@ -26,7 +26,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::lang::Lang;
 use crate::nonclaims::Boilerplate;
-use crate::phrases::Phrases;
+use crate::phrases::{Phrases, Sieve};
 
 /// The parsed lists of one language.
 pub struct Lexicon {
@@ -50,6 +50,10 @@ pub struct Lexicon {
     /// Hedge phrases, and phrases that cancel a hedge inside them.
     pub hedges: Phrases,
     pub hedge_exceptions: Phrases,
+    /// Where a phrase of the lists searched in every sentence may start:
+    /// anonymity, hedges and their exceptions, boilerplate found anywhere.
+    /// The judge finds a sentence's [`crate::phrases::Starts`] through it.
+    pub sentence_phrases: Sieve,
     pub vague_groups: HashSet<String>,
     pub anonymous_roles: HashSet<String>,
     pub spokespeople: HashSet<String>,
@@ -271,6 +275,7 @@ static EN: LazyLock<Lexicon> = LazyLock::new(|| with_common_words(Lexicon {
     boilerplate: Boilerplate::parse(include_str!("../data/en/nonclaims.txt")),
     grammar: grammar(include_str!("../data/en/grammar.txt")),
     common_words: HashSet::default(),
+    sentence_phrases: Sieve::ALL,
     impersonal_by_start: HashMap::default(),
     classes: HashMap::default(),
     longest_classed: 0,
@@ -303,6 +308,8 @@ fn with_common_words(mut lexicon: Lexicon) -> Lexicon {
     common.extend(lexicon.reporting_verbs.keys().cloned());
     common.extend(["previous", "new", "recent", "latest", "internal", "leaked", "several", "other", "former", "senior", "local", "independent", "military", "shipping", "privacy"].map(String::from));
     lexicon.common_words = common;
+    lexicon.sentence_phrases =
+        Sieve::of(&[&lexicon.anonymity_phrases, &lexicon.hedges, &lexicon.hedge_exceptions, lexicon.boilerplate.anywhere_phrases()]);
     lexicon.classes = class_table(&lexicon);
     lexicon.longest_classed = lexicon.classes.keys().map(String::len).max().unwrap_or(0);
     lexicon

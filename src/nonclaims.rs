@@ -81,6 +81,12 @@ impl Boilerplate {
         boilerplate
     }
 
+    /// The phrases looked for anywhere in a sentence, with its places
+    /// ([`Lexicon::sentence_phrases`] lets them through).
+    pub fn anywhere_phrases(&self) -> &Phrases {
+        &self.anywhere
+    }
+
     /// Whether the sentence is boilerplate, given its lower-case twin and
     /// the places phrases may start in it.
     pub fn matches(&self, sentence: &str, lower: &str, starts: &Starts) -> bool {
