@@ -27,6 +27,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::lang::Lang;
 use crate::nonclaims::Boilerplate;
 use crate::phrases::{Phrases, Sieve};
+use crate::word_table::WordTable;
 
 /// The parsed lists of one language.
 pub struct Lexicon {
@@ -78,8 +79,8 @@ pub struct Lexicon {
     /// looked up here once ([`crate::tokens::Reading`]) instead of once per
     /// rule and list.
     classes: HashMap<String, WordClass>,
-    /// The longest word of `classes`, in bytes: a longer token is in no list.
-    longest_classed: usize,
+    /// The same, as the table [`Lexicon::classes`] reads: faster to look up.
+    class_lookup: WordTable<WordClass>,
 }
 
 /// The word lists a lower-case word belongs to, one bit per list.
@@ -278,7 +279,7 @@ static EN: LazyLock<Lexicon> = LazyLock::new(|| with_common_words(Lexicon {
     sentence_phrases: Sieve::ALL,
     impersonal_by_start: HashMap::default(),
     classes: HashMap::default(),
-    longest_classed: 0,
+    class_lookup: WordTable::new([]),
 }));
 
 /// Fills in the sets derived from the others.
@@ -311,7 +312,7 @@ fn with_common_words(mut lexicon: Lexicon) -> Lexicon {
     lexicon.sentence_phrases =
         Sieve::of(&[&lexicon.anonymity_phrases, &lexicon.hedges, &lexicon.hedge_exceptions, lexicon.boilerplate.anywhere_phrases()]);
     lexicon.classes = class_table(&lexicon);
-    lexicon.longest_classed = lexicon.classes.keys().map(String::len).max().unwrap_or(0);
+    lexicon.class_lookup = WordTable::new(lexicon.classes.iter().map(|(word, &class)| (word.as_str(), class)));
     lexicon
 }
 
@@ -379,10 +380,7 @@ impl Lexicon {
 
     /// The lists a lower-case word belongs to ([`WordClass::NONE`] for a word in none).
     pub fn classes(&self, lower_word: &str) -> WordClass {
-        if lower_word.is_empty() || lower_word.len() > self.longest_classed {
-            return WordClass::NONE;
-        }
-        self.classes.get(lower_word).copied().unwrap_or_default()
+        self.class_lookup.get(lower_word).unwrap_or_default()
     }
 }
 

@@ -35,6 +35,7 @@ pub mod text;
 pub mod tokens;
 pub mod utf16;
 pub mod verdict;
+pub mod word_table;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
