@@ -231,6 +231,46 @@
     }
 
     /**
+     * Moves the window to sentences [first, last) by its difference: the ranges of the
+     * sentences that leave are taken out of the registered highlights, those of the
+     * sentences that come in are added. Registering the whole window afresh cost a new
+     * Highlight per name and, in Firefox, the re-adding of every range at each move.
+     */
+    function move(first, last) {
+      if (last <= from || first >= to) {
+        register(first, last);
+        return;
+      }
+      for (let i = from; i < first; i++) takeOut(drawn[i].items);
+      for (let i = Math.max(last, from); i < to; i++) takeOut(drawn[i].items);
+      for (let i = first; i < from; i++) putIn(drawn[i].items);
+      for (let i = Math.max(to, first); i < last; i++) putIn(drawn[i].items);
+      from = first;
+      to = last;
+    }
+
+    function takeOut(items) {
+      for (const [name, range] of items) {
+        registered.get(range.startContainer.ownerDocument)?.get(name)?.delete(range);
+      }
+    }
+
+    function putIn(items) {
+      for (const [name, range] of items) {
+        const doc = range.startContainer.ownerDocument;
+        const had = registered.get(doc)?.get(name);
+        if (had) {
+          had.add(range);
+          continue;
+        }
+        // A name the window did not hold before (no cue in it, say): registered now.
+        add(registered, name, range);
+        const fresh = registered.get(doc)?.get(name);
+        if (fresh) doc.defaultView?.CSS?.highlights?.set(name, fresh);
+      }
+    }
+
+    /**
      * The window around sentence `anchor` (the first in view): WINDOW_RANGES ranges, a
      * third of them before it (the reader goes down more often than up), fewer at the ends.
      * @returns {[number, number]}
@@ -310,7 +350,7 @@
       const anchor = firstInView();
       const nearTop = from > 0 && before[anchor] - before[from] < WINDOW_RANGES / 6;
       const nearBottom = to < drawn.length && before[to] - before[anchor] < WINDOW_RANGES / 3;
-      if (nearTop || nearBottom) register(...windowAround(anchor));
+      if (nearTop || nearBottom) move(...windowAround(anchor));
     }
 
     /** Briefly marks ranges (a jump's target). */

@@ -101,6 +101,41 @@ for (const browserName of BROWSERS) {
       assert.equal(card.verdict, 'anonymous');
     });
 
+    /**
+     * Scrolls to a ward a screen at a time, as a reader does, waiting two frames a step so
+     * the window follows each one; returns whether the anonymous highlight registered at
+     * the start is still the one registered at the end (the window moved by its difference).
+     */
+    function scrollStepwiseToWard(i) {
+      return browser.evaluateClean(async (id) => {
+        const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        const first = CSS.highlights.get('sourcelight-anonymous');
+        const goal = document.getElementById(id).getBoundingClientRect().top + scrollY;
+        const step = Math.sign(goal - scrollY) * innerHeight * 0.9;
+        while (Math.abs(goal - scrollY) > innerHeight) {
+          scrollBy(0, step);
+          await frame();
+        }
+        scrollTo(0, goal);
+        await frame();
+        return CSS.highlights.get('sourcelight-anonymous') === first;
+      }, `ward-${i}`);
+    }
+
+    test('scrolling a screen at a time moves the window with the reader, down and back up', async () => {
+      await scrollToWard(1);
+      await waitForWindow(1, [300]);
+      for (const [ward, away] of [[120, [1, 60]], [30, [100, 120]]]) {
+        const sameHighlight = await scrollStepwiseToWard(ward);
+        const wards = await waitForWindow(ward, away);
+        // One stretch of the page, with nothing left behind from the earlier windows.
+        assert.deepEqual(wards, Array.from({ length: wards.length }, (_, n) => wards[0] + n), `wards ${wards}`);
+        const registered = await browser.registeredRanges();
+        assert.ok(registered <= WINDOW_RANGES, `${registered} ranges registered, cap ${WINDOW_RANGES}`);
+        assert.ok(sameHighlight, 'the window moved by its difference: the registered highlight was kept');
+      }
+    });
+
     test('a jump to a flagged sentence far away paints it', async () => {
       await scrollToWard(1);
       await waitForWindow(1, [300]);
