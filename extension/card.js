@@ -274,7 +274,7 @@
     for (const range of sl.rangesOf(id) ?? []) {
       const doc = range.startContainer.ownerDocument;
       const { dx, dy } = doc === document ? { dx: 0, dy: 0 } : frameOffset(doc);
-      for (const rect of range.getClientRects()) {
+      for (const rect of sl.clientRects(range)) {
         if (rect.width > 0 || rect.height > 0) rects.push(new DOMRect(rect.left + dx, rect.top + dy, rect.width, rect.height));
       }
     }
@@ -425,7 +425,7 @@
       const doc = ranges[0].startContainer.ownerDocument;
       const { dx, dy } = doc === document ? { dx: 0, dy: 0 } : frameOffset(doc);
       for (const range of ranges) {
-        for (const rect of range.getClientRects()) {
+        for (const rect of sl.clientRects(range)) {
           const left = rect.left + dx;
           const top = rect.top + dy;
           if (x >= left && x <= left + rect.width && y >= top && y <= top + rect.height) return id;

@@ -11,12 +11,14 @@
 // - `state`: `{status: 'loading'|'ok'|'no-article'|'unreadable'|'error', error: string|null,
 //     enabled: boolean, painted: Verdict[] (painted strongly; named ones are drawn subtly
 //     when 'named' is not among them), analysis: AnalysisView|null,
-//     sentences: Map<id, {id, verdict, view: SentenceView, text: string, ranges: Range[]}>,
+//     sentences: Map<id, {id, verdict, view: SentenceView, text: string, ranges: AbstractRange[]}>,
 //     timings: {collectMs, analyseMs, paintMs, totalMs}|null}`; read it, never write it.
 // - `on(event, fn)` / `off(event, fn)`: `'painted'` after every paint (also repaints after
 //   the page changed: ids and ranges may have changed), `'cleared'` when highlights go.
 // - `sentenceAt(x, y)`: the id of the highlighted sentence under a viewport point, or null.
-// - `rangesOf(id)`: the sentence's ranges (empty when unknown).
+// - `rangesOf(id)`: the sentence's ranges (empty when unknown): StaticRanges where the
+//   browser has them (highlight.js says why), so measure them with
+// - `clientRects(range)` / `boundingRect(range)`: a range's rectangles in its viewport.
 // - `scrollToSentence(id)`: scrolls it into view and flashes it; false when unknown.
 // - `flagged()`: ids of the sentences painted strongly, in reading order.
 // - `flaggedElsewhere()`: those of them outside the top document's own tree (in shadow
@@ -632,28 +634,25 @@
       nodeIndex = new Map();
       for (const entry of entries) {
         if (!isDrawn(entry.verdict)) continue;
-        for (const range of entry.ranges) {
-          for (const text of textNodesOf(entry, range)) {
-            const ids = nodeIndex.get(text) ?? [];
-            ids.push(entry.id);
-            nodeIndex.set(text, ids);
-          }
+        if (!entry.ranges.length) continue;
+        for (const text of textNodesOf(entry)) {
+          const ids = nodeIndex.get(text) ?? [];
+          ids.push(entry.id);
+          nodeIndex.set(text, ids);
         }
       }
     }
     for (const id of nodeIndex.get(node) ?? []) {
       const range = state.sentences.get(id)?.ranges[0];
-      try {
-        if (range?.isPointInRange(node, offset)) return id;
-      } catch {
-        // a node from another document
-      }
+      if (range && Highlight.holdsPoint(range, node, offset)) return id;
     }
     return null;
   }
 
-  function textNodesOf(entry, range) {
-    return entry.block.nodes.filter((node) => range.intersectsNode(node));
+  /** The text nodes under the sentence, from its block's table. */
+  function textNodesOf(entry) {
+    const { nodes, starts, lengths } = entry.block;
+    return nodes.filter((_, i) => starts[i] < entry.end && starts[i] + lengths[i] > entry.start);
   }
 
   function isDrawn(verdict) {
@@ -707,6 +706,8 @@
     off(event, fn) { events[event]?.delete(fn); },
     sentenceAt,
     rangesOf: (id) => state.sentences.get(id)?.ranges ?? [],
+    clientRects: Highlight.clientRects,
+    boundingRect: Highlight.boundingRect,
     scrollToSentence,
     flagged: () => [...flaggedIds],
     flaggedElsewhere: () => (elsewhereIds.size ? flaggedIds.filter((id) => elsewhereIds.has(id)) : []),

@@ -76,8 +76,8 @@
 
   function firstRect(id) {
     for (const range of sl.rangesOf(id) ?? []) {
-      const rect = range.getBoundingClientRect();
-      if (rect.width > 0 || rect.height > 0) return rect;
+      const rect = sl.boundingRect(range);
+      if (rect && (rect.width > 0 || rect.height > 0)) return rect;
     }
     return null;
   }

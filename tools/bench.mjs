@@ -145,10 +145,14 @@ if (!process.env.BENCH_NO_BROWSER) {
     const budget = browser === 'chromium' ? 30 : 50;
     row(`${browser}: 2,000-word page, request to highlights`, timing(f.small), `<= ${budget} ms`, f.small.median * 1e3 <= budget);
     row(`${browser}: 100,000-word page, request to highlights`, timing(f.large));
-    // The longest over the runs, not a median: the budget is that no task goes over.
-    row(`${browser}: longest main-thread task, 100,000 words`, `${f.longestTaskMs.toFixed(0)} ms`, '<= 50 ms', f.longestTaskMs <= 50);
+    // The longest over the runs, not a median: the budget is that no task goes over. Each
+    // run's figure is shown too (median, min, max).
+    row(`${browser}: longest main-thread task, 100,000 words`,
+      `${f.longestTaskMs.toFixed(0)} ms over the runs; a run's: ${timing(f.longestTasks)}`, '<= 50 ms', f.longestTaskMs <= 50);
     row(`${browser}: longest task, two repaints of that page`, `${f.repaintLongestTaskMs.toFixed(0)} ms`, '<= 50 ms', f.repaintLongestTaskMs <= 50);
     row(`${browser}: longest task, scrolling through it`, `${f.scrollLongestTaskMs.toFixed(0)} ms`, '<= 50 ms', f.scrollLongestTaskMs <= 50);
+    row(`${browser}: the page's 2,000 DOM insertions and removals, 100,000 words painted`,
+      `${timing(f.pageDomPainted)}; before the extension ${ms(f.pageDomAlone.median)}`);
   }
 }
 

@@ -171,7 +171,12 @@ for (const browserName of BROWSERS) {
         const result = {};
         for (const verdict of ['named', 'anonymous', 'unattributed']) {
           const texts = [];
-          CSS.highlights.get(`sourcelight-${verdict}`)?.forEach((range) => texts.push(range.toString().replace(/\s+/g, ' ').trim()));
+          CSS.highlights.get(`sourcelight-${verdict}`)?.forEach((range) => {
+            const live = document.createRange(); // the extension registers StaticRanges
+            live.setStart(range.startContainer, range.startOffset);
+            live.setEnd(range.endContainer, range.endOffset);
+            texts.push(live.toString().replace(/\s+/g, ' ').trim());
+          });
           if (texts.length) result[`sourcelight-${verdict}`] = texts.sort();
         }
         return result;

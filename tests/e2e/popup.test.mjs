@@ -160,7 +160,12 @@ for (const browserName of BROWSERS) {
       // Scrolling may be smooth: wait for it to arrive.
       await waitFor(() => browser.evaluateClean(() => {
         let rect = null;
-        CSS.highlights.get('sourcelight-flash')?.forEach((range) => { rect ??= range.getBoundingClientRect(); });
+        CSS.highlights.get('sourcelight-flash')?.forEach((range) => {
+          const live = document.createRange();
+          live.setStart(range.startContainer, range.startOffset);
+          live.setEnd(range.endContainer, range.endOffset);
+          rect ??= live.getBoundingClientRect();
+        });
         return rect !== null && rect.top >= 0 && rect.bottom <= innerHeight;
       }), { timeoutMs: 3000, what: () => 'the flashed sentence to be in the viewport' });
     });

@@ -65,13 +65,16 @@ export function highlightRects(browser, name) {
   return browser.evaluateClean((highlightName) => {
     const highlight = CSS.highlights.get(highlightName);
     if (!highlight) return [];
+    // The extension registers StaticRanges: live copies to order and measure them.
     const ranges = [];
-    highlight.forEach((range) => ranges.push(range));
-    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-    return ranges.map((range) => {
+    highlight.forEach((range) => {
       const live = document.createRange();
       live.setStart(range.startContainer, range.startOffset);
       live.setEnd(range.endContainer, range.endOffset);
+      ranges.push(live);
+    });
+    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+    return ranges.map((live) => {
       const rect = live.getClientRects()[0] ?? live.getBoundingClientRect();
       return { text: live.toString(), x: rect.left, y: rect.top, width: rect.width, height: rect.height };
     });
@@ -82,7 +85,12 @@ export function highlightRects(browser, name) {
 export async function revealHighlight(browser, name, index = 0) {
   await browser.evaluateClean((highlightName, i) => {
     const ranges = [];
-    CSS.highlights.get(highlightName).forEach((range) => ranges.push(range));
+    CSS.highlights.get(highlightName).forEach((range) => {
+      const live = document.createRange();
+      live.setStart(range.startContainer, range.startOffset);
+      live.setEnd(range.endContainer, range.endOffset);
+      ranges.push(live);
+    });
     ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
     const node = ranges[i].startContainer;
     (node.nodeType === 1 ? node : node.parentElement).scrollIntoView({ block: 'center' });

@@ -136,6 +136,29 @@ for (const browserName of BROWSERS) {
       }
     });
 
+    test('the highlights hold static ranges, which the page\'s own DOM changes do not touch', async () => {
+      // Live ranges are updated by the browser at every DOM change of the page: thousands
+      // of them made each node the page inserts or removes cost up to a millisecond.
+      const kinds = await browser.evaluateClean(() => {
+        const seen = new Set();
+        CSS.highlights.forEach((highlight, name) => {
+          if (name.startsWith('sourcelight-')) highlight.forEach((range) => seen.add(Object.prototype.toString.call(range)));
+        });
+        return [...seen];
+      });
+      assert.deepEqual(kinds, ['[object StaticRange]']);
+      // The page goes on changing its DOM around the article; the highlights stay.
+      await browser.evaluateClean(() => {
+        for (let i = 0; i < 200; i++) {
+          const note = document.createElement('aside');
+          note.textContent = 'Live update';
+          document.body.append(note);
+          note.remove();
+        }
+      });
+      assert.ok(await browser.registeredRanges() > 0, 'the highlights are still registered');
+    });
+
     test('a jump to a flagged sentence far away paints it', async () => {
       await scrollToWard(1);
       await waitForWindow(1, [300]);
