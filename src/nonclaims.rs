@@ -98,8 +98,9 @@ impl Boilerplate {
         self.openings.starts(lower).is_some()
             || (len <= CREDIT_MAX && self.credits.starts(lower).is_some() && !sentence.contains(['.', '!', '?']))
             || self.whole.starts(lower).is_some_and(|end| end == len || lower[end..] == *".")
-            || (len <= ANYWHERE_MAX && (self.anywhere.find_in(untrimmed, starts).next().is_some() || holds_email(lower)))
-            || self.is_menu(lower)
+            || (len <= ANYWHERE_MAX && (self.anywhere.find_in(untrimmed, starts).next().is_some() || (starts.holds(b'@') && holds_email(lower))))
+            // The places noted the marks: most sentences are not scanned for them again.
+            || (starts.holds(b'|') && self.is_menu(lower))
             || (len <= DATE_MAX && (self.is_time(lower) || self.is_date(lower)))
             || !sentence.chars().any(char::is_alphabetic)
     }

@@ -222,7 +222,7 @@ impl Phrases {
     pub fn find_in<'a>(&'a self, lower: &'a str, starts: &'a Starts) -> impl Iterator<Item = (usize, usize)> + 'a {
         let mut after = 0;
         let bytes = lower.as_bytes();
-        starts.0.iter().filter_map(move |&(at, key_end)| {
+        starts.places.iter().filter_map(move |&(at, key_end)| {
             // `starts` are those of `lower`; a place outside it (a caller's mistake) starts nothing.
             let &first = bytes.get(at)?;
             if at < after || !self.may_start(first, key_end.saturating_sub(at)) {
@@ -270,7 +270,13 @@ impl Phrase {
 /// word, or the character). Found once per sentence and shared by every list
 /// searched in it.
 #[derive(Default)]
-pub struct Starts(Vec<(usize, usize)>);
+pub struct Starts {
+    places: Vec<(usize, usize)>,
+    /// The ASCII marks of the text (neither letters, digits, `_` nor white
+    /// space), one bit each: noted in the same pass, so that a rule that needs
+    /// a mark ("@" of an e-mail address, "|" of a menu) does not scan for it.
+    marks: u128,
+}
 
 /// The places where a phrase of any of several lists may start, by first
 /// byte and key length (the union of their [`Phrases::key_shapes`]): most
@@ -310,8 +316,9 @@ impl Starts {
         // The loop of `starts_of`, written out over a table of byte classes:
         // collecting from the iterator took twice the time.
         let bytes = lower.as_bytes();
-        let starts = &mut self.0;
+        let starts = &mut self.places;
         starts.clear();
+        self.marks = 0;
         let mut at = 0;
         while at < bytes.len() {
             let start = at;
@@ -326,12 +333,23 @@ impl Starts {
                         at += 1;
                     }
                 }
-                Class::Char(len) => at += len as usize,
+                Class::Char(len) => {
+                    if len == 1 {
+                        self.marks |= 1 << bytes[start];
+                    }
+                    at += len as usize;
+                }
             }
             if sieve.0[bytes[start] as usize] & length_bit(at - start) != 0 {
                 starts.push((start, at));
             }
         }
+    }
+
+    /// Whether the text holds the ASCII mark `mark` (a character that is
+    /// neither a letter, a digit, `_` nor white space).
+    pub fn holds(&self, mark: u8) -> bool {
+        mark < 128 && self.marks & (1 << mark) != 0
     }
 }
 
@@ -420,14 +438,24 @@ mod tests {
         let mut sieved = Starts::default();
         sieved.fill(text, &Sieve::of(&[&hedges, &anonymity]));
         let all = Starts::of(text);
-        assert!(sieved.0.len() < all.0.len() / 2, "{} of {} places kept", sieved.0.len(), all.0.len());
+        assert!(sieved.places.len() < all.places.len() / 2, "{} of {} places kept", sieved.places.len(), all.places.len());
         for list in [&hedges, &anonymity] {
             let with_all: Vec<_> = list.find_in(text, &all).collect();
             assert_eq!(list.find_in(text, &sieved).collect::<Vec<_>>(), with_all);
             assert!(!with_all.is_empty());
         }
         // "mayor" shares its first byte with "may" but not its length: sieved out.
-        assert!(!sieved.0.iter().any(|&(s, e)| &text[s..e] == "mayor"));
+        assert!(!sieved.places.iter().any(|&(s, e)| &text[s..e] == "mayor"));
+    }
+
+    #[test]
+    fn the_places_note_the_ascii_marks_of_the_text() {
+        let starts = Starts::of("write to desk@example.org | share — «ok»");
+        assert!(starts.holds(b'@') && starts.holds(b'|') && starts.holds(b'.'));
+        assert!(!starts.holds(b'?') && !starts.holds(b'a') && !starts.holds(b' ') && !starts.holds(0xab));
+        let mut reused = starts;
+        reused.fill("no marks here", &Sieve::ALL);
+        assert!(!reused.holds(b'@') && !reused.holds(b'|'));
     }
 
     #[test]
