@@ -6,6 +6,11 @@
 //! time is divided by the repeats); the figures are the median, min and max. The growth
 //! ratio is the time for 1M words over the time for 100k: about 10 when the cost is linear.
 //! `tools/bench.mjs` runs this with `--json` and puts it in its table with the budgets.
+//!
+//! `-- --calls <words> <n>` times nothing: it analyses the article of about `<words>`
+//! words once, then `n` more times, for instruction counts that do not depend on the
+//! host's noise (`valgrind --tool=callgrind`, `perf stat`): the cost of one call is the
+//! difference between a run with `n` calls and one with none, divided by `n`.
 
 use std::hint::black_box;
 use std::time::Instant;
@@ -75,8 +80,28 @@ fn measure(target_words: usize, runs: usize) -> Figure {
     Figure { target: target_words, words, bytes, runs }
 }
 
+/// `--calls <words> <n>`: one warm-up analysis, then `n`, untimed.
+fn calls(args: &[String]) -> Option<()> {
+    let at = args.iter().position(|a| a == "--calls")?;
+    let words = args.get(at + 1)?.parse().ok()?;
+    let n: usize = args.get(at + 2)?.parse().ok()?;
+    let blocks = article(words);
+    black_box(analyse(&blocks, LangHint::Auto));
+    for _ in 0..n {
+        black_box(analyse(black_box(&blocks), LangHint::Auto));
+    }
+    Some(())
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
+    if args.iter().any(|a| a == "--calls") {
+        if calls(&args).is_none() {
+            eprintln!("usage: throughput --calls <words> <number of calls>");
+            std::process::exit(2);
+        }
+        return;
+    }
     let json = args.iter().any(|a| a == "--json");
     let short = args.iter().any(|a| a == "--short") || std::env::var_os("BENCH_SHORT").is_some();
     let sizes: &[usize] = if short { &[1_000, 10_000, 100_000] } else { &[1_000, 10_000, 100_000, 1_000_000] };
