@@ -1,5 +1,6 @@
 //! The article's sourcing profile: who is quoted, how often, and what rests on nothing.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -42,9 +43,10 @@ pub fn build(blocks: &[&str], sentences: &[Sentence]) -> Profile {
     let mut profile = Profile::default();
     // Where each name is in its list: looking it up by a scan of the list made long
     // articles with many sources quadratic. Names come from the page: foldhash, seeded
-    // per process (see `crate::tokens::PageWords`).
-    let mut named: HashMap<String, usize, foldhash::fast::RandomState> = HashMap::default();
-    let mut anonymous: HashMap<String, usize, foldhash::fast::RandomState> = HashMap::default();
+    // per process (see `crate::tokens::PageWords`). The keys borrow the sentences' and
+    // the blocks' text where they can: a name is copied once, into its entry, when new.
+    let mut named: HashMap<&str, usize, foldhash::fast::RandomState> = HashMap::default();
+    let mut anonymous: HashMap<Cow<str>, usize, foldhash::fast::RandomState> = HashMap::default();
     for (index, sentence) in sentences.iter().enumerate() {
         let summary = &mut profile.summary;
         summary.sentences += 1;
@@ -63,15 +65,21 @@ pub fn build(blocks: &[&str], sentences: &[Sentence]) -> Profile {
         }
         let Some(source) = &sentence.source else { continue };
         let written = blocks.get(source.block).map(|b| source.span.text(b)).unwrap_or_default();
-        let (list, places, name) = if source.kind.is_anonymous() {
-            (&mut profile.anonymous_phrases, &mut anonymous, written.to_lowercase())
+        let (list, at) = if source.kind.is_anonymous() {
+            // Copied in lower case only when that changes it: plain ASCII without a
+            // capital, as most anonymous phrases are, is its own lower case.
+            let unchanged = written.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+            let phrase = if unchanged { Cow::Borrowed(written) } else { Cow::Owned(written.to_lowercase()) };
+            let next = profile.anonymous_phrases.len();
+            (&mut profile.anonymous_phrases, *anonymous.entry(phrase).or_insert(next))
         } else {
-            (&mut profile.sources, &mut named, source.name.clone().unwrap_or_else(|| written.to_string()))
+            let next = profile.sources.len();
+            (&mut profile.sources, *named.entry(source.name.as_deref().unwrap_or(written)).or_insert(next))
         };
-        match places.get(&name) {
-            Some(&at) => list[at].sentences.push(index),
+        match list.get_mut(at) {
+            Some(entry) => entry.sentences.push(index),
             None => {
-                places.insert(name.clone(), list.len());
+                let name = if source.kind.is_anonymous() { written.to_lowercase() } else { source.name.clone().unwrap_or_else(|| written.to_string()) };
                 list.push(ProfileSource { name, kind: source.kind, sentences: vec![index] });
             }
         }
