@@ -16,6 +16,7 @@
 //! The weakest link decides: a sentence with any anonymous source, or an
 //! anonymity phrase next to its attribution, is `anonymous`.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::analysis::{Cue, Sentence, Source, SourceKind};
@@ -399,12 +400,14 @@ fn quote_speakers<'l>(quotes: &[&Quote], locals: &[Local], all: &'l [Attribution
         .collect()
 }
 
-fn describe(attribution: &Attribution, norm: &str) -> String {
+/// Who an attribution names, for a reason: borrowed where it can be, since
+/// the reason copies it anyway.
+fn describe<'a>(attribution: &'a Attribution, norm: &str) -> Cow<'a, str> {
     match (&attribution.class.name, attribution.source) {
-        (Some(name), _) if !attribution.class.is_anonymous() => name.clone(),
-        (_, Some(span)) => ["\"", &norm[span.start..span.end], "\""].concat(),
-        (Some(name), None) => name.clone(),
-        _ => "an unnamed speaker".to_string(),
+        (Some(name), _) if !attribution.class.is_anonymous() => Cow::Borrowed(name),
+        (_, Some(span)) => Cow::Owned(["\"", &norm[span.start..span.end], "\""].concat()),
+        (Some(name), None) => Cow::Borrowed(name),
+        _ => Cow::Borrowed("an unnamed speaker"),
     }
 }
 
@@ -438,7 +441,7 @@ fn emit(
 ) {
     let mut source = attribution.and_then(|a| {
         let (block, span) = text.block_span(a.source?)?;
-        Some(Source { block, span: trim_span(text.blocks[block], span), kind: a.class.kind, name: a.class.name.clone() })
+        Some(Source { block, span: trim_span(text.blocks[block], span), kind: a.class.kind, name: a.class.name.as_deref().map(str::to_string) })
     });
     let cue = cue.and_then(|c| text.block_span(c));
     let mut parts = text.parts(local.span).enumerate().peekable();

@@ -21,19 +21,23 @@
 //!   unique role, named.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use crate::analysis::SourceKind;
 use crate::lexicon::{PronounKind, WordClass};
 use crate::tokens::{Kind, Reading};
 
-/// A source as the rules read it.
+/// A source as the rules read it. Its texts are shared rather than copied:
+/// the [`Memory`] keeps every source met, and a pronoun or a role referring
+/// back is handed its antecedent again (copying them was a sixth of the
+/// allocations of a call).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Classified {
     pub kind: SourceKind,
     /// The name it resolves to, for a named source; the phrase itself for an anonymous one.
-    pub name: Option<String>,
+    pub name: Option<Rc<str>>,
     /// Head word, lower case: what a later "the `<head>`" refers back to.
-    pub head: String,
+    pub head: Rc<str>,
     pub plural: bool,
     /// Stands for one person (named or not): what "he" or "she" can refer to.
     pub person: bool,
@@ -191,7 +195,7 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
     // A title alone ("according to “Tides of Harwick”") identifies its document.
     if end == start + 1 && r.kind(start) == Some(Kind::Quote) {
         let title = phrase_text(r, start, end);
-        return Some(Classified { kind: SourceKind::Document, name: Some(title), head: "title".to_string(), plural: false, person: false });
+        return Some(Classified { kind: SourceKind::Document, name: Some(title), head: "title".into(), plural: false, person: false });
     }
     let mut start = start;
     while start < end && (matches!(r.lw(start), "but" | "and" | "so" | "yet" | "however" | "both") || !r.is_word(start)) {
@@ -206,9 +210,9 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
     let phrase = &r.lower[r.span(start..end).start..r.span(start..end).end];
     if crate::cues::holds_anonymous_phrase(phrase, lex) {
         let head_at = crate::cues::head_of(r, start, end);
-        let head = r.lw(head_at).to_string();
+        let head = r.lw(head_at);
         let kind = if r.is(head_at, WordClass::DOCUMENT_HEAD) { SourceKind::UnnamedDocument } else { SourceKind::Anonymous };
-        return Some(anonymous(r, start, end, kind, &head));
+        return Some(anonymous(r, start, end, kind, head));
     }
     // The first segment, before any comma or dash: the core of the phrase.
     let seg_end = (start..end).find(|&i| r.is_punct(i, ",") || r.is_punct(i, "\u{2014}") || r.is_punct(i, "(")).unwrap_or(end);
@@ -261,7 +265,7 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
         }
         return None;
     }
-    let head_lw = r.lw(head).to_string();
+    let head_lw = r.lw(head);
     let head_class = r.classes(head);
     let det = r.lw(start);
     let definite = r.is(start, WordClass::DEFINITE) || (start + 1 < core_end && r.kind(start + 1) == Some(Kind::Possessive));
@@ -277,8 +281,8 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
         return None;
     }
     // "the 30 percent of voters", "a majority of residents".
-    if matches!(head_lw.as_str(), "percent" | "majority" | "minority" | "plurality" | "half" | "third" | "thirds" | "quarter" | "share" | "proportion" | "number" | "most" | "many") {
-        return Some(anonymous(r, start, end, SourceKind::VagueGroup, &head_lw));
+    if matches!(head_lw, "percent" | "majority" | "minority" | "plurality" | "half" | "third" | "thirds" | "quarter" | "share" | "proportion" | "number" | "most" | "many") {
+        return Some(anonymous(r, start, end, SourceKind::VagueGroup, head_lw));
     }
     // A name in an apposition: "a spokesman, Brian Fallon"; "His barrister, Nicholas Grant".
     let appositive_name = (seg_end < end) && {
@@ -291,7 +295,7 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
     if appositive_name && !head_is_name {
         let next_seg_end = (seg_end + 1..end).find(|&i| r.is_punct(i, ",")).unwrap_or(end);
         let name = display_name(r, seg_end + 1, next_seg_end, memory);
-        return Some(Classified { kind: SourceKind::Person, name: Some(name), head: head_lw, plural: false, person: true });
+        return Some(Classified { kind: SourceKind::Person, name: Some(name), head: head_lw.into(), plural: false, person: true });
     }
     // "one of them", "some of the residents".
     if seg_end - start >= 3 && r.is(start, WordClass::QUANTIFIER) && r.lw(start + 1) == "of" {
@@ -307,7 +311,7 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
     // Spokespeople speak for their body.
     if head_class.is(WordClass::SPOKESPERSON) || (head > start && lex.spokespeople.contains(two_words(r, head - 1).as_ref())) {
         let body = organisation_named_in(r, start, end, memory);
-        return Some(Classified { kind: SourceKind::Organisation, name: body, head: head_lw, plural: false, person: false });
+        return Some(Classified { kind: SourceKind::Organisation, name: body, head: head_lw.into(), plural: false, person: false });
     }
     let counted_group = indefinite && plural && r.is_capitalised_word(head) && !r.is(start, WordClass::TITLE);
     // "Republicans" is a vague group, "Senate Republicans" names who.
@@ -315,25 +319,25 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
     if head_is_name && !counted_group && !capitalised_group {
         let kind = named_kind(r, start, core_end);
         let name = display_name(r, start, core_end, memory);
-        return Some(Classified { kind, name: Some(name), head: head_lw, plural: false, person: kind == SourceKind::Person });
+        return Some(Classified { kind, name: Some(name), head: head_lw.into(), plural: false, person: kind == SourceKind::Person });
     }
     if appositive_name {
         let next_seg_end = (seg_end + 1..end).find(|&i| r.is_punct(i, ",")).unwrap_or(end);
         let name = display_name(r, seg_end + 1, next_seg_end, memory);
-        return Some(Classified { kind: SourceKind::Person, name: Some(name), head: head_lw, plural: false, person: true });
+        return Some(Classified { kind: SourceKind::Person, name: Some(name), head: head_lw.into(), plural: false, person: true });
     }
     if head_class.is(WordClass::ANONYMOUS_ROLE) || plural && lex.classes(head_lw.trim_end_matches('s')).is(WordClass::ANONYMOUS_ROLE) {
         if indefinite || (!definite && possessive_owner.is_none()) || plural {
             let kind = if plural { SourceKind::VagueGroup } else { SourceKind::Anonymous };
-            return Some(anonymous(r, start, end, kind, &head_lw));
+            return Some(anonymous(r, start, end, kind, head_lw));
         }
-        if let Some(antecedent) = memory.last(|e| e.class.head == head_lw) {
+        if let Some(antecedent) = memory.last(|e| *e.class.head == *head_lw) {
             return Some(antecedent.clone());
         }
         if det == "the" || det == "this" || det == "that" {
-            return Some(anonymous(r, start, end, SourceKind::Anonymous, &head_lw));
+            return Some(anonymous(r, start, end, SourceKind::Anonymous, head_lw));
         }
-        return Some(Classified { kind: SourceKind::Person, name: Some(phrase_text(r, start, end)), head: head_lw, plural, person: !plural });
+        return Some(Classified { kind: SourceKind::Person, name: Some(phrase_text(r, start, end)), head: head_lw.into(), plural, person: !plural });
     }
     if head_class.is(WordClass::DOCUMENT_HEAD) {
         let body = (start..end).any(|i| r.is_word(i) && r.is(i, WordClass::ORGANISATION | WordClass::INSTITUTION));
@@ -345,13 +349,13 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
         });
         let owner_named = !seen_by && (owner || body);
         if owner_named || (possessive_owner.is_some() && !seen_by) {
-            return Some(Classified { kind: SourceKind::Document, name: Some(phrase_text(r, start, end)), head: head_lw, plural, person: false });
+            return Some(Classified { kind: SourceKind::Document, name: Some(phrase_text(r, start, end)), head: head_lw.into(), plural, person: false });
         }
         if definite {
             // "The documents" after "documents seen by reporters" stay unnamed; "the poll"
             // after "a new poll" is the poll the article is about.
             let unnamed_before = |e: &Entity| {
-                e.class.head == head_lw
+                *e.class.head == *head_lw
                     && e.class.is_anonymous()
                     && e.class.name.as_deref().is_some_and(|n| ["seen by", "obtained by", "leaked", "internal"].iter().any(|k| n.to_lowercase().contains(k)))
             };
@@ -359,41 +363,41 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
                 return Some(antecedent.clone());
             }
             if !seen_by {
-                return Some(Classified { kind: SourceKind::Document, name: Some(phrase_text(r, start, end)), head: head_lw, plural, person: false });
+                return Some(Classified { kind: SourceKind::Document, name: Some(phrase_text(r, start, end)), head: head_lw.into(), plural, person: false });
             }
         }
-        return Some(anonymous(r, start, end, SourceKind::UnnamedDocument, &head_lw));
+        return Some(anonymous(r, start, end, SourceKind::UnnamedDocument, head_lw));
     }
     if head_class.is(WordClass::VAGUE_GROUP) {
         if definite {
-            if let Some(antecedent) = memory.last(|e| e.class.head == head_lw) {
+            if let Some(antecedent) = memory.last(|e| *e.class.head == *head_lw) {
                 return Some(antecedent.clone());
             }
         }
-        return Some(anonymous(r, start, end, SourceKind::VagueGroup, &head_lw));
+        return Some(anonymous(r, start, end, SourceKind::VagueGroup, head_lw));
     }
     let body = WordClass::ORGANISATION | WordClass::OUTLET | WordClass::INSTITUTION;
     if plural && !definite && !head_is_name && !head_class.is(body) && !lex.classes(head_lw.trim_end_matches('s')).is(body) {
-        if let Some(antecedent) = memory.last(|e| e.class.head == head_lw) {
+        if let Some(antecedent) = memory.last(|e| *e.class.head == *head_lw) {
             return Some(antecedent.clone());
         }
-        return Some(anonymous(r, start, end, SourceKind::VagueGroup, &head_lw));
+        return Some(anonymous(r, start, end, SourceKind::VagueGroup, head_lw));
     }
     if plural && indefinite && !head_class.is(WordClass::INSTITUTION) {
-        return Some(anonymous(r, start, end, SourceKind::VagueGroup, &head_lw));
+        return Some(anonymous(r, start, end, SourceKind::VagueGroup, head_lw));
     }
     if head_class.is(WordClass::INSTITUTION) {
         let name = organisation_named_in(r, start, end, memory).or_else(|| Some(phrase_text(r, start, core_end)));
-        return Some(Classified { kind: SourceKind::Organisation, name, head: head_lw, plural, person: false });
+        return Some(Classified { kind: SourceKind::Organisation, name, head: head_lw.into(), plural, person: false });
     }
     if indefinite {
-        return Some(anonymous(r, start, end, SourceKind::Anonymous, &head_lw));
+        return Some(anonymous(r, start, end, SourceKind::Anonymous, head_lw));
     }
     if !definite && possessive_owner.is_none() && plural && !proper_in(start, core_end) {
-        return Some(anonymous(r, start, end, SourceKind::VagueGroup, &head_lw));
+        return Some(anonymous(r, start, end, SourceKind::VagueGroup, head_lw));
     }
     // A definite role or body: the last source with the same head, or a unique role.
-    if let Some(antecedent) = memory.last(|e| e.class.head == head_lw) {
+    if let Some(antecedent) = memory.last(|e| *e.class.head == *head_lw) {
         return Some(antecedent.clone());
     }
     if head_class.is(WordClass::ORGANISATION | WordClass::OUTLET) {
@@ -402,25 +406,25 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
         let name = organisation_named_in(r, start, end, memory)
             .or_else(|| memory.last(|e| e.class.kind == kind && e.class.name.is_some()).and_then(|c| c.name.clone()))
             .or_else(|| Some(phrase_text(r, start, core_end)));
-        return Some(Classified { kind, name, head: head_lw, plural, person: false });
+        return Some(Classified { kind, name, head: head_lw.into(), plural, person: false });
     }
     let name = if proper_in(start, end) { display_name(r, start, end, memory) } else { phrase_text(r, start, end) };
-    Some(Classified { kind: SourceKind::Person, name: Some(name), head: head_lw, plural, person: !plural })
+    Some(Classified { kind: SourceKind::Person, name: Some(name), head: head_lw.into(), plural, person: !plural })
 }
 
 fn anonymous(r: &Reading, start: usize, end: usize, kind: SourceKind, head: &str) -> Classified {
     let person = kind == SourceKind::Anonymous && (head == "one" || r.lex.classes(head).is(WordClass::ANONYMOUS_ROLE));
-    Classified { kind, name: Some(phrase_text(r, start, end)), head: head.to_string(), plural: kind == SourceKind::VagueGroup, person }
+    Classified { kind, name: Some(phrase_text(r, start, end)), head: head.into(), plural: kind == SourceKind::VagueGroup, person }
 }
 
-fn phrase_text(r: &Reading, start: usize, end: usize) -> String {
+fn phrase_text(r: &Reading, start: usize, end: usize) -> Rc<str> {
     let span = r.span(start..end);
-    r.norm[span.start..span.end].to_string()
+    r.norm[span.start..span.end].into()
 }
 
 /// The name in a phrase, without determiners and titles, completed from earlier
 /// mentions ("Mr Halek" → "Teodor Halek").
-fn display_name(r: &Reading, start: usize, end: usize, memory: &Memory) -> String {
+fn display_name(r: &Reading, start: usize, end: usize, memory: &Memory) -> Rc<str> {
     // The last run of name words in the phrase.
     let mut run_end = end;
     while run_end > start && !(r.is_proper(run_end - 1) || r.kind(run_end - 1) == Some(Kind::Word) && r.text(run_end - 1).contains('&')) {
@@ -443,13 +447,13 @@ fn display_name(r: &Reading, start: usize, end: usize, memory: &Memory) -> Strin
     let name = words_text(r, run_start, run_end);
     if run_end - run_start == 1 {
         if let Some(full) = memory.full_name(&name) {
-            return full.clone();
+            return full.as_str().into();
         }
         if let Some(known) = memory.last(|e| e.class.name.as_deref().is_some_and(|n| n.ends_with(&name) && n.len() > name.len())) {
-            return known.name.clone().unwrap_or(name);
+            return known.name.clone().unwrap_or_else(|| name.into());
         }
     }
-    name
+    name.into()
 }
 
 /// A person, an outlet or an organisation, by the words of a named phrase.
@@ -476,7 +480,7 @@ fn named_kind(r: &Reading, start: usize, end: usize) -> SourceKind {
 
 /// The body a spokesperson or institution speaks for: a name in the phrase
 /// ("a spokeswoman for Coastline Trains"), else the last organisation met.
-fn organisation_named_in(r: &Reading, start: usize, end: usize, memory: &Memory) -> Option<String> {
+fn organisation_named_in(r: &Reading, start: usize, end: usize, memory: &Memory) -> Option<Rc<str>> {
     if (start..end).any(|i| r.is_proper(i)) {
         return Some(display_name(r, start, end, memory));
     }
@@ -499,8 +503,8 @@ fn resolve_pronoun(kind: PronounKind, memory: &Memory, pronoun: &str) -> Classif
             Some(e) if !(e.class.is_anonymous() && named_since(e)) => return e.class.clone(),
             _ => {
                 if let Some(name) = &memory.last_mention {
-                    let name = memory.full_name(name).unwrap_or(name).clone();
-                    return Classified { kind: SourceKind::Person, name: Some(name), head: pronoun.to_string(), plural: false, person: true };
+                    let name = memory.full_name(name).unwrap_or(name).as_str();
+                    return Classified { kind: SourceKind::Person, name: Some(name.into()), head: pronoun.into(), plural: false, person: true };
                 }
             }
         }
@@ -516,7 +520,7 @@ fn resolve_pronoun(kind: PronounKind, memory: &Memory, pronoun: &str) -> Classif
         None => Classified {
             kind: if kind == PronounKind::Thing { SourceKind::Organisation } else { SourceKind::Person },
             name: None,
-            head: pronoun.to_string(),
+            head: pronoun.into(),
             plural: kind == PronounKind::Group,
             person: kind == PronounKind::Person,
         },
