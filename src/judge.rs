@@ -48,6 +48,8 @@ struct Attribution {
 /// What the first pass learns about one sentence.
 struct Local {
     span: Span,
+    /// The block it starts in, found once: the second pass asks again and again.
+    block: usize,
     none: Option<&'static str>,
     /// Its attributions, as a range of the article's list of them: one list
     /// for the article rather than a vector for each sentence.
@@ -159,6 +161,7 @@ fn judge_in(blocks: &[&str], lang: Lang, lists: &mut Lists) -> Vec<Sentence> {
         });
         locals.push(Local {
             span,
+            block,
             none,
             attributions: first..all.len(),
             impersonal: cues::impersonal(&r),
@@ -180,7 +183,7 @@ fn judge_in(blocks: &[&str], lang: Lang, lists: &mut Lists) -> Vec<Sentence> {
     let next_speaker: Vec<Option<&Attribution>> = (0..locals.len())
         .map(|i| {
             let next = locals.get(i + 1)?;
-            let same_block = text.block_of(next.span.start) == text.block_of(locals[i].span.start);
+            let same_block = next.block == locals[i].block;
             (same_block && next.quoted >= 0.5 && next.none.is_none()).then(|| attributions_of(next).first()).flatten()
         })
         .collect();
@@ -190,7 +193,7 @@ fn judge_in(blocks: &[&str], lang: Lang, lists: &mut Lists) -> Vec<Sentence> {
     // transcript's label inside a quotation for the rest of that quotation.
     let mut answer: Option<(usize, Option<usize>, &Attribution)> = None;
     for (index, local) in locals.iter().enumerate() {
-        let block = text.block_of(local.span.start);
+        let block = local.block;
         let mut verdict = Verdict::Unattributed;
         let mut source: Option<&Attribution> = None;
         let mut cue: Option<Span> = None;
