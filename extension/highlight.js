@@ -63,13 +63,12 @@
     if (!from || !to) return null;
     const startNode = block.nodes[from.index];
     const endNode = block.nodes[to.index];
-    const bounds = { startContainer: startNode, startOffset: from.offset, endContainer: endNode, endOffset: to.offset };
     // What a live range checks when its bounds are set: in the nodes, start before end.
     if (from.offset > startNode.length || to.offset > endNode.length || from.index > to.index) return null;
     if (startNode === endNode && from.offset >= to.offset) return null;
     try {
       const Static = startNode.ownerDocument.defaultView?.StaticRange;
-      if (Static) return new Static(bounds);
+      if (Static) return new Static({ startContainer: startNode, startOffset: from.offset, endContainer: endNode, endOffset: to.offset });
     } catch {
       // an engine without StaticRange in this realm: a live range below
     }
@@ -173,7 +172,10 @@
     let following = false;
     let frame = 0;
 
-    /** A highlight for `name` in the document of `range`, created in `into`. */
+    /**
+     * Adds `range` to the highlight for `name` in its document in `into`, creating that
+     * highlight when there is none; returns whether one was created.
+     */
     function add(into, name, range) {
       const doc = range.startContainer.ownerDocument;
       let names = into.get(doc);
@@ -182,14 +184,16 @@
         into.set(doc, names);
       }
       let highlight = names.get(name);
-      if (!highlight) {
+      const created = !highlight;
+      if (created) {
         const view = doc.defaultView;
-        if (!view?.Highlight) return;
+        if (!view?.Highlight) return false;
         highlight = new view.Highlight();
         if (PRIORITY[name]) highlight.priority = PRIORITY[name];
         names.set(name, highlight);
       }
       highlight.add(range);
+      return created;
     }
 
     /**
@@ -319,16 +323,11 @@
 
     function putIn(items) {
       for (const [name, range] of items) {
-        const doc = range.startContainer.ownerDocument;
-        const had = registered.get(doc)?.get(name);
-        if (had) {
-          had.add(range);
-          continue;
+        // A name the window did not hold before (no cue in it, say) is registered now.
+        if (add(registered, name, range)) {
+          const doc = range.startContainer.ownerDocument;
+          doc.defaultView?.CSS?.highlights?.set(name, registered.get(doc).get(name));
         }
-        // A name the window did not hold before (no cue in it, say): registered now.
-        add(registered, name, range);
-        const fresh = registered.get(doc)?.get(name);
-        if (fresh) doc.defaultView?.CSS?.highlights?.set(name, fresh);
       }
     }
 

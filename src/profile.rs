@@ -1,11 +1,11 @@
 //! The article's sourcing profile: who is quoted, how often, and what rests on nothing.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use serde::Serialize;
 
 use crate::analysis::{Sentence, SourceKind};
+use crate::tokens::PageMap;
 use crate::verdict::Verdict;
 
 /// How many sentences got each verdict.
@@ -42,11 +42,10 @@ pub struct Profile {
 pub fn build(blocks: &[&str], sentences: &[Sentence]) -> Profile {
     let mut profile = Profile::default();
     // Where each name is in its list: looking it up by a scan of the list made long
-    // articles with many sources quadratic. Names come from the page: foldhash, seeded
-    // per process (see `crate::tokens::PageWords`). The keys borrow the sentences' and
+    // articles with many sources quadratic. Names come from the page (`PageMap`). The keys borrow the sentences' and
     // the blocks' text where they can: a name is copied once, into its entry, when new.
-    let mut named: HashMap<&str, usize, foldhash::fast::RandomState> = HashMap::default();
-    let mut anonymous: HashMap<Cow<str>, usize, foldhash::fast::RandomState> = HashMap::default();
+    let mut named: PageMap<&str, usize> = PageMap::default();
+    let mut anonymous: PageMap<Cow<str>, usize> = PageMap::default();
     for (index, sentence) in sentences.iter().enumerate() {
         let summary = &mut profile.summary;
         summary.sentences += 1;

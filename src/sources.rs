@@ -20,12 +20,11 @@
 //!   prosecutor") refers back to the last source with the same head, or is a
 //!   unique role, named.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::analysis::SourceKind;
 use crate::lexicon::{PronounKind, WordClass};
-use crate::tokens::{Kind, Reading};
+use crate::tokens::{Kind, PageMap, Reading};
 
 /// A source as the rules read it. Its texts are shared rather than copied:
 /// the [`Memory`] keeps every source met, and a pronoun or a role referring
@@ -63,9 +62,8 @@ pub struct Memory {
     entities: Vec<Entity>,
     /// Full names of people mentioned anywhere so far ("Teodor Halek"), for "Halek".
     names: Vec<String>,
-    /// The same names by their last word, the latest kept. Keys come from the
-    /// page: foldhash, seeded per process (see [`crate::tokens::PageWords`]).
-    by_surname: HashMap<String, String, foldhash::fast::RandomState>,
+    /// The same names by their last word, the latest kept (keys from the page).
+    by_surname: PageMap<String, String>,
     /// How many person names were mentioned so far, and the last one.
     mentions: usize,
     last_mention: Option<String>,

@@ -5,7 +5,7 @@
 //! cues ("“I said no,” she said" has one cue, not two), so each stretch of
 //! quotation inside the sentence becomes a single [`Kind::Quote`] token.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::lexicon::{Lexicon, PronounKind, WordClass};
 use crate::span::Span;
@@ -15,6 +15,9 @@ use crate::span::Span;
 /// process, so a page cannot be written to make its words collide (the
 /// lexicon's own sets use the unseeded Fx hash: their keys are fixed).
 pub type PageWords<'a> = HashSet<&'a str, foldhash::fast::RandomState>;
+
+/// A map keyed by text from the page, hashed as [`PageWords`] is, for the same reasons.
+pub type PageMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {

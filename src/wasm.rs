@@ -20,8 +20,6 @@
 //! Lone surrogates in the page's text arrive as U+FFFD (one UTF-16 unit either
 //! way), so offsets still line up with the page.
 
-use std::collections::HashMap;
-
 use js_sys::{Array, JsString, Object, Uint32Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -29,6 +27,7 @@ use wasm_bindgen::JsCast;
 use crate::analysis::{Analysis, Sentence};
 use crate::lang::LangHint;
 use crate::profile::ProfileSource;
+use crate::tokens::PageMap;
 use crate::utf16::Utf16Table;
 
 #[wasm_bindgen]
@@ -204,9 +203,8 @@ impl Keys {
 /// The distinct strings of a view, sent to JavaScript together.
 #[derive(Default)]
 struct Strings<'a> {
-    /// Each distinct string → its place in `values`. The strings come from the
-    /// page: foldhash, seeded per process (see [`crate::tokens::PageWords`]).
-    index: HashMap<&'a str, usize, foldhash::fast::RandomState>,
+    /// Each distinct string → its place in `values` (strings from the page).
+    index: PageMap<&'a str, usize>,
     /// The distinct strings one after the other, and where each ends in UTF-16 units.
     joined: String,
     ends: Vec<u32>,

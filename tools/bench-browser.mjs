@@ -143,11 +143,11 @@ async function requestToHighlightsMs(browser, url, { probe = false } = {}) {
 }
 
 /**
- * Figures per browser: `{small, large}` timings (seconds), `longestTaskMs` (the longest
- * over the runs) with `longestTasks` (each run's, seconds), `repaintLongestTaskMs` and
- * `scrollLongestTaskMs` on the painted 100,000-word page (with each run's in
- * `repaintLongestTasks`, `scrollLongestTasks`), and the page's own DOM work
- * there, `pageDomAlone` and `pageDomPainted` (seconds).
+ * Figures per browser, each a spread over the runs (seconds): `{small, large}` request to
+ * highlights; the longest task of each run, `longestTasks` while the extension works on the
+ * 100,000-word page, `repaintLongestTasks` and `scrollLongestTasks` on the painted page
+ * (their `max` is the longest over the runs); the page's own DOM work there, `pageDomAlone`
+ * and `pageDomPainted`.
  */
 export async function browserFigures({ short = false } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'sourcelight-bench-'));
@@ -165,27 +165,21 @@ export async function browserFigures({ short = false } = {}) {
         const longestTasks = [];
         const domAlone = [];
         const domPainted = [];
-        let longestTaskMs = 0;
         const repaints = [];
         const scrolls = [];
-        let repaintLongestTaskMs = 0;
-        let scrollLongestTaskMs = 0;
         for (let i = 0; i < (short ? 1 : 5); i++) {
           const run = await requestToHighlightsMs(browser, server.pageUrl('bench-100000.html'), { probe: true });
           large.push(run.ms);
-          longestTaskMs = Math.max(longestTaskMs, run.longest);
           longestTasks.push(run.longest);
           domAlone.push(run.domAlone);
           domPainted.push(run.domPainted);
           const after = await afterPaintMs(browser);
-          repaintLongestTaskMs = Math.max(repaintLongestTaskMs, after.repaint);
-          scrollLongestTaskMs = Math.max(scrollLongestTaskMs, after.scroll);
           repaints.push(after.repaint);
           scrolls.push(after.scroll);
         }
         figures[name] = {
-          small: spread(small), large: spread(large), longestTaskMs, longestTasks: spread(longestTasks),
-          repaintLongestTaskMs, repaintLongestTasks: spread(repaints), scrollLongestTaskMs, scrollLongestTasks: spread(scrolls),
+          small: spread(small), large: spread(large), longestTasks: spread(longestTasks),
+          repaintLongestTasks: spread(repaints), scrollLongestTasks: spread(scrolls),
           pageDomAlone: spread(domAlone), pageDomPainted: spread(domPainted),
         };
       } finally {

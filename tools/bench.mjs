@@ -164,12 +164,11 @@ if (!process.env.BENCH_NO_BROWSER) {
     row(`${browser}: 100,000-word page, request to highlights`, timing(f.large));
     // The longest over the runs, not a median: the budget is that no task goes over. Each
     // run's figure is shown too (median, min, max).
-    row(`${browser}: longest main-thread task, 100,000 words`,
-      `${f.longestTaskMs.toFixed(0)} ms over the runs; a run's: ${timing(f.longestTasks)}`, '<= 50 ms', f.longestTaskMs <= 50);
-    row(`${browser}: longest task, two repaints of that page`,
-      `${f.repaintLongestTaskMs.toFixed(0)} ms over the runs; a run's: ${timing(f.repaintLongestTasks)}`, '<= 50 ms', f.repaintLongestTaskMs <= 50);
-    row(`${browser}: longest task, scrolling through it`,
-      `${f.scrollLongestTaskMs.toFixed(0)} ms over the runs; a run's: ${timing(f.scrollLongestTasks)}`, '<= 50 ms', f.scrollLongestTaskMs <= 50);
+    const longestRow = (what, runs) =>
+      row(`${browser}: ${what}`, `${(runs.max * 1e3).toFixed(0)} ms over the runs; a run's: ${timing(runs)}`, '<= 50 ms', runs.max * 1e3 <= 50);
+    longestRow('longest main-thread task, 100,000 words', f.longestTasks);
+    longestRow('longest task, two repaints of that page', f.repaintLongestTasks);
+    longestRow('longest task, scrolling through it', f.scrollLongestTasks);
     row(`${browser}: the page's 2,000 DOM insertions and removals, 100,000 words painted`,
       `${timing(f.pageDomPainted)}; before the extension ${ms(f.pageDomAlone.median)}`);
   }
