@@ -184,7 +184,7 @@ impl<'a> Text<'a> {
             global += block.len();
         }
         block_starts.push(global);
-        let lower = norm.to_ascii_lowercase();
+        let lower = lower_case(&norm);
         Text {
             blocks,
             norm,
@@ -256,6 +256,33 @@ impl<'a> Text<'a> {
         }
         Some((block, Span::new(start - b_start, end - b_start)))
     }
+}
+
+/// `norm` in lower case, byte for byte at the same offsets: ASCII letters,
+/// and the capitals of Latin-1 and Œ, whose lower-case letters are as long
+/// (É is C3 89, é C3 A9). French capitalises accented words that the lists
+/// hold in lower case: "À lire aussi", "État", "Élysée".
+fn lower_case(norm: &str) -> String {
+    let mut bytes = norm.as_bytes().to_ascii_lowercase();
+    let mut i = 1;
+    while i < bytes.len() {
+        // Eight ASCII bytes at a time, most of an English text, are stepped over.
+        if let Some(word) = bytes.get(i..i + 8) {
+            if u64::from_le_bytes(word.try_into().unwrap_or_default()) & 0x8080_8080_8080_8080 == 0 {
+                i += 8;
+                continue;
+            }
+        }
+        match (bytes[i - 1], bytes[i]) {
+            // À to Þ, but not × (C3 97).
+            (0xc3, b @ 0x80..=0x9e) if b != 0x97 => bytes[i] = b + 0x20,
+            (0xc5, 0x92) => bytes[i] = 0x93,
+            _ => {}
+        }
+        i += 1;
+    }
+    // Only continuation bytes changed, to other continuation bytes: still UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|_| norm.to_ascii_lowercase())
 }
 
 /// The index of the last item of `list` for which `before` holds (0 if
@@ -350,6 +377,14 @@ mod tests {
         let text = Text::new(&blocks);
         assert_eq!(text.lower.len(), text.norm.len());
         assert!(text.lower.ends_with("said"));
+    }
+
+    #[test]
+    fn lower_folds_accented_capitals_at_the_same_offsets() {
+        let blocks = ["\u{c0} LIRE AUSSI : \u{c9}tat, \u{152}uvre, \u{d7} \u{df} \u{178}"];
+        let text = Text::new(&blocks);
+        assert_eq!(text.lower, "\u{e0} lire aussi : \u{e9}tat, \u{153}uvre, \u{d7} \u{df} \u{178}");
+        assert_eq!(text.lower.len(), text.norm.len());
     }
 
     #[test]
