@@ -8,7 +8,8 @@
 //! time and most of the wasm's size (see `docs/performance.md`).
 //!
 //! The matching rules are those of a word-bounded phrase:
-//! - a word is a run of ASCII letters, digits or `_` (the lists are English);
+//! - a word is a run of letters, digits or `_`, in any script ("élu" is one
+//!   word, so "lu" is not found in it);
 //! - a phrase whose first (last) character is a word character does not
 //!   start (end) inside a word: "aide" is not found in "aides";
 //! - one space in a phrase matches any run of white space in the text;
@@ -107,17 +108,26 @@ fn is_word_byte(b: u8) -> bool {
     WORD[b as usize]
 }
 
+/// How many bytes the word character at `at` of `text` takes: a letter or a
+/// digit, in ASCII or not, or `_`; 0 for any other character or past the end.
+#[inline]
+fn word_char_len(text: &str, at: usize) -> usize {
+    match text.as_bytes().get(at) {
+        None => 0,
+        Some(&b) if b < 0x80 => usize::from(is_word_byte(b)),
+        // A byte that starts a character (`at` is always on a boundary here).
+        Some(_) => text.get(at..).and_then(|rest| rest.chars().next()).filter(|c| c.is_alphanumeric()).map_or(0, char::len_utf8),
+    }
+}
+
 /// The end of the key that starts at `at` in `text`: the word that starts
 /// there, or the one character there when it is no word.
 fn key_end(text: &str, at: usize) -> usize {
     let bytes = text.as_bytes();
     let b = bytes[at];
-    if is_word_byte(b) {
-        let mut end = at + 1;
-        while end < bytes.len() && is_word_byte(bytes[end]) {
-            end += 1;
-        }
-        end
+    let first = word_char_len(text, at);
+    if first > 0 {
+        word_end(text, at + first)
     } else {
         // The length of the character from its first byte (`text` is UTF-8).
         at + match b {
@@ -125,6 +135,25 @@ fn key_end(text: &str, at: usize) -> usize {
             0xf0.. => 4,
             0xe0.. => 3,
             _ => 2,
+        }
+    }
+}
+
+/// The end of the word going on at `at` of `text`: ASCII word bytes by the
+/// table, other letters decoded.
+#[inline]
+fn word_end(text: &str, mut at: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        while at < bytes.len() && CLASS[bytes[at] as usize] == Class::Word {
+            at += 1;
+        }
+        match bytes.get(at) {
+            Some(&b) if b >= 0xc0 => match word_char_len(text, at) {
+                0 => return at,
+                len => at += len,
+            },
+            _ => return at,
         }
     }
 }
@@ -176,7 +205,7 @@ impl Phrases {
                 .iter()
                 .map(|phrase| Phrase {
                     parts: phrase[word.len()..].split(' ').map(Box::from).collect(),
-                    ends_in_word: phrase.as_bytes().last().is_some_and(|&b| is_word_byte(b)),
+                    ends_in_word: phrase.chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_'),
                 })
                 .collect();
             let first = word.as_bytes()[0] as usize;
@@ -258,7 +287,7 @@ impl Phrase {
             }
             i += part.len();
         }
-        if self.ends_in_word && text.as_bytes().get(i).is_some_and(|&b| is_word_byte(b)) {
+        if self.ends_in_word && word_char_len(text, i) > 0 {
             return None;
         }
         Some(i)
@@ -327,18 +356,16 @@ impl Starts {
                     at += 1;
                     continue;
                 }
-                Class::Word => {
+                Class::Word => at = word_end(lower, at + 1),
+                Class::Char(1) => {
+                    self.marks |= 1 << bytes[start];
                     at += 1;
-                    while at < bytes.len() && CLASS[bytes[at] as usize] == Class::Word {
-                        at += 1;
-                    }
                 }
-                Class::Char(len) => {
-                    if len == 1 {
-                        self.marks |= 1 << bytes[start];
-                    }
-                    at += len as usize;
-                }
+                // A letter outside ASCII is a word too ("élu"), any other character a key of its own.
+                Class::Char(len) => match word_char_len(lower, at) {
+                    0 => at += len as usize,
+                    letter => at = word_end(lower, at + letter),
+                },
             }
             if sieve.0[bytes[start] as usize] & length_bit(at - start) != 0 {
                 starts.push((start, at));
@@ -456,6 +483,17 @@ mod tests {
         let mut reused = starts;
         reused.fill("no marks here", &Sieve::ALL);
         assert!(!reused.holds(b'@') && !reused.holds(b'|'));
+    }
+
+    #[test]
+    fn letters_outside_ascii_are_word_letters() {
+        let p = list(&["contact", "élu", "lu", "selon"]);
+        assert!(found(&p, "contacté, le réélu a tout relu").is_empty());
+        assert_eq!(found(&p, "un élu l'a lu, selon lui"), ["élu", "lu", "selon"]);
+        assert_eq!(p.starts("élu"), Some("élu".len()));
+        assert_eq!(p.starts("élue"), None);
+        assert!(p.is_match("réélu ou élu"));
+        assert!(!p.is_match("réélu"));
     }
 
     #[test]
