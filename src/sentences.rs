@@ -20,8 +20,10 @@ use crate::text::Text;
 
 /// Every run of terminal punctuation with its closing marks and the white
 /// space after it ("." then " ", "?\")" then "\n"), as `(start, end)` byte
-/// offsets of `block`, white space included, in order.
-fn ends(block: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+/// offsets of `block`, white space included, in order. A closing mark after
+/// a space is the sentence's too when `closes` says that a quotation ends
+/// there (French sets off its guillemets with spaces: "méthode. »").
+fn ends<'b>(block: &'b str, closes: impl Fn(usize) -> bool + 'b) -> impl Iterator<Item = (usize, usize)> + 'b {
     let is_terminal = |c: char| matches!(c, '.' | '!' | '?' | '\u{2026}');
     let mut from = 0;
     std::iter::from_fn(move || {
@@ -29,7 +31,10 @@ fn ends(block: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
             let rest = &block[start..];
             let punct = rest.len() - rest.trim_start_matches(is_terminal).len();
             let rest = &rest[punct..];
-            let closing = rest.len() - rest.trim_start_matches(['"', '\'', ')', ']']).len();
+            let mut closing = rest.len() - rest.trim_start_matches(['"', '\'', ')', ']']).len();
+            if closing == 0 && rest.starts_with(" \"") && closes(start + punct + 1) {
+                closing = 1 + rest[1..].len() - rest[1..].trim_start_matches(['"', '\'', ')', ']']).len();
+            }
             let rest = &rest[closing..];
             let space = rest.len() - rest.trim_start().len();
             from = start + punct + closing + space;
@@ -89,7 +94,9 @@ pub fn split(text: &Text, quotes: &[Quote], lexicon: &Lexicon) -> Vec<Span> {
         let mut start = carried.take().unwrap_or(block.start);
         let block_text = &norm[block.start..block.end];
         let mut breaks = line_breaks(block_text, block.start, &top).peekable();
-        for (end_start, end_end) in ends(block_text) {
+        // Whether a quotation closes with the mark at this offset of the block.
+        let closes = |at: usize| top.binary_search_by_key(&(block.start + at + 1), |q| q.end).is_ok();
+        for (end_start, end_end) in ends(block_text, closes) {
             // Line breaks before this end that end a sentence themselves.
             while let Some(&at) = breaks.peek().filter(|&&at| at < block.start + end_start) {
                 breaks.next();
@@ -259,6 +266,9 @@ mod tests {
             ["\"The pier is safe.\" \u{2014} Ana Ruiz", "\"It is not.\" \u{2014} Ilse Brandt"];
         hard_wrapped_line_before_a_quotation_goes_on: ["The mayor told the crowd that\n\"nothing\" would change."] =>
             ["The mayor told the crowd that\n\"nothing\" would change."];
+        guillemet_set_off_by_a_space_closes_its_sentence: ["\u{ab}\u{a0}C'est une m\u{e9}thode.\u{a0}\u{bb} \u{ab}\u{202f}Nous reviendrons\u{202f}\u{bb}, a-t-il dit."] =>
+            ["\" C'est une m\u{e9}thode. \"", "\" Nous reviendrons \", a-t-il dit."];
+        opening_guillemet_after_a_full_stop_opens_the_next: ["Il a parl\u{e9}. \u{ab} Oui \u{bb}, dit-elle."] => ["Il a parl\u{e9}.", "\" Oui \", dit-elle."];
         line_break_inside_a_quotation_goes_on: ["\"We will stay\n\"and fight,\" she said."] => ["\"We will stay\n\"and fight,\" she said."];
     }
 }
