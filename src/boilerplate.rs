@@ -90,7 +90,7 @@ impl Boilerplate {
         let lower = &lower[lead..lead + sentence.len()];
         let len = lower.len();
         self.openings.starts(lower).is_some()
-            || (len <= CREDIT_MAX && self.credits.starts(lower).is_some() && !sentence.contains(['.', '!', '?']))
+            || self.is_credit(sentence, lower)
             || self.whole.starts(lower).is_some_and(|end| end == len || lower[end..] == *".")
             || (len <= ANYWHERE_MAX && (self.anywhere.find_in(untrimmed, starts).next().is_some() || (starts.holds(b'@') && holds_email(lower))))
             // The places noted the marks: most sentences are not scanned for them again.
@@ -99,18 +99,35 @@ impl Boilerplate {
             || !sentence.chars().any(char::is_alphabetic)
     }
 
+    /// Whether a line (trimmed or not, with its lower-case twin) is a credit
+    /// line: a byline or a date line ("By Jane Roe", "Publié le 14 mai").
+    pub fn is_credit(&self, line: &str, lower: &str) -> bool {
+        let lead = line.len() - line.trim_start().len();
+        let line = line.trim();
+        let lower = &lower[lead..lead + line.len()];
+        line.len() <= CREDIT_MAX && self.credits.starts(lower).is_some() && !line.contains(['.', '!', '?'])
+    }
+
     /// A clock time alone, with at most two short words after it: "16:42",
-    /// "9.30 a.m. GMT", "18h05".
+    /// "9.30 a.m. GMT", "18h05", "23 h 41".
     fn is_time(&self, lower: &str) -> bool {
         let mut words = lower.split_whitespace();
         let Some(clock) = words.next() else { return false };
         let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-        let is_clock = clock.char_indices().any(|(i, c)| {
+        let mut is_clock = clock.char_indices().any(|(i, c)| {
             matches!(c, ':' | '.' | 'h') && {
                 let (hours, minutes) = (&clock[..i], clock[i + 1..].trim_end_matches(['.', ',']));
                 digits(hours) && hours.len() <= 2 && digits(minutes) && minutes.len() == 2
             }
         });
+        // "23 h 41": French sets the hours' "h" apart.
+        if !is_clock && digits(clock) && clock.len() <= 2 {
+            let mut apart = words.clone();
+            if apart.next() == Some("h") && apart.next().is_some_and(|m| digits(m.trim_end_matches(['.', ','])) && m.trim_end_matches(['.', ',']).len() == 2) {
+                is_clock = true;
+                words = apart;
+            }
+        }
         // Counted on a copy of the iterator rather than collected: no allocation.
         is_clock && words.clone().count() <= 2 && words.all(|w| self.clock.contains(w))
     }

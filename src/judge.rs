@@ -106,7 +106,7 @@ fn judge_in(blocks: &[&str], lang: Lang, lists: &mut Lists) -> Vec<Sentence> {
     let top: Vec<Span> = quotes.iter().filter(|q| !q.nested).map(|q| q.span).collect();
     let top_quotes: Vec<&Quote> = quotes.iter().filter(|q| !q.nested).collect();
     let lower_vocab = lower_case_words(&text.norm, &text.lower);
-    let places = nonclaims::by_place(&text, &spans);
+    let places = nonclaims::by_place(&text, &spans, lex);
 
     let mut memory = Memory::default();
     let locals = &mut lists.locals;

@@ -6,8 +6,9 @@
 //! times, e-mail addresses); and questions the writer asks. The place: the
 //! headline (the first block, when it is one sentence), the front matter
 //! before the body (standfirst, byline, date, section label: the blocks
-//! without closing punctuation before the first full paragraph), and a
-//! footer line without punctuation at the very end.
+//! without closing punctuation before the first full paragraph, and any
+//! block between the headline and a byline), and a footer line without
+//! punctuation at the very end.
 
 use crate::lexicon::Lexicon;
 use crate::phrases::Starts;
@@ -38,7 +39,7 @@ pub fn is_question(sentence: &str) -> bool {
 }
 
 /// For every block, why its sentences are not claims by their place, if so.
-pub fn by_place(text: &Text, sentences: &[Span]) -> Vec<Option<&'static str>> {
+pub fn by_place(text: &Text, sentences: &[Span], lex: &Lexicon) -> Vec<Option<&'static str>> {
     let blocks = text.block_spans.len();
     let mut reasons = vec![None; blocks];
     let mut per_block = vec![0usize; blocks];
@@ -57,8 +58,17 @@ pub fn by_place(text: &Text, sentences: &[Span]) -> Vec<Option<&'static str>> {
         if per_block[first] == 1 {
             reasons[first] = Some("The headline is not a claim.");
         }
+        // A standfirst: what stands between the headline and a byline or a
+        // date line, punctuated or not ("Selon des documents ..., la collectivité a versé ...").
+        let credit = (first + 1..blocks.min(first + 4)).find(|&b| {
+            let span = text.block_spans[b];
+            lex.boilerplate.is_credit(&text.norm[span.start..span.end], &text.lower[span.start..span.end])
+        });
+        for reason in reasons.iter_mut().take(credit.unwrap_or(0)).skip(first + 1) {
+            *reason = Some("Front matter (standfirst, byline or label), not a claim.");
+        }
         // Front matter: unpunctuated blocks before the first full paragraph.
-        for (b, reason) in reasons.iter_mut().enumerate().skip(first + 1) {
+        for (b, reason) in reasons.iter_mut().enumerate().skip(credit.unwrap_or(first + 1)) {
             if content(b).is_empty() {
                 continue;
             }
@@ -123,6 +133,8 @@ mod tests {
         a_bare_number_is_not_a_claim: "23." => true;
         clock_time_with_zone: "9.30 a.m. GMT" => true;
         clock_time_in_hours: "18h05" => true;
+        clock_time_with_the_hours_h_apart: "23 h 41" => true;
+        hours_h_apart_inside_a_claim: "23 h 41 after the whistle, the match resumed." => false;
         a_price_is_not_a_clock_time: "12.50 euros" => false;
         iso_date: "2025-05-14T09:30:00Z" => true;
         day_month_year: "Wednesday, 14 May 2025" => true;
@@ -145,13 +157,19 @@ mod tests {
         let text = Text::new(blocks);
         let quotes = crate::quotes::pair(&text);
         let sentences = crate::sentences::split(&text, &quotes, lexicon::get(Lang::En));
-        by_place(&text, &sentences).iter().map(Option::is_some).collect()
+        by_place(&text, &sentences, lexicon::get(Lang::En)).iter().map(Option::is_some).collect()
     }
 
     #[test]
     fn headline_standfirst_and_byline_are_front_matter() {
         let blocks = ["Port workers walk out", "A standfirst without a full stop", "By Jane Roe", "The strike began on Tuesday after talks failed.", "More text follows here."];
         assert_eq!(places(&blocks), [true, true, true, false, false]);
+    }
+
+    #[test]
+    fn a_punctuated_standfirst_before_the_byline_is_front_matter() {
+        let blocks = ["Port workers walk out", "Leaked emails show the board knew of the risks, and said nothing.", "By Jane Roe", "The strike began on Tuesday after talks failed."];
+        assert_eq!(places(&blocks), [true, true, true, false]);
     }
 
     #[test]
