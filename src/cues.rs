@@ -109,7 +109,7 @@ pub fn find_into(r: &Reading, opens_block: bool, found: &mut Vec<Found>) {
 /// stands (the order of finding does not matter: [`find`] sorts by place, and
 /// keeps the first found at a place, which is the first phrase of the list
 /// either way).
-fn prepositions(r: &Reading, found: &mut Vec<Found>) {
+pub(crate) fn prepositions(r: &Reading, found: &mut Vec<Found>) {
     let starts = r.tokens.iter().enumerate().filter(|(_, t)| t.classes.is(WordClass::SOURCE_PREPOSITION_START));
     for (at, _) in starts {
         for phrase in &r.lex.source_prepositions {
@@ -800,7 +800,7 @@ fn speaker_opening(r: &Reading, before: usize) -> Option<(usize, usize)> {
 }
 
 /// "“...” — Jane Roe, a reader".
-fn dash(r: &Reading, found: &mut Vec<Found>) {
+pub(crate) fn dash(r: &Reading, found: &mut Vec<Found>) {
     for d in 1..r.len() {
         if r.tokens[d].kind != Kind::Punct || !(r.is_punct(d, "\u{2014}") || r.is_punct(d, "-")) || !(r.kind(d - 1) == Some(Kind::Quote) || r.is_punct(d - 1, "\"")) {
             continue;

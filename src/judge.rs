@@ -21,8 +21,7 @@ use std::ops::Range;
 
 use crate::sentence::{Cue, Sentence, Source, SourceKind};
 use crate::cues::{self, CueKind, Found};
-use crate::hedges;
-use crate::lang::Lang;
+use crate::lang::{rules, Lang};
 use crate::lexicon;
 use crate::nonclaims;
 use crate::phrases::Starts;
@@ -144,7 +143,7 @@ fn judge_in(blocks: &[&str], lang: Lang, lists: &mut Lists) -> Vec<Sentence> {
             }
         }
         if none.is_none() {
-            cues::find_into(&r, opens_block, &mut found);
+            rules::find_cues(&r, opens_block, &mut found);
             for cue in &found {
                 if let Some(attribution) = classify(&r, cue, &memory) {
                     memory.remember(&attribution.class);
@@ -166,7 +165,7 @@ fn judge_in(blocks: &[&str], lang: Lang, lists: &mut Lists) -> Vec<Sentence> {
             attributions: first..all.len(),
             impersonal: cues::impersonal(&r),
             anonymity,
-            hedged: hedges::is_hedged(lower, &starts, lex),
+            hedged: rules::is_hedged(lower, &starts, lex),
             quoted,
             main_quote,
             has_quote,

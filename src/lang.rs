@@ -2,17 +2,22 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod fr;
+pub mod rules;
+
 /// A language with its own lexicons under `data/<code>/`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     En,
+    Fr,
 }
 
 impl Lang {
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
+            Lang::Fr => "fr",
         }
     }
 }
@@ -31,6 +36,7 @@ impl LangHint {
         match s.trim().to_ascii_lowercase().as_str() {
             "" | "auto" => Some(LangHint::Auto),
             "en" | "en-us" | "en-gb" => Some(LangHint::Is(Lang::En)),
+            "fr" | "fr-fr" | "fr-be" | "fr-ca" | "fr-ch" | "fr-lu" => Some(LangHint::Is(Lang::Fr)),
             _ => None,
         }
     }

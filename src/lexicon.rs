@@ -32,6 +32,8 @@ use crate::word_table::WordTable;
 
 /// The parsed lists of one language.
 pub struct Lexicon {
+    /// The language of these lists: its grammar hooks are `lang.rules()`.
+    pub lang: Lang,
     /// Every form of every reporting verb, mapped to whether the form is also
     /// an everyday noun or adjective (then it needs a subject right before it).
     pub reporting_verbs: HashMap<String, bool>,
@@ -207,6 +209,15 @@ pub struct Grammar {
     pub stance_verb: HashSet<String>,
     pub stance_object: HashSet<String>,
     pub modal: HashSet<String>,
+    /// Elided words written with their apostrophe ("l'", "qu'"): the tokenizer
+    /// makes each a word of its own ("l'élue" is "l'" "élue").
+    pub elision: HashSet<String>,
+    /// Subject pronouns written after their verb with a hyphen ("dit-il",
+    /// "a-t-elle"): the tokenizer makes each a word of its own.
+    pub clitic: HashSet<String>,
+    /// Classes the shared rules do not read, by name, for a language's own
+    /// rules: French's `conditional` or `relative`, read by `src/lang/fr.rs`.
+    pub other: HashMap<String, HashSet<String>>,
 }
 
 fn grammar(data: &str) -> Grammar {
@@ -233,7 +244,9 @@ fn grammar(data: &str) -> Grammar {
             "stance_verb" => &mut grammar.stance_verb,
             "stance_object" => &mut grammar.stance_object,
             "modal" => &mut grammar.modal,
-            _ => continue,
+            "elision" => &mut grammar.elision,
+            "clitic" => &mut grammar.clitic,
+            other => grammar.other.entry(other.to_string()).or_default(),
         };
         set.extend(words.split_whitespace().map(str::to_string));
     }
@@ -250,38 +263,59 @@ pub enum PronounKind {
     SelfRef,
 }
 
-static EN: LazyLock<Lexicon> = LazyLock::new(|| with_common_words(Lexicon {
-    reporting_verbs: verb_forms(include_str!("../data/en/reporting_verbs.txt")),
-    evidence_verbs: words(include_str!("../data/en/evidence_verbs.txt")).into_iter().collect(),
-    source_prepositions: phrases(include_str!("../data/en/source_prepositions.txt")),
-    anonymous_phrases: Phrases::new(marked_phrases(include_str!("../data/en/anonymous_phrases.txt"), '+').into_iter().map(|(p, _)| p)),
-    anonymity_phrases: Phrases::new(
-        marked_phrases(include_str!("../data/en/anonymous_phrases.txt"), '+').into_iter().filter(|(_, marked)| *marked).map(|(p, _)| p),
-    ),
-    impersonal: marked_phrases(include_str!("../data/en/impersonal.txt"), '+'),
-    hedges: Phrases::new(marked_phrases(include_str!("../data/en/hedges.txt"), '!').into_iter().filter(|(_, exception)| !exception).map(|(p, _)| p)),
-    hedge_exceptions: Phrases::new(
-        marked_phrases(include_str!("../data/en/hedges.txt"), '!').into_iter().filter(|(_, exception)| *exception).map(|(p, _)| p),
-    ),
-    vague_groups: set(include_str!("../data/en/vague_groups.txt")),
-    anonymous_roles: set(include_str!("../data/en/anonymous_roles.txt")),
-    spokespeople: set(include_str!("../data/en/spokespeople.txt")),
-    document_heads: set(include_str!("../data/en/document_heads.txt")),
-    organisation_words: set(include_str!("../data/en/organisation_words.txt")),
-    outlet_words: set(include_str!("../data/en/outlet_words.txt")),
-    institutions: set(include_str!("../data/en/institutions.txt")),
-    titles: set(include_str!("../data/en/titles.txt")),
-    abbreviations: abbreviations(include_str!("../data/en/abbreviations.txt")),
-    sentence_openers: raw_entries(include_str!("../data/en/sentence_openers.txt")).map(str::to_string).collect(),
-    pronouns: pronouns(include_str!("../data/en/pronouns.txt")),
-    boilerplate: Boilerplate::parse(include_str!("../data/en/nonclaims.txt")),
-    grammar: grammar(include_str!("../data/en/grammar.txt")),
-    common_words: HashSet::default(),
-    sentence_phrases: Sieve::ALL,
-    impersonal_by_start: HashMap::default(),
-    classes: HashMap::default(),
-    class_lookup: WordTable::new([]),
-}));
+/// The lexicon of one language, read from its folder `data/<code>/`: every
+/// language has the same files, so adding one is adding its folder and a line
+/// in [`get`].
+macro_rules! lexicon {
+    ($lang:expr, $code:literal) => {
+        LazyLock::new(|| {
+            macro_rules! file {
+                ($name:literal) => {
+                    include_str!(concat!("../data/", $code, "/", $name))
+                };
+            }
+            // Elisions are read first: the lists matched on a sentence's words
+            // are split where its words are ("d'après" is read as "d'" "après").
+            let grammar = grammar(file!("grammar.txt"));
+            let anonymous = marked_phrases(file!("anonymous_phrases.txt"), '+');
+            let hedges = marked_phrases(file!("hedges.txt"), '!');
+            let impersonal = marked_phrases(file!("impersonal.txt"), '+').into_iter().map(|(p, hedge)| (split_elisions(p, &grammar.elision), hedge)).collect();
+            let source_prepositions = phrases(file!("source_prepositions.txt")).into_iter().map(|p| split_elisions(p, &grammar.elision)).collect();
+            with_common_words(Lexicon {
+                lang: $lang,
+                reporting_verbs: verb_forms(file!("reporting_verbs.txt")),
+                evidence_verbs: words(file!("evidence_verbs.txt")).into_iter().collect(),
+                source_prepositions,
+                anonymous_phrases: Phrases::new(anonymous.iter().map(|(p, _)| p)),
+                anonymity_phrases: Phrases::new(anonymous.iter().filter(|(_, marked)| *marked).map(|(p, _)| p)),
+                impersonal,
+                hedges: Phrases::new(hedges.iter().filter(|(_, exception)| !exception).map(|(p, _)| p)),
+                hedge_exceptions: Phrases::new(hedges.iter().filter(|(_, exception)| *exception).map(|(p, _)| p)),
+                vague_groups: set(file!("vague_groups.txt")),
+                anonymous_roles: set(file!("anonymous_roles.txt")),
+                spokespeople: set(file!("spokespeople.txt")),
+                document_heads: set(file!("document_heads.txt")),
+                organisation_words: set(file!("organisation_words.txt")),
+                outlet_words: set(file!("outlet_words.txt")),
+                institutions: set(file!("institutions.txt")),
+                titles: set(file!("titles.txt")),
+                abbreviations: abbreviations(file!("abbreviations.txt")),
+                sentence_openers: raw_entries(file!("sentence_openers.txt")).map(str::to_string).collect(),
+                pronouns: pronouns(file!("pronouns.txt")),
+                boilerplate: Boilerplate::parse(file!("nonclaims.txt")),
+                grammar,
+                common_words: HashSet::default(),
+                sentence_phrases: Sieve::ALL,
+                impersonal_by_start: HashMap::default(),
+                classes: HashMap::default(),
+                class_lookup: WordTable::new([]),
+            })
+        })
+    };
+}
+
+static EN: LazyLock<Lexicon> = lexicon!(Lang::En, "en");
+static FR: LazyLock<Lexicon> = lexicon!(Lang::Fr, "fr");
 
 /// Fills in the sets derived from the others.
 fn with_common_words(mut lexicon: Lexicon) -> Lexicon {
@@ -389,11 +423,30 @@ impl Lexicon {
 pub fn get(lang: Lang) -> &'static Lexicon {
     match lang {
         Lang::En => &EN,
+        Lang::Fr => &FR,
     }
 }
 
 fn set(data: &str) -> HashSet<String> {
     entries(data).into_iter().collect()
+}
+
+/// The words of a phrase with each elision written as its own word, as the
+/// tokenizer reads a sentence ([`crate::tokens`]): "d'après" is "d'" and "après".
+fn split_elisions(phrase: Vec<String>, elisions: &HashSet<String>) -> Vec<String> {
+    if elisions.is_empty() {
+        return phrase;
+    }
+    let mut out = Vec::with_capacity(phrase.len());
+    for word in phrase {
+        let mut rest = word.as_str();
+        while let Some(at) = rest.find('\'').filter(|&at| at + 1 < rest.len() && elisions.contains(&rest[..=at])) {
+            out.push(rest[..=at].to_string());
+            rest = &rest[at + 1..];
+        }
+        out.push(rest.to_string());
+    }
+    out
 }
 
 /// Multi-word entries, split into words.
@@ -515,12 +568,41 @@ mod tests {
 
     #[test]
     fn every_listed_word_has_exactly_the_classes_of_its_lists() {
-        let en = get(Lang::En);
-        let firsts = en.impersonal.iter().map(|(phrase, _)| &phrase[0]).chain(en.source_prepositions.iter().map(|phrase| &phrase[0]));
-        let words = en.class_sets().into_iter().flat_map(|(set, _)| set.iter()).chain(en.reporting_verbs.keys()).chain(en.pronouns.keys()).chain(firsts);
-        for word in words {
-            assert_eq!(en.classes(word), members(en, word), "{word}");
+        for lang in [Lang::En, Lang::Fr] {
+            let lex = get(lang);
+            let firsts = lex.impersonal.iter().map(|(phrase, _)| &phrase[0]).chain(lex.source_prepositions.iter().map(|phrase| &phrase[0]));
+            let words = lex.class_sets().into_iter().flat_map(|(set, _)| set.iter()).chain(lex.reporting_verbs.keys()).chain(lex.pronouns.keys()).chain(firsts);
+            for word in words {
+                assert_eq!(lex.classes(word), members(lex, word), "{word} ({lang:?})");
+            }
         }
+    }
+
+    #[test]
+    fn french_lists_load_and_their_word_phrases_are_split_on_elisions() {
+        let fr = get(Lang::Fr);
+        assert_eq!(fr.lang, Lang::Fr);
+        assert!(fr.reporting_verbs.contains_key("déclaré") && fr.reporting_verbs.contains_key("estime"));
+        assert_eq!(fr.reporting_verbs.get("annonce"), Some(&true), "also a noun");
+        // Matched on a sentence's words, which the tokenizer splits after "d'".
+        assert!(fr.source_prepositions.contains(&vec!["d'".to_string(), "après".to_string()]));
+        assert!(fr.impersonal.iter().any(|(phrase, hedge)| phrase == &["il", "se", "dit"] && *hedge));
+        // Matched on the text, where "d'anonymat" is written whole.
+        assert!(fr.anonymity_phrases.is_match("sous couvert d'anonymat"));
+        assert!(fr.grammar.elision.contains("qu'") && fr.grammar.clitic.contains("on"));
+        assert!(fr.grammar.other.get("conditional").is_some_and(|c| c.contains("aurait")));
+        assert_eq!(fr.pronouns.get("dernier"), Some(&PronounKind::Person));
+        // English elides and inverts nothing.
+        assert!(get(Lang::En).grammar.elision.is_empty() && get(Lang::En).grammar.clitic.is_empty());
+    }
+
+    #[test]
+    fn elisions_are_split_off_a_phrase_only_where_listed() {
+        let elisions: HashSet<String> = ["l'", "d'"].map(String::from).into_iter().collect();
+        let words = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        assert_eq!(split_elisions(words("de l'aveu d'après"), &elisions), words("de l' aveu d' après"));
+        assert_eq!(split_elisions(words("aujourd'hui l'"), &elisions), words("aujourd'hui l'"));
+        assert_eq!(split_elisions(words("d'après"), &HashSet::default()), words("d'après"));
     }
 
     #[test]

@@ -22,6 +22,7 @@
 
 use std::rc::Rc;
 
+use crate::lang::rules;
 use crate::sentence::SourceKind;
 use crate::lexicon::{PronounKind, WordClass};
 use crate::tokens::{Kind, PageMap, Reading};
@@ -207,7 +208,7 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
     }
     let phrase = &r.lower[r.span(start..end).start..r.span(start..end).end];
     if crate::cues::holds_anonymous_phrase(phrase, lex) {
-        let head_at = crate::cues::head_of(r, start, end);
+        let head_at = rules::head_of(r, start, end);
         let head = r.lw(head_at);
         let kind = if r.is(head_at, WordClass::DOCUMENT_HEAD) { SourceKind::UnnamedDocument } else { SourceKind::Anonymous };
         return Some(anonymous(r, start, end, kind, head));
@@ -221,6 +222,12 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
         }
         if matches!(r.lw(start), "who" | "which" | "that") {
             return None;
+        }
+    }
+    // "l'élue", "ce dernier": a noun that refers back as a pronoun does, after its determiner.
+    if seg_end - start == 2 && r.is(start, WordClass::DEFINITE) {
+        if let Some(kind) = r.pronoun(start + 1) {
+            return Some(resolve_pronoun(kind, memory, r.lw(start + 1)));
         }
     }
     // A count in words ("six", "dozens") is a share too.
@@ -249,13 +256,8 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
                 && (r.is(i, WordClass::PREPOSITION | WordClass::CLAUSE | WordClass::PARTICIPLE) || w == "not" || (w.ends_with("ed") && i > start + 1 && !r.is(i - 1, WordClass::DEFINITE)))
         })
         .unwrap_or(seg_end);
-    let mut head = core_end;
-    while head > start {
-        head -= 1;
-        if r.is_word(head) {
-            break;
-        }
-    }
+    // The last word of the core in English; French puts its adjectives after the noun.
+    let head = rules::head_of(r, start, seg_end);
     if !r.is_word(head) {
         // "85% of Democrats", "46 percent": a share of a group.
         if r.kind(start) == Some(Kind::Number) && (core_end < seg_end || r.text(start).ends_with('%')) {

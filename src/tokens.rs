@@ -7,7 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::lexicon::{Lexicon, PronounKind, WordClass};
+use crate::lexicon::{Grammar, Lexicon, PronounKind, WordClass};
 use crate::span::Span;
 
 /// A set of words taken from the page: hashed with foldhash, several times
@@ -93,7 +93,7 @@ impl<'a> Reading<'a> {
         let Buffers { mut tokens, mut lower_words } = buffers;
         tokens.clear();
         lower_words.clear();
-        tokenize_into(norm, span, quoted, &mut tokens);
+        tokenize_into(norm, span, quoted, &lex.grammar, &mut tokens);
         // Every token, not only words: the rules ask about any token, and a
         // list may hold a number or a sign.
         for token in &mut tokens {
@@ -202,8 +202,9 @@ impl Reading<'_> {
 /// Appends the tokens of `norm[span]` to `tokens`, with every part inside
 /// `quoted` (sorted spans of `norm`, disjoint as top-level quotations are)
 /// folded into quote tokens. Their word classes are left empty:
-/// [`Reading::new`] fills them in.
-fn tokenize_into(norm: &str, span: Span, quoted: &[Span], tokens: &mut Vec<Token>) {
+/// [`Reading::new`] fills them in. The elisions and clitics of `grammar`
+/// are split off the words they are written with ([`push_word`]).
+fn tokenize_into(norm: &str, span: Span, quoted: &[Span], grammar: &Grammar, tokens: &mut Vec<Token>) {
     let mut at = span.start;
     // Skip to the sentence's quotations by binary search: a linear filter
     // from the first quotation made long articles quadratic.
@@ -221,13 +222,15 @@ fn tokenize_into(norm: &str, span: Span, quoted: &[Span], tokens: &mut Vec<Token
         }
         // Plain text up to the next quotation: no token runs past `stop`.
         let stop = quotes.peek().map_or(span.end, |q| q.start.min(span.end));
-        at = plain_tokens(norm, at, stop, tokens);
+        at = plain_tokens(norm, at, stop, grammar, tokens);
     }
 }
 
 /// The tokens of `norm[at..stop]`, a stretch without quotations; returns where it stopped.
-fn plain_tokens(norm: &str, mut at: usize, stop: usize, tokens: &mut Vec<Token>) -> usize {
+fn plain_tokens(norm: &str, mut at: usize, stop: usize, grammar: &Grammar, tokens: &mut Vec<Token>) -> usize {
     let bytes = norm.as_bytes();
+    // Only a language that elides or inverts has words to split (French, not English).
+    let splits = !(grammar.elision.is_empty() && grammar.clitic.is_empty());
     while at < stop {
         let b = bytes[at];
         // Spaces between words, the commonest thing here, without decoding.
@@ -242,7 +245,11 @@ fn plain_tokens(norm: &str, mut at: usize, stop: usize, tokens: &mut Vec<Token>)
         }
         if c.is_alphabetic() {
             let end = word_end(norm, at, stop);
-            tokens.push(Token { capitalised: c.is_uppercase(), ..Token::new(Span::new(at, end), Kind::Word) });
+            if splits {
+                push_word(norm, Span::new(at, end), grammar, tokens);
+            } else {
+                tokens.push(Token { capitalised: c.is_uppercase(), ..Token::new(Span::new(at, end), Kind::Word) });
+            }
             at = end;
             // The possessive: `'s` or a lone `'` after a plural, then no letter.
             if at < stop && bytes[at] == b'\'' {
@@ -282,6 +289,53 @@ fn plain_tokens(norm: &str, mut at: usize, stop: usize, tokens: &mut Vec<Token>)
         at += c.len_utf8();
     }
     at
+}
+
+/// Pushes the word `norm[word]` as one token, or as several where it joins
+/// words that the grammar reads apart: an elided word before its apostrophe
+/// ("l'élue" is "l'" "élue", "qu'il" is "qu'" "il"), and a subject pronoun
+/// after an inverted verb, with or without its euphonic t ("dit-il" is "dit"
+/// "il", "a-t-elle" is "a" "elle"). A word the lists do not know stays whole
+/// ("aujourd'hui", "peut-être", "Jean-Il").
+fn push_word(norm: &str, word: Span, grammar: &Grammar, tokens: &mut Vec<Token>) {
+    let push = |tokens: &mut Vec<Token>, span: Span| {
+        let capitalised = norm[span.start..span.end].chars().next().is_some_and(char::is_uppercase);
+        tokens.push(Token { capitalised, ..Token::new(span, Kind::Word) });
+    };
+    let bytes = norm.as_bytes();
+    let mut buffer = [0u8; 8];
+    let mut start = word.start;
+    // Elisions: a few ASCII letters and the apostrophe ("l'", "puisqu'").
+    while let Some(apostrophe) = norm[start..word.end].find('\'').map(|a| start + a) {
+        let listed = ascii_lower(&bytes[start..=apostrophe], &mut buffer).is_some_and(|p| grammar.elision.contains(p));
+        if !listed || apostrophe + 1 >= word.end {
+            break;
+        }
+        push(tokens, Span::new(start, apostrophe + 1));
+        start = apostrophe + 1;
+    }
+    // A clitic: the part after the last hyphen, and "-t-" before it left out.
+    if let Some(hyphen) = norm[start..word.end].rfind('-').map(|h| start + h).filter(|&h| h > start) {
+        // A capitalised pronoun after a word in lower case is part of a name ("Jean-Il"), not an inversion.
+        let name = bytes[hyphen + 1].is_ascii_uppercase() && bytes[start..hyphen].iter().any(u8::is_ascii_lowercase);
+        let listed = !name && ascii_lower(&bytes[hyphen + 1..word.end], &mut buffer).is_some_and(|p| grammar.clitic.contains(p));
+        let euphonic = hyphen >= start + 3 && bytes[hyphen - 2] == b'-' && bytes[hyphen - 1].eq_ignore_ascii_case(&b't');
+        let verb_end = if euphonic { hyphen - 2 } else { hyphen };
+        if listed {
+            push(tokens, Span::new(start, verb_end));
+            push(tokens, Span::new(hyphen + 1, word.end));
+            return;
+        }
+    }
+    push(tokens, Span::new(start, word.end));
+}
+
+/// `bytes` in ASCII lower case in `buffer`, if they fit and are text.
+fn ascii_lower<'b>(bytes: &[u8], buffer: &'b mut [u8; 8]) -> Option<&'b str> {
+    let lower = buffer.get_mut(..bytes.len())?;
+    lower.copy_from_slice(bytes);
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).ok()
 }
 
 /// Whether a byte is an ASCII letter or digit, as a table: one load a byte
@@ -347,7 +401,7 @@ mod tests {
 
     fn tokenize(norm: &str, span: Span, quoted: &[Span]) -> Vec<Token> {
         let mut tokens = Vec::new();
-        tokenize_into(norm, span, quoted, &mut tokens);
+        tokenize_into(norm, span, quoted, &Grammar::default(), &mut tokens);
         tokens
     }
     // Under wasm, run these same tests through wasm-bindgen-test.
@@ -452,6 +506,24 @@ mod tests {
             ("-", Kind::Punct),
         ];
         assert_eq!(got, expected.map(|(t, k)| (t.to_string(), k)));
+    }
+
+    #[test]
+    fn french_elisions_and_inverted_pronouns_are_words_of_their_own() {
+        let text = "L'élue a-t-elle dit qu'aujourd'hui, estime-t-il, jusqu'à peut-être Jean-Il, dit-on.";
+        let lower = text.to_lowercase();
+        let words = PageWords::default();
+        let r = Reading::new(text, &lower, Span::new(0, text.len()), &[], crate::lexicon::get(crate::lang::Lang::Fr), &words);
+        let got: Vec<&str> = (0..r.len()).map(|i| r.text(i)).collect();
+        let expected = [
+            "L'", "élue", "a", "elle", "dit", "qu'", "aujourd'hui", ",", "estime", "il", ",", "jusqu'", "à", "peut-être", "Jean-Il", ",", "dit", "on", ".",
+        ];
+        assert_eq!(got, expected);
+        assert!(r.is_capitalised_word(0) && !r.is_capitalised_word(1));
+        // English splits nothing: it lists no elision or clitic.
+        let english = Reading::new(text, &lower, Span::new(0, text.len()), &[], crate::lexicon::get(crate::lang::Lang::En), &words);
+        assert_eq!(english.text(0), "L'élue");
+        assert_eq!(english.text(1), "a-t-elle");
     }
 
     #[test]
