@@ -178,12 +178,16 @@ fn judge_in(blocks: &[&str], lang: Lang, lists: &mut Lists) -> Vec<Sentence> {
     let speakers = quote_speakers(&top_quotes, locals, all);
     // A quotation with no speaker of its own, followed in its paragraph by an
     // attributed quotation: "“We have to act.” “It is the only way,” she said."
+    // Or a quotation that ends its paragraph, followed by a paragraph that
+    // opens with an attributed quotation ("« Il faut agir. »" then "« C'est
+    // la seule voie », a-t-il ajouté."): the reader takes the speaker named next.
     // Speakers are borrowed from the first pass's attributions, not copied.
     let next_speaker: Vec<Option<&Attribution>> = (0..locals.len())
         .map(|i| {
             let next = locals.get(i + 1)?;
             let same_block = next.block == locals[i].block;
-            (same_block && next.quoted >= 0.5 && next.none.is_none()).then(|| attributions_of(next).first()).flatten()
+            let next_paragraph = next.block == locals[i].block + 1 && locals[i].quoted >= 0.9;
+            ((same_block || next_paragraph) && next.quoted >= 0.5 && next.none.is_none()).then(|| attributions_of(next).first()).flatten()
         })
         .collect();
     let mut out = Vec::with_capacity(locals.len());
@@ -581,6 +585,17 @@ mod tests {
         let speakers: Vec<Option<&str>> = got.iter().map(|(_, name)| name.as_deref()).collect();
         assert_eq!(speakers, [None, None, Some("HOST"), Some("HOST"), Some("BRANDT"), Some("BRANDT"), Some("BRANDT")]);
         assert!(got[2..].iter().all(|(v, _)| *v == Verdict::Named));
+    }
+
+    #[test]
+    fn a_quotation_ending_its_paragraph_takes_the_speaker_named_at_the_start_of_the_next() {
+        let got = article(&["Harbour news", "Mayor Ilse Brandt spoke after the vote. \"We have to act now.\"", "\"It is the only way,\" she added."]);
+        assert_eq!(got[1].0, Verdict::Unattributed);
+        assert_eq!(got[2], (Verdict::Named, Some("Ilse Brandt".to_string())));
+        assert_eq!(got[3], (Verdict::Named, Some("Ilse Brandt".to_string())));
+        // Not a quotation that a narrated sentence follows.
+        let got = article(&["Harbour news", "\"We have to act now.\"", "The council met on Monday. \"It is the only way,\" she added."]);
+        assert_eq!(got[1].0, Verdict::Unattributed);
     }
 
     #[test]
