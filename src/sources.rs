@@ -438,7 +438,8 @@ fn display_name(r: &Reading, start: usize, end: usize, memory: &Memory) -> Rc<st
     {
         run_start -= 1;
     }
-    while run_start < run_end && r.is(run_start, WordClass::TITLE) && run_end - run_start > 1 {
+    // Titles and their abbreviation's full stop: "Mr. Halek", "M. Vasseur" are "Halek", "Vasseur".
+    while run_start < run_end && (r.is(run_start, WordClass::TITLE) || r.is_punct(run_start, ".")) && run_end - run_start > 1 {
         run_start += 1;
     }
     if run_start >= run_end {
@@ -627,6 +628,12 @@ mod tests {
     fn surname_resolves_to_the_full_name() {
         let got = classify_after(&["Teodor Halek"], "Mr Halek").unwrap();
         assert_eq!(got.name.as_deref(), Some("Teodor Halek"));
+    }
+
+    #[test]
+    fn an_abbreviated_title_and_its_full_stop_are_left_out_of_the_name() {
+        assert_eq!(classify_after(&[], "Mr. Halek").unwrap().name.as_deref(), Some("Halek"));
+        assert_eq!(classify_after(&["Teodor Halek"], "Mr. Halek").unwrap().name.as_deref(), Some("Teodor Halek"));
     }
 
     #[test]

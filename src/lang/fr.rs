@@ -46,6 +46,8 @@ struct Words {
     frame: HashSet<String>,
     y_verb: HashSet<String>,
     opener: HashSet<String>,
+    /// Phrases, their words joined by `_` in the list ("par_ailleurs").
+    adverbial: HashSet<String>,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
@@ -63,6 +65,7 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         frame: class("frame"),
         y_verb: class("y_verb"),
         opener: class("opener"),
+        adverbial: class("adverbial").iter().map(|p| p.replace('_', " ")).collect(),
     }
 });
 
@@ -140,6 +143,21 @@ fn is_adverb(r: &Reading, i: usize) -> bool {
     r.is_word(i) && (r.is(i, WordClass::AUXILIARY) && !is_auxiliary_verb(w) || w.len() > 5 && w.ends_with("ment") && !r.is_capitalised_word(i))
 }
 
+/// The length of an adverbial phrase of the `adverbial` class that ends
+/// just before token `end` ("par ailleurs", "de son côté"), if one does.
+fn adverbial_before(r: &Reading, end: usize) -> Option<usize> {
+    (2..=4usize).filter(|&n| n <= end).find(|&n| {
+        let mut phrase = String::new();
+        for i in end - n..end {
+            if !phrase.is_empty() && !phrase.ends_with('\'') {
+                phrase.push(' ');
+            }
+            phrase.push_str(r.lw(i));
+        }
+        WORDS.adverbial.contains(&phrase)
+    })
+}
+
 fn is_auxiliary_verb(w: &str) -> bool {
     WORDS.aux_avoir.contains(w) || WORDS.aux_etre.contains(w)
 }
@@ -183,6 +201,10 @@ fn group(r: &Reading, v: usize) -> Group {
             }
             passive |= WORDS.aux_etre.contains(w) && !reflexive;
             break;
+        } else if let Some(len) = adverbial_before(r, k) {
+            // "a par ailleurs démenti", "a de son côté affirmé".
+            k -= len;
+            continue;
         } else if !(is_adverb(r, prev) || matches!(w, "pas" | "jamais" | "guère")) {
             break;
         }
@@ -242,7 +264,7 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
         let compound = g.start < v && is_auxiliary_verb(r.lw(g.start)) || g.start + 1 < v && is_auxiliary_verb(r.lw(g.start + 1));
         // A bare participle is an adjective ("la mesure annoncée"), unless its agent follows: "une victoire saluée par les syndicats".
         if participle && !compound && !light {
-            if r.lw(v + 1) == "par" {
+            if r.lw(v + 1) == "par" && class.is(WordClass::REPORTING_VERB) {
                 if let Some(source) = phrase_after(r, v + 2) {
                     found.push(Found { kind: CueKind::Passive, cue: r.span(v..v + 2), source: Some(source) });
                 }
@@ -326,7 +348,8 @@ fn is_speaker(r: &Reading, start: usize, end: usize) -> bool {
         return true;
     }
     let head = head_of(r, start, end);
-    r.is_proper(head) || r.is(head, SPEAKER) || is_plural_of(r, head, SPEAKER)
+    let named = (start..end).any(|i| r.is_proper(i) && !r.is(i, WordClass::TITLE | WordClass::CALENDAR));
+    named || r.is(head, SPEAKER) || is_plural_of(r, head, SPEAKER)
 }
 
 /// Whether the verb group starting at `start` follows a quotation, a comma, a
@@ -576,6 +599,10 @@ fn subject_before(r: &Reading, start: usize) -> Option<(usize, usize)> {
         if e <= s || is_parenthesis(r, s, e) {
             continue;
         }
+        // A clause with its own verb ("X a été réélu, a annoncé la commission"): the subject is not before it.
+        if (s..e).any(|i| is_auxiliary_verb(r.lw(i))) {
+            return None;
+        }
         if is_bare_apposition(r, s, e) && segments.get(n + 1).is_some_and(|&(ps, pe)| pe > ps && !is_opener(r, ps, pe)) {
             continue;
         }
@@ -590,15 +617,15 @@ fn subject_before(r: &Reading, start: usize) -> Option<(usize, usize)> {
 
 /// A name segment whose left neighbour is a role opening the sentence (or
 /// after an opener) is one subject with it: "Son président, Bertrand Lallier".
+/// A role phrase after a name is its apposition: "M. Girard, le maire de Tours".
 fn extend_left(r: &Reading, segments: &[(usize, usize)], n: usize, (a, b): (usize, usize)) -> Option<(usize, usize)> {
-    let is_name = (a..b).all(|i| r.is_proper(i) || r.is(i, WordClass::TITLE) || !r.is_word(i) || r.lw(i) == "de");
-    if is_name {
-        if let Some(&(ls, le)) = segments.get(n + 1) {
-            let role = le > ls && r.is(ls, WordClass::DEFINITE | WordClass::INDEFINITE) && !is_opener(r, ls, le);
-            let opens = segments.get(n + 2).is_none_or(|&(os, oe)| is_opener(r, os, oe));
-            if role && opens {
-                return Some((ls, b));
-            }
+    let is_name = |s: usize, e: usize| (s..e).all(|i| r.is_proper(i) || r.is(i, WordClass::TITLE) || !r.is_word(i) || r.lw(i) == "de") && (s..e).any(|i| r.is_proper(i));
+    let is_role = |s: usize, e: usize| e > s && r.is(s, WordClass::DEFINITE | WordClass::INDEFINITE) && !is_opener(r, s, e);
+    if let Some(&(ls, le)) = segments.get(n + 1) {
+        let opens = segments.get(n + 2).is_none_or(|&(os, oe)| is_opener(r, os, oe));
+        let pair = is_name(a, b) && is_role(ls, le) || is_role(a, b) && le > ls && is_name(ls, le);
+        if pair && opens {
+            return Some((ls, b));
         }
     }
     Some((a, b))
@@ -897,6 +924,7 @@ mod tests {
         inverted_pronoun_on_a_simple_verb: "« Rien n'est joué », estime-t-elle." => [("estime-t-elle", "elle")];
         inverted_noun_phrase: "« C'est un gâchis », glisse un conseiller régional." => [("glisse", "un conseiller régional")];
         time_word_between_verb_and_subject: "Le navire a été saisi, a indiqué jeudi la préfecture maritime." => [("a indiqué", "la préfecture maritime")];
+        inverted_after_a_clause_with_a_named_subject: "Le maire, Paul Roux, a été réélu dimanche, a annoncé la commission." => [("a annoncé", "la commission")];
         platform_between_verb_and_subject: "« Une honte », a réagi sur X Lucie Arnaud, députée du Gers." => [("a réagi sur X", "Lucie Arnaud, députée du Gers")];
         reflexive_compound: "La fédération s'est dite « stupéfaite »." => [("s'est dite", "La fédération")];
         reflexive_inverted: "« On a tenu », s'est félicité l'entraîneur des Bleus, Marc Tessier." => [("s'est félicité", "l'entraîneur des Bleus, Marc Tessier")];
@@ -925,6 +953,12 @@ mod tests {
         participle_after_a_comma: "Le syndicat a quitté la table, estimant que rien n'avait changé." => [("estimant", "Le syndicat")];
         evidence_verb_with_a_document: "Une étude de l'Inserm montre que le risque augmente." => [("montre", "Une étude de l'Inserm")];
         interviewed_frame: "Interrogé par France Bleu, le maire a balayé les critiques." => [("Interrogé par France Bleu", "le maire")];
+        adverbial_inside_the_verb_group: "Le Quai d'Orsay a par ailleurs démenti toute ingérence." => [("a par ailleurs démenti", "Le Quai d'Orsay")];
+        a_reason_invoked: "La société invoque la baisse des commandes." => [("invoque", "La société")];
+        aveu_with_a_contracted_article: "De l'aveu même du directeur, rien n'a été tenté." => [("De l'aveu même du", "directeur")];
+        role_and_name_as_subject: "Son adversaire, Léa Morin, a dit qu'elle ne ferait pas appel." => [("a dit", "Son adversaire, Léa Morin")];
+        name_and_role_as_subject: "M. Girard, le maire de Tours, a demandé aux habitants de rester chez eux." => [("a demandé", "M. Girard, le maire de Tours")];
+        passive_with_an_agent: "La hausse, annoncée par le gouvernement en mars, entre en vigueur." => [("annoncée par", "le gouvernement")];
     }
 
     cases! {
@@ -944,6 +978,8 @@ mod tests {
         panel_of_experts_is_no_source: "Un panel d'experts s'est réuni jeudi." => [];
         inside_a_quotation_is_no_cue: "« Il dit n'importe quoi. »" => [];
         faire_alone_is_no_cue: "Le club fait sa part du travail." => [];
+        a_fire_that_broke_out_says_nothing: "Le feu s'est déclaré vers 2 h 30 dans la réserve." => [];
+        a_schedule_set_by_a_body_is_a_decoy: "Le texte sera examiné selon le calendrier prévu par la conférence des présidents." => [];
     }
 
     fn hedged(sentence: &str) -> bool {
