@@ -186,7 +186,8 @@ impl Reading<'_> {
         }
         // "NASA" opening a sentence is a name; "A" opening one is not.
         let text = self.text(i);
-        let all_caps = text.chars().count() > 1 && text.chars().all(|c| !c.is_lowercase());
+        // Two letters at least: an elided capital ("L'", "D'") is no acronym.
+        let all_caps = text.chars().filter(|c| c.is_alphabetic()).count() > 1 && text.chars().all(|c| !c.is_lowercase());
         all_caps || !(token.classes.is(WordClass::COMMON) || self.lower_vocab.contains(self.lw(i)))
     }
 
@@ -520,6 +521,7 @@ mod tests {
         ];
         assert_eq!(got, expected);
         assert!(r.is_capitalised_word(0) && !r.is_capitalised_word(1));
+        assert!(!r.is_proper(0), "an elided article opening a sentence is no name, nor an acronym");
         // English splits nothing: it lists no elision or clitic.
         let english = Reading::new(text, &lower, Span::new(0, text.len()), &[], crate::lexicon::get(crate::lang::Lang::En), &words);
         assert_eq!(english.text(0), "L'élue");

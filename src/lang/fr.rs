@@ -85,6 +85,7 @@ pub fn find_cues(r: &Reading, opens_block: bool, found: &mut Vec<Found>) {
     found.clear();
     prepositions(r, found);
     verbs(r, found);
+    incises(r, found);
     frames(r, found);
     colon(r, opens_block, found);
     cues::dash(r, found);
@@ -290,6 +291,15 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
             } else {
                 (c, c + 1)
             };
+            // "a-t-on appris auprès du ministère": whom "on" learnt it from is the source.
+            if r.lw(c) == "on" && r.lw(cue_end) == "auprès" {
+                let at = if matches!(r.lw(cue_end + 1), "de" | "d'" | "du" | "des") { cue_end + 2 } else { cue_end + 1 };
+                if let Some(source) = phrase_after(r, at) {
+                    found.push(Found { kind: CueKind::Verb, cue: r.span(g.start..cue_end + 1), source: Some(source) });
+                    covered = cue_end;
+                    continue;
+                }
+            }
             found.push(Found { kind: CueKind::Verb, cue, source: Some(source) });
             covered = cue_end;
             continue;
@@ -317,8 +327,9 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
                 continue;
             }
         }
-        // Verbs that report only after a quotation, or before "que" ("a appris que").
-        if inverted_only && !matches!(r.lw(cue_end), "que" | "qu'") {
+        // Verbs that report only after a quotation, or with what a speaker says
+        // after them: "a appris que", "glisse : « ... »", "assure avoir réuni".
+        if inverted_only && !reports_after(r, cue_end) {
             continue;
         }
         let Some(subject) = subject else { continue };
@@ -328,7 +339,8 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
             continue;
         }
         if evidence_only || (!class.is(WordClass::REPORTING_VERB) && !stance && !y_verb) {
-            let head = head_of(r, subject.0, subject.1);
+            // The noun that heads the subject, past any name in it: "un sondage ... pour La Gazette".
+            let head = noun_head(r, subject.0, subject.1);
             if !(r.is(head, WordClass::DOCUMENT_HEAD) || is_plural_of(r, head, WordClass::DOCUMENT_HEAD)) {
                 continue;
             }
@@ -341,6 +353,13 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
     }
 }
 
+/// Whether what follows a verb at `at` is what a speaker says: "que", a
+/// colon, a quotation, an infinitive of "avoir" or "être" ("assure avoir
+/// réuni", "affirme ne pas savoir").
+fn reports_after(r: &Reading, at: usize) -> bool {
+    matches!(r.lw(at), "que" | "qu'" | "avoir" | "être" | "ne" | "n'") || r.is_punct(at, ":") || r.kind(at) == Some(Kind::Quote)
+}
+
 /// Whether the phrase `start..end` can speak: a name, a pronoun, or a head
 /// that stands for a person, a body, a group or a document.
 fn is_speaker(r: &Reading, start: usize, end: usize) -> bool {
@@ -350,6 +369,41 @@ fn is_speaker(r: &Reading, start: usize, end: usize) -> bool {
     let head = head_of(r, start, end);
     let named = (start..end).any(|i| r.is_proper(i) && !r.is(i, WordClass::TITLE | WordClass::CALENDAR));
     named || r.is(head, SPEAKER) || is_plural_of(r, head, SPEAKER)
+}
+
+/// A verb the lists do not know, in the incise after a quotation: French
+/// tells who speaks there with any verb, "», s'enthousiasme le directeur",
+/// "», sourit-elle", "», a plaisanté le ministre". It is a verb because it
+/// is written as one: with a reflexive pronoun before it, an inverted
+/// pronoun after it, or an auxiliary and a participle.
+fn incises(r: &Reading, found: &mut Vec<Found>) {
+    for q in (0..r.len()).filter(|&q| r.kind(q) == Some(Kind::Quote)) {
+        let i = if r.is_punct(q + 1, ",") { q + 2 } else { q + 1 };
+        if !r.is_word(i) || r.is_capitalised_word(i) || found.iter().any(|f| f.cue.start == r.span(i..i + 1).start) {
+            continue;
+        }
+        let (verb_end, clitic) = if matches!(r.lw(i), "s'" | "se") && r.is_word(i + 1) {
+            // "s'enthousiasme", "s'est emporté".
+            let v = if is_auxiliary_verb(r.lw(i + 1)) && is_participle(r.lw(i + 2)) { i + 3 } else { i + 2 };
+            (v, is_clitic(r, v).then_some(v))
+        } else if is_clitic(r, i + 1) {
+            // "sourit-elle", "a-t-il plaisanté".
+            let v = if WORDS.aux_avoir.contains(r.lw(i)) && is_participle(r.lw(i + 2)) { i + 3 } else { i + 2 };
+            (v, Some(i + 1))
+        } else if WORDS.aux_avoir.contains(r.lw(i)) && is_participle(r.lw(i + 1)) && r.lw(i + 1) != "été" {
+            (i + 2, None)
+        } else {
+            continue;
+        };
+        let source = match clitic {
+            Some(c) => Some((c, c + 1)),
+            None => phrase_after(r, skip_extension(r, verb_end)).filter(|&(s, _)| opens_phrase(r, s)),
+        };
+        if let Some(source) = source {
+            let end = clitic.map_or(verb_end, |c| c.max(verb_end - 1) + 1);
+            found.push(Found { kind: CueKind::Verb, cue: r.span(i..end), source: Some(source) });
+        }
+    }
 }
 
 /// Whether the verb group starting at `start` follows a quotation, a comma, a
@@ -481,7 +535,7 @@ fn is_parenthesis(r: &Reading, start: usize, end: usize) -> bool {
         || r.kind(start) == Some(Kind::Number)
         // "Contacté", "Interrogée par Ouest-France"; not "René Dupont".
         || (is_participle(first) && !(start + 1 < end && r.is_proper(start + 1)) && !r.is(start, SPEAKER))
-        || r.is(start, WordClass::PREPOSITION) && !r.is_proper(start)
+        || r.is(start, WordClass::PREPOSITION) && !r.is(start, WordClass::DEFINITE | WordClass::INDEFINITE) && !r.is_proper(start)
         || is_adverb(r, start)
         || WORDS.opener.contains(first)
         || end - start == 1 && r.kind(start) == Some(Kind::Punct)
@@ -763,12 +817,26 @@ fn colon(r: &Reading, opens_block: bool, found: &mut Vec<Found>) {
 /// de Bercy" → "fonctionnaire"), and after a quantity ("une cinquantaine de
 /// députés" → "députés").
 pub fn head_of(r: &Reading, start: usize, end: usize) -> usize {
-    let cut = (start + 1..end)
-        .find(|&i| r.is_punct(i, ",") || r.is_word(i) && !r.is_proper(i) && (r.is(i, WordClass::PREPOSITION | WordClass::CLAUSE) || WORDS.relative.contains(r.lw(i))))
-        .unwrap_or(end);
-    if let Some(name) = (start..cut).rev().find(|&i| r.is_proper(i) && !r.is(i, WordClass::TITLE)) {
-        return name;
+    let cut = phrase_cut(r, start, end);
+    let noun = noun_head(r, start, end);
+    // "l'association Parents vigilants", "le groupe Kervalis": the noun says what body the name is.
+    let body = WordClass::ORGANISATION | WordClass::OUTLET | WordClass::INSTITUTION | WordClass::DOCUMENT_HEAD;
+    match (start..cut).rev().find(|&i| r.is_proper(i) && !r.is(i, WordClass::TITLE)) {
+        Some(name) if !(r.is(noun, body) && noun < name) => name,
+        _ => noun,
     }
+}
+
+/// Where the core of the phrase `start..end` ends: at a comma, a preposition or a relative pronoun.
+fn phrase_cut(r: &Reading, start: usize, end: usize) -> usize {
+    (start + 1..end)
+        .find(|&i| r.is_punct(i, ",") || r.is_word(i) && !r.is_proper(i) && (r.is(i, WordClass::PREPOSITION | WordClass::CLAUSE) || WORDS.relative.contains(r.lw(i))))
+        .unwrap_or(end)
+}
+
+/// The first noun of the phrase `start..end`, names or not (see [`head_of`]).
+fn noun_head(r: &Reading, start: usize, end: usize) -> usize {
+    let cut = phrase_cut(r, start, end);
     let mut i = start;
     while i < cut && (r.is(i, WordClass::DEFINITE | WordClass::INDEFINITE | WordClass::QUANTIFIER) && i + 1 < cut || WORDS.prenominal.contains(r.lw(i)) && i + 1 < cut || !r.is_word(i)) {
         i += 1;
@@ -953,6 +1021,12 @@ mod tests {
         participle_after_a_comma: "Le syndicat a quitté la table, estimant que rien n'avait changé." => [("estimant", "Le syndicat")];
         evidence_verb_with_a_document: "Une étude de l'Inserm montre que le risque augmente." => [("montre", "Une étude de l'Inserm")];
         interviewed_frame: "Interrogé par France Bleu, le maire a balayé les critiques." => [("Interrogé par France Bleu", "le maire")];
+        an_unlisted_reflexive_verb_in_an_incise: "« Quel match ! », s'extasie le président du club." => [("s'extasie", "le président du club")];
+        an_unlisted_verb_with_an_inverted_pronoun: "« On verra bien », philosophe-t-il." => [("philosophe-t-il", "il")];
+        an_unlisted_compound_verb_in_an_incise: "« Rien à signaler », a badiné le capitaine." => [("a badiné", "le capitaine")];
+        learnt_from_a_named_body: "Une enquête a été ouverte, a-t-on appris auprès du parquet." => [("a-t-on appris auprès", "parquet")];
+        a_poll_for_an_outlet_gives_a_figure: "Un sondage réalisé par Ipsos pour La Gazette donne le maire en tête." => [("donne", "Un sondage réalisé par Ipsos pour La Gazette")];
+        an_inverted_only_verb_with_an_infinitive: "Ce dernier assure avoir réuni quarante signatures." => [("assure", "Ce dernier")];
         adverbial_inside_the_verb_group: "Le Quai d'Orsay a par ailleurs démenti toute ingérence." => [("a par ailleurs démenti", "Le Quai d'Orsay")];
         a_reason_invoked: "La société invoque la baisse des commandes." => [("invoque", "La société")];
         aveu_with_a_contracted_article: "De l'aveu même du directeur, rien n'a été tenté." => [("De l'aveu même du", "directeur")];
@@ -979,6 +1053,9 @@ mod tests {
         inside_a_quotation_is_no_cue: "« Il dit n'importe quoi. »" => [];
         faire_alone_is_no_cue: "Le club fait sa part du travail." => [];
         a_fire_that_broke_out_says_nothing: "Le feu s'est déclaré vers 2 h 30 dans la réserve." => [];
+        launching_a_recall_is_no_report: "Le fabricant a lancé mercredi le rappel de 80 000 poussettes." => [];
+        ensuring_security_is_no_report: "La police assure la sécurité du sommet." => [];
+        a_ranking_is_no_report: "Montclar pointe à la huitième place du championnat." => [];
         a_schedule_set_by_a_body_is_a_decoy: "Le texte sera examiné selon le calendrier prévu par la conférence des présidents." => [];
     }
 
@@ -1030,6 +1107,7 @@ mod tests {
             ("une cinquantaine de députés", "députés"),
             ("le Premier ministre", "ministre"),
             ("l'économiste Hélène Marchal", "Marchal"),
+            ("l'association Parents vigilants", "association"),
             ("le rapport annuel de la société", "rapport"),
         ];
         for (phrase, head) in heads {
