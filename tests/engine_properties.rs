@@ -43,6 +43,59 @@ fn blocks() -> impl Strategy<Value = Vec<String>> {
     proptest::collection::vec(prop_oneof![newsy(), "\\PC{0,40}"], 0..6)
 }
 
+/// The same for French: what its tokenizer splits (elisions, inverted
+/// pronouns with their euphonic t), guillemets with their no-break spaces,
+/// accented capitals, the conditional, "Pour X," and the other frames.
+fn frenchy() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("a-t-il déclaré".to_string()),
+        Just("estime-t-elle".to_string()),
+        Just("assure-t-on".to_string()),
+        Just("s'est dite".to_string()),
+        Just("fait-on valoir".to_string()),
+        Just("selon".to_string()),
+        Just("d'après".to_string()),
+        Just("D’".to_string()),
+        Just("l'élue".to_string()),
+        Just("qu'".to_string()),
+        Just("jusqu'".to_string()),
+        Just("Étienne Vasseur".to_string()),
+        Just("ce dernier".to_string()),
+        Just("on".to_string()),
+        Just("aurait".to_string()),
+        Just("envisagerait".to_string()),
+        Just("si".to_string()),
+        Just("Pour ".to_string()),
+        Just("cité par ".to_string()),
+        Just("de source policière".to_string()),
+        Just("Lire aussi : ".to_string()),
+        Just("\u{ab}\u{a0}".to_string()),
+        Just("\u{a0}\u{bb}".to_string()),
+        Just("\u{ab}\u{202f}".to_string()),
+        Just("\u{202f}\u{bb}".to_string()),
+        Just("\u{201c}".to_string()),
+        Just("\u{201d}".to_string()),
+        Just("'".to_string()),
+        Just("-".to_string()),
+        Just("-t-".to_string()),
+        Just(". ".to_string()),
+        Just(", ".to_string()),
+        Just(" : ".to_string()),
+        Just("?".to_string()),
+        Just("M. ".to_string()),
+        Just("Mme ".to_string()),
+        Just("14 h 32".to_string()),
+        Just("\u{1f600}".to_string()),
+        "[a-zA-Zàâçéèêëîïôûùüÿœ]{1,8}",
+        " ",
+    ];
+    proptest::collection::vec(piece, 0..40).prop_map(|pieces| pieces.concat())
+}
+
+fn french_blocks() -> impl Strategy<Value = Vec<String>> {
+    proptest::collection::vec(prop_oneof![frenchy(), "\\PC{0,40}"], 0..6)
+}
+
 fn check_spans(blocks: &[&str], analysis: &Analysis) -> Result<(), TestCaseError> {
     let on_text = |block: usize, span: Span| -> Result<(), TestCaseError> {
         let text = blocks.get(block).ok_or_else(|| TestCaseError::fail(format!("block {block} does not exist")))?;
@@ -71,6 +124,10 @@ fn check_spans(blocks: &[&str], analysis: &Analysis) -> Result<(), TestCaseError
 /// that random text the detector would refuse is read all the same.
 fn english(blocks: &[&str]) -> Analysis {
     analyse(blocks, LangHint::Is(Lang::En)).expect("a forced language is never refused")
+}
+
+fn french(blocks: &[&str]) -> Analysis {
+    analyse(blocks, LangHint::Is(Lang::Fr)).expect("a forced language is never refused")
 }
 
 proptest! {
@@ -116,6 +173,37 @@ proptest! {
             prop_assert_eq!(a.verdict, b.verdict);
             prop_assert_eq!(a.source.as_ref().map(|s| shift(s.block, s.span)), b.source.as_ref().map(|s| s.span));
             prop_assert_eq!(a.cue.map(|c| shift(a.block, c.span)), b.cue.map(|c| c.span));
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn french_spans_are_inside_on_boundaries_and_ordered(blocks in french_blocks()) {
+        let refs: Vec<&str> = blocks.iter().map(String::as_str).collect();
+        let analysis = french(&refs);
+        check_spans(&refs, &analysis)?;
+        prop_assert_eq!(analysis.lang, Lang::Fr);
+        prop_assert_eq!(analysis.profile.summary.sentences, analysis.sentences.len());
+    }
+
+    #[test]
+    fn french_white_space_before_a_block_shifts_its_spans(blocks in french_blocks(), which in 0usize..6, pad in "[ \u{a0}]{1,3}") {
+        prop_assume!(!blocks.is_empty());
+        let which = which % blocks.len();
+        let refs: Vec<&str> = blocks.iter().map(String::as_str).collect();
+        let padded_block = format!("{pad}{}", blocks[which]);
+        let mut padded = refs.clone();
+        padded[which] = &padded_block;
+        let before = french(&refs);
+        let after = french(&padded);
+        prop_assert_eq!(before.sentences.len(), after.sentences.len());
+        let shift = |block: usize, span: Span| if block == which { span.shifted(pad.len()) } else { span };
+        for (a, b) in before.sentences.iter().zip(&after.sentences) {
+            prop_assert_eq!(shift(a.block, a.span), b.span);
+            prop_assert_eq!(a.verdict, b.verdict);
+            prop_assert_eq!(a.hedged, b.hedged);
+            prop_assert_eq!(a.source.as_ref().map(|s| shift(s.block, s.span)), b.source.as_ref().map(|s| s.span));
         }
     }
 }

@@ -321,3 +321,48 @@ fn blocks_that_are_not_all_strings_or_a_lang_that_is_no_string_are_malformed() {
     let missing = message(js_sys::Object::new().into());
     assert!(missing.contains("malformed"), "{missing}");
 }
+
+/// A French article as a French daily lays it out: guillemets with their
+/// narrow and ordinary no-break spaces, an inverted "a-t-il précisé", an
+/// anonymous "selon nos informations", a "Lire aussi" box. Its page
+/// declares English, as many French pages do.
+const FRENCH: [&str; 5] = [
+    "Le port de Saint-Aubrac en grève",
+    "Les dockers du port de Saint-Aubrac ont entamé lundi une grève illimitée contre l'automatisation des terminaux.",
+    "\u{ab}\u{202f}Personne ne nous a consultés\u{202f}\u{bb}, a déclaré le secrétaire du syndicat, Yannick Le Bris. \u{ab}\u{a0}Nous tiendrons le temps qu'il faudra.\u{a0}\u{bb}",
+    "Selon nos informations, la direction aurait proposé une prime de départ. \u{c0} en croire L\u{2019}\u{c9}cho du port, les négociations reprendraient mercredi.",
+    "\u{c0} lire aussi\u{a0}: Ports, la bataille de l\u{2019}automatisation",
+];
+
+#[test]
+fn a_french_article_declared_english_is_read_in_french_with_utf16_offsets() {
+    let js: Vec<js_sys::JsString> = FRENCH.iter().map(|b| js_sys::JsString::from(*b)).collect();
+    let values: Vec<JsValue> = js.iter().map(|s| s.clone().into()).collect();
+    let request = request(&values, None);
+    js_sys::Reflect::set(&request, &"declared".into(), &"en".into()).unwrap();
+    let value = sourcelight::wasm::analyse(request).expect("a French article is read");
+    let view: View = serde_wasm_bindgen::from_value(value.clone()).expect("the view decodes");
+    assert_eq!(view.lang, "fr");
+    let verdicts: Vec<Vec<&str>> = view.blocks.iter().map(|b| b.sentences.iter().map(|s| s.verdict.as_str()).collect()).collect();
+    assert_eq!(verdicts, [vec!["none"], vec!["unattributed"], vec!["named", "named"], vec!["anonymous", "named"], vec!["none"]]);
+    // Offsets count UTF-16 code units: the cue and the sentences slice out exactly.
+    let quoted = &view.blocks[2].sentences[0];
+    let cue = quoted.cue.as_ref().expect("the quotation has its cue");
+    assert_eq!(utf16_slice(&js[2], cue.start, cue.end), "a déclaré");
+    assert_eq!(cue.text, "a déclaré");
+    assert!(utf16_slice(&js[2], quoted.start, quoted.end).ends_with("Yannick Le Bris."));
+    let continued = &view.blocks[2].sentences[1];
+    assert_eq!(utf16_slice(&js[2], continued.start, continued.end), "\u{ab}\u{a0}Nous tiendrons le temps qu'il faudra.\u{a0}\u{bb}");
+    // And the hand-built view is the contract's, field for field.
+    let written: String = js_sys::JSON::stringify(&value).unwrap().into();
+    let analysis = sourcelight::analyse(&FRENCH, sourcelight::LangHint::Auto).expect("French is read");
+    assert_eq!(written, reference::json(&FRENCH, &analysis));
+}
+
+#[test]
+fn french_may_be_forced_and_a_short_french_text_declared_french_is_read_so() {
+    let forced = sourcelight::wasm::analyse(request(&["Il pleut.".into()], Some("fr"))).expect("French can be forced");
+    assert_eq!(field(&forced, "lang").as_deref(), Some("fr"));
+    let short = sourcelight::wasm::analyse(declaring(&["« Jamais », a-t-il dit."], "fr-FR")).expect("a short text takes the declared language");
+    assert_eq!(field(&short, "lang").as_deref(), Some("fr"));
+}
