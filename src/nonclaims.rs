@@ -52,7 +52,8 @@ pub fn by_place(text: &Text, sentences: &[Span], lex: &Lexicon) -> Vec<Option<&'
     };
     // A quotation with its credit ("“...” — Jane Roe") is a sentence, punctuated or not.
     let credited = |b: usize| content(b).contains("\" \u{2014}") || content(b).contains("\"\u{2014}");
-    let punctuated = |b: usize| content(b).trim_end_matches(['"', '\'', ')', ']']).ends_with(['.', '!', '?', '\u{2026}', ':', ';']) || credited(b);
+    // Closing marks may stand after a space: French sets off » ("... onze ans. »").
+    let punctuated = |b: usize| content(b).trim_end_matches(['"', '\'', ')', ']', ' ']).ends_with(['.', '!', '?', '\u{2026}', ':', ';']) || credited(b);
     let first = (0..blocks).find(|&b| !content(b).is_empty());
     if let Some(first) = first {
         if per_block[first] == 1 {
@@ -170,6 +171,12 @@ mod tests {
     fn a_punctuated_standfirst_before_the_byline_is_front_matter() {
         let blocks = ["Port workers walk out", "Leaked emails show the board knew of the risks, and said nothing.", "By Jane Roe", "The strike began on Tuesday after talks failed."];
         assert_eq!(places(&blocks), [true, true, true, false]);
+    }
+
+    #[test]
+    fn a_paragraph_closing_a_quotation_after_a_space_is_punctuated() {
+        let blocks = ["Le mur a c\u{e9}d\u{e9}", "\u{ab} On nous avait promis un si\u{e8}cle \u{bb}, a dit Odile Marchetti. \u{ab} Il a dur\u{e9} onze ans. \u{bb}", "La suite."];
+        assert_eq!(places(&blocks), [true, false, false]);
     }
 
     #[test]

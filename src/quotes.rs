@@ -100,7 +100,7 @@ pub fn is_fragment_break(prev: &str, next: &str, quote_open: bool) -> bool {
         }
     }
     let ends_sentence = {
-        let stripped = prev.trim_end_matches(['"', '\'', ')', ']']);
+        let stripped = prev.trim_end_matches(['"', '\'', ')', ']', ' ']);
         stripped.ends_with(['.', '!', '?', '\u{2026}', ':'])
     };
     if first.is_lowercase() && !ends_sentence {
@@ -265,6 +265,12 @@ mod tests {
         stray_closing_mark_is_ignored: ["He left\u{201d} early."] => [];
         broken_dump_fragments_form_one_quote: ["\"", "potentially illegal activities", "\" of the giant."] => ["\"\n\npotentially illegal activities\n\n\""];
         scare_quote: ["The so-called \"iPhone killer\" sold well."] => ["\"iPhone killer\""];
+    }
+
+    #[test]
+    fn a_closing_guillemet_set_off_by_a_space_ends_its_paragraph() {
+        // As `norm` writes it: « » folded to ", their spaces to plain ones.
+        assert!(!is_fragment_break("\" Il a dur\u{e9} onze ans. \"", "ensuite, la ville a vot\u{e9}.", false));
     }
 
     #[test]
