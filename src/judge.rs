@@ -19,6 +19,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use crate::chars::is_letter_or_digit;
 use crate::sentence::{Cue, Sentence, Source, SourceKind};
 use crate::cues::{self, CueKind, Found};
 use crate::lang::{rules, Lang};
@@ -365,7 +366,7 @@ fn quote_share(r: &Reading, quotes: &[&Quote]) -> (f32, Option<usize>) {
         let letters = token.span.len();
         if token.kind == Kind::Quote {
             // Count only the letters, not the marks.
-            let words = r.norm[token.span.start..token.span.end].chars().filter(|c| c.is_alphanumeric()).count();
+            let words = r.norm[token.span.start..token.span.end].chars().filter(|&c| is_letter_or_digit(c)).count();
             inside += words;
             total += words;
             let q = quotes.partition_point(|q| q.span.end <= token.span.start);
@@ -500,7 +501,7 @@ fn lower_case_words<'t>(norm: &str, lower: &'t str) -> PageWords<'t> {
     let inside = |at: usize| -> (bool, usize) {
         match bytes[at] {
             b if b.is_ascii() => (WORD_BYTE[usize::from(b)], 1),
-            _ => norm[at..].chars().next().map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+            _ => norm[at..].chars().next().map_or((false, 1), |c| (is_letter_or_digit(c), c.len_utf8())),
         }
     };
     let mut at = 0;

@@ -18,6 +18,7 @@
 
 pub mod analysis;
 pub mod boilerplate;
+pub mod chars;
 pub mod corpus;
 pub mod cues;
 pub mod eval;

@@ -18,6 +18,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::chars::{is_letter_or_digit, latin_letter_len};
+
 /// A list of phrases, lower case, ready to be found in lower-case text.
 pub struct Phrases {
     /// The keys phrases start with (their first word, or first symbol for a
@@ -115,8 +117,12 @@ fn word_char_len(text: &str, at: usize) -> usize {
     match text.as_bytes().get(at) {
         None => 0,
         Some(&b) if b < 0x80 => usize::from(is_word_byte(b)),
-        // A byte that starts a character (`at` is always on a boundary here).
-        Some(_) => text.get(at..).and_then(|rest| rest.chars().next()).filter(|c| c.is_alphanumeric()).map_or(0, char::len_utf8),
+        // A byte that starts a character (`at` is always on a boundary here): a Latin
+        // letter is read from its bytes, anything else decoded.
+        Some(_) => match latin_letter_len(text.as_bytes(), at) {
+            0 => text.get(at..).and_then(|rest| rest.chars().next()).filter(|&c| is_letter_or_digit(c)).map_or(0, char::len_utf8),
+            len => len,
+        },
     }
 }
 

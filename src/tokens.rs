@@ -7,6 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::chars::{is_letter, is_letter_or_digit};
 use crate::lexicon::{Grammar, Lexicon, PronounKind, WordClass};
 use crate::span::Span;
 
@@ -244,9 +245,10 @@ fn plain_tokens(norm: &str, mut at: usize, stop: usize, grammar: &Grammar, token
             at += c.len_utf8();
             continue;
         }
-        if c.is_alphabetic() {
+        if is_letter(c) {
             let end = word_end(norm, at, stop);
-            if splits {
+            // A word joined by an apostrophe or a hyphen may hold an elision or a clitic.
+            if splits && bytes[at..end].iter().any(|&b| b == b'\'' || b == b'-') {
                 push_word(norm, Span::new(at, end), grammar, tokens);
             } else {
                 tokens.push(Token { capitalised: c.is_uppercase(), ..Token::new(Span::new(at, end), Kind::Word) });
@@ -307,7 +309,7 @@ fn push_word(norm: &str, word: Span, grammar: &Grammar, tokens: &mut Vec<Token>)
     let mut buffer = [0u8; 8];
     let mut start = word.start;
     // Elisions: a few ASCII letters and the apostrophe ("l'", "puisqu'").
-    while let Some(apostrophe) = norm[start..word.end].find('\'').map(|a| start + a) {
+    while let Some(apostrophe) = bytes[start..word.end].iter().position(|&b| b == b'\'').map(|a| start + a) {
         let listed = ascii_lower(&bytes[start..=apostrophe], &mut buffer).is_some_and(|p| grammar.elision.contains(p));
         if !listed || apostrophe + 1 >= word.end {
             break;
@@ -316,7 +318,7 @@ fn push_word(norm: &str, word: Span, grammar: &Grammar, tokens: &mut Vec<Token>)
         start = apostrophe + 1;
     }
     // A clitic: the part after the last hyphen, and "-t-" before it left out.
-    if let Some(hyphen) = norm[start..word.end].rfind('-').map(|h| start + h).filter(|&h| h > start) {
+    if let Some(hyphen) = bytes[start..word.end].iter().rposition(|&b| b == b'-').map(|h| start + h).filter(|&h| h > start) {
         // A capitalised pronoun after a word in lower case is part of a name ("Jean-Il"), not an inversion.
         let name = bytes[hyphen + 1].is_ascii_uppercase() && bytes[start..hyphen].iter().any(u8::is_ascii_lowercase);
         let listed = !name && ascii_lower(&bytes[hyphen + 1..word.end], &mut buffer).is_some_and(|p| grammar.clitic.contains(p));
@@ -380,12 +382,12 @@ fn word_end(norm: &str, at: usize, stop: usize) -> usize {
         i += bytes[i..stop].iter().position(|&b| !ASCII_ALPHANUMERIC[usize::from(b)]).unwrap_or(stop - i);
         let Some(c) = char_at(norm, i, stop) else { return i };
         let after = i + c.len_utf8();
-        if c.is_alphanumeric() {
+        if is_letter_or_digit(c) {
             i = after;
             continue;
         }
         let joins = matches!(c, '-' | '\'' | '.' | '&');
-        if !(joins && char_at(norm, after, stop).is_some_and(char::is_alphanumeric)) {
+        if !(joins && char_at(norm, after, stop).is_some_and(is_letter_or_digit)) {
             return i;
         }
         // `'s` at the end of a word is a possessive, not part of it.
