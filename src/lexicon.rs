@@ -142,6 +142,11 @@ impl WordClass {
     pub const MODAL: Self = Self(1 << 35);
     /// The first word of a source preposition ("according" of "according to").
     pub const SOURCE_PREPOSITION_START: Self = Self(1 << 36);
+    /// The first bit of the classes a language defines for its own rules
+    /// ([`Grammar::own`]): one bit each, up to [`WordClass::OWN_CLASSES`].
+    const OWN_FIRST: u32 = 40;
+    /// How many classes of its own a language may define.
+    pub const OWN_CLASSES: usize = 24;
 
     /// Both sets of classes (`|`, usable in constants).
     pub const fn with(self, other: WordClass) -> Self {
@@ -215,9 +220,10 @@ pub struct Grammar {
     /// Subject pronouns written after their verb with a hyphen ("dit-il",
     /// "a-t-elle"): the tokenizer makes each a word of its own.
     pub clitic: HashSet<String>,
-    /// Classes the shared rules do not read, by name, for a language's own
-    /// rules: French's `conditional` or `relative`, read by `src/lang/fr.rs`.
-    pub other: HashMap<String, HashSet<String>>,
+    /// Classes the shared rules do not read, for a language's own rules
+    /// (French's `conditional` or `light`, read by `src/lang/fr.rs`), in the
+    /// order of the file: each has a bit of its own ([`Lexicon::own_class`]).
+    pub own: Vec<(String, HashSet<String>)>,
 }
 
 fn grammar(data: &str) -> Grammar {
@@ -246,7 +252,13 @@ fn grammar(data: &str) -> Grammar {
             "modal" => &mut grammar.modal,
             "elision" => &mut grammar.elision,
             "clitic" => &mut grammar.clitic,
-            other => grammar.other.entry(other.to_string()).or_default(),
+            own => match grammar.own.iter().position(|(name, _)| name == own) {
+                Some(at) => &mut grammar.own[at].1,
+                None => {
+                    grammar.own.push((own.to_string(), HashSet::default()));
+                    &mut grammar.own.last_mut().expect("just pushed").1
+                }
+            },
         };
         set.extend(words.split_whitespace().map(str::to_string));
     }
@@ -372,6 +384,11 @@ fn class_table(lexicon: &Lexicon) -> HashMap<String, WordClass> {
     for first in lexicon.source_prepositions.iter().filter_map(|phrase| phrase.first()) {
         *table.entry(first.clone()).or_default() |= WordClass::SOURCE_PREPOSITION_START;
     }
+    for (n, (_, set)) in lexicon.grammar.own.iter().enumerate().take(WordClass::OWN_CLASSES) {
+        for word in set {
+            *table.entry(word.clone()).or_default() |= WordClass(1 << (WordClass::OWN_FIRST + n as u32));
+        }
+    }
     table
 }
 
@@ -411,6 +428,16 @@ impl Lexicon {
             (&g.stance_object, WordClass::STANCE_OBJECT),
             (&g.modal, WordClass::MODAL),
         ]
+    }
+
+    /// The bit of a class of the language's own (a class of `grammar.txt` the
+    /// shared rules do not read), to test tokens with: [`WordClass::NONE`],
+    /// which no word has, for a class the language does not define.
+    pub fn own_class(&self, name: &str) -> WordClass {
+        match self.grammar.own.iter().take(WordClass::OWN_CLASSES).position(|(own, _)| own == name) {
+            Some(n) => WordClass(1 << (WordClass::OWN_FIRST + n as u32)),
+            None => WordClass::NONE,
+        }
     }
 
     /// The lists a lower-case word belongs to ([`WordClass::NONE`] for a word in none).
@@ -563,6 +590,11 @@ mod tests {
         if en.source_prepositions.iter().any(|phrase| phrase.first().is_some_and(|first| first == word)) {
             class |= WordClass::SOURCE_PREPOSITION_START;
         }
+        for (name, set) in &en.grammar.own {
+            if set.contains(word) {
+                class |= en.own_class(name);
+            }
+        }
         class
     }
 
@@ -571,7 +603,8 @@ mod tests {
         for lang in [Lang::En, Lang::Fr] {
             let lex = get(lang);
             let firsts = lex.impersonal.iter().map(|(phrase, _)| &phrase[0]).chain(lex.source_prepositions.iter().map(|phrase| &phrase[0]));
-            let words = lex.class_sets().into_iter().flat_map(|(set, _)| set.iter()).chain(lex.reporting_verbs.keys()).chain(lex.pronouns.keys()).chain(firsts);
+            let own = lex.grammar.own.iter().flat_map(|(_, set)| set.iter());
+            let words = lex.class_sets().into_iter().flat_map(|(set, _)| set.iter()).chain(lex.reporting_verbs.keys()).chain(lex.pronouns.keys()).chain(firsts).chain(own);
             for word in words {
                 assert_eq!(lex.classes(word), members(lex, word), "{word} ({lang:?})");
             }
@@ -590,7 +623,11 @@ mod tests {
         // Matched on the text, where "d'anonymat" is written whole.
         assert!(fr.anonymity_phrases.is_match("sous couvert d'anonymat"));
         assert!(fr.grammar.elision.contains("qu'") && fr.grammar.clitic.contains("on"));
-        assert!(fr.grammar.other.get("conditional").is_some_and(|c| c.contains("aurait")));
+        assert!(fr.classes("aurait").is(fr.own_class("conditional")));
+        assert!(!fr.classes("avait").is(fr.own_class("conditional")));
+        assert_ne!(fr.own_class("conditional"), fr.own_class("light"));
+        assert_eq!(fr.own_class("no such class"), WordClass::NONE);
+        assert!(fr.grammar.own.len() <= WordClass::OWN_CLASSES, "French defines more classes of its own than there are bits");
         assert_eq!(fr.pronouns.get("dernier"), Some(&PronounKind::Person));
         // English elides and inverts nothing.
         assert!(get(Lang::En).grammar.elision.is_empty() && get(Lang::En).grammar.clitic.is_empty());

@@ -33,39 +33,44 @@ use crate::lexicon::{self, Lexicon, WordClass};
 use crate::phrases::Starts;
 use crate::tokens::{Kind, Reading};
 
-/// The classes of `data/fr/grammar.txt` that only these rules read.
-struct Words {
-    prenominal: HashSet<String>,
-    conditional: HashSet<String>,
-    relative: HashSet<String>,
-    inverted: HashSet<String>,
-    light: HashSet<String>,
-    aux_avoir: HashSet<String>,
-    aux_etre: HashSet<String>,
-    quantity: HashSet<String>,
-    frame: HashSet<String>,
-    y_verb: HashSet<String>,
-    opener: HashSet<String>,
-    /// Phrases, their words joined by `_` in the list ("par_ailleurs").
+/// The classes of `data/fr/grammar.txt` that only these rules read, as the
+/// bits the lexicon gives them ([`Lexicon::own_class`]): a token is tested
+/// against them as against the shared classes, with no look-up of its word.
+struct Classes {
+    prenominal: WordClass,
+    conditional: WordClass,
+    relative: WordClass,
+    inverted: WordClass,
+    light: WordClass,
+    aux_avoir: WordClass,
+    aux_etre: WordClass,
+    quantity: WordClass,
+    frame: WordClass,
+    y_verb: WordClass,
+    opener: WordClass,
+    /// Adverbial phrases, their words joined by `_` in the list ("par_ailleurs").
     adverbial: HashSet<String>,
+    /// The last word of each of them ("ailleurs"): where one may end.
+    adverbial_end: HashSet<String>,
 }
 
-static WORDS: LazyLock<Words> = LazyLock::new(|| {
-    let other = &lexicon::get(Lang::Fr).grammar.other;
-    let class = |name: &str| other.get(name).cloned().unwrap_or_default();
-    Words {
-        prenominal: class("prenominal"),
-        conditional: class("conditional"),
-        relative: class("relative"),
-        inverted: class("inverted"),
-        light: class("light"),
-        aux_avoir: class("aux_avoir"),
-        aux_etre: class("aux_etre"),
-        quantity: class("quantity"),
-        frame: class("frame"),
-        y_verb: class("y_verb"),
-        opener: class("opener"),
-        adverbial: class("adverbial").iter().map(|p| p.replace('_', " ")).collect(),
+static C: LazyLock<Classes> = LazyLock::new(|| {
+    let lex = lexicon::get(Lang::Fr);
+    let adverbial = lex.grammar.own.iter().find(|(name, _)| name == "adverbial").map(|(_, set)| set.clone()).unwrap_or_default();
+    Classes {
+        prenominal: lex.own_class("prenominal"),
+        conditional: lex.own_class("conditional"),
+        relative: lex.own_class("relative"),
+        inverted: lex.own_class("inverted"),
+        light: lex.own_class("light"),
+        aux_avoir: lex.own_class("aux_avoir"),
+        aux_etre: lex.own_class("aux_etre"),
+        quantity: lex.own_class("quantity"),
+        frame: lex.own_class("frame"),
+        y_verb: lex.own_class("y_verb"),
+        opener: lex.own_class("opener"),
+        adverbial: adverbial.iter().map(|p| p.replace('_', " ")).collect(),
+        adverbial_end: adverbial.iter().filter_map(|p| p.rsplit(['_', '\'']).next()).map(str::to_string).collect(),
     }
 });
 
@@ -141,12 +146,16 @@ fn is_clitic(r: &Reading, i: usize) -> bool {
 /// An adverb that may stand inside a verb group ("a également rapporté", "avait pourtant assuré").
 fn is_adverb(r: &Reading, i: usize) -> bool {
     let w = r.lw(i);
-    r.is_word(i) && (r.is(i, WordClass::AUXILIARY) && !is_auxiliary_verb(w) || w.len() > 5 && w.ends_with("ment") && !r.is_capitalised_word(i))
+    r.is_word(i) && (r.is(i, WordClass::AUXILIARY) && !aux_verb(r, i) || w.len() > 5 && w.ends_with("ment") && !r.is_capitalised_word(i))
 }
 
 /// The length of an adverbial phrase of the `adverbial` class that ends
 /// just before token `end` ("par ailleurs", "de son côté"), if one does.
 fn adverbial_before(r: &Reading, end: usize) -> Option<usize> {
+    // Only where an adverbial's last word stands: no phrase is built for any other word.
+    if end == 0 || !C.adverbial_end.contains(r.lw(end - 1)) {
+        return None;
+    }
     (2..=4usize).filter(|&n| n <= end).find(|&n| {
         let mut phrase = String::new();
         for i in end - n..end {
@@ -155,12 +164,13 @@ fn adverbial_before(r: &Reading, end: usize) -> Option<usize> {
             }
             phrase.push_str(r.lw(i));
         }
-        WORDS.adverbial.contains(&phrase)
+        C.adverbial.contains(&phrase)
     })
 }
 
-fn is_auxiliary_verb(w: &str) -> bool {
-    WORDS.aux_avoir.contains(w) || WORDS.aux_etre.contains(w)
+/// Whether token `i` is a form of "avoir" or "être" that opens a compound tense.
+fn aux_verb(r: &Reading, i: usize) -> bool {
+    r.is(i, C.aux_avoir | C.aux_etre)
 }
 
 /// Past participles: "déclaré", "reconnu", "démenti", "admis", "dite". An
@@ -177,10 +187,10 @@ fn group(r: &Reading, v: usize) -> Group {
     let mut clitic = (v + 1 < r.len() && is_clitic(r, v + 1)).then_some(v + 1);
     // "fait savoir", "fait-on valoir", "a fait état".
     let mut head = v;
-    if v >= 2 && is_clitic(r, v - 1) && WORDS.light.contains(r.lw(v - 2)) {
+    if v >= 2 && is_clitic(r, v - 1) && r.is(v - 2, C.light) {
         clitic = Some(v - 1);
         head = v - 2;
-    } else if v >= 1 && WORDS.light.contains(r.lw(v - 1)) {
+    } else if v >= 1 && r.is(v - 1, C.light) {
         head = v - 1;
     }
     let mut start = head;
@@ -194,13 +204,13 @@ fn group(r: &Reading, v: usize) -> Group {
             clitic = Some(prev);
         } else if w == "été" {
             passive = true;
-        } else if is_auxiliary_verb(w) {
+        } else if aux_verb(r, prev) {
             start = prev;
             let reflexive = prev > 0 && matches!(r.lw(prev - 1), "s'" | "se");
             if reflexive {
                 start = prev - 1;
             }
-            passive |= WORDS.aux_etre.contains(w) && !reflexive;
+            passive |= r.is(prev, C.aux_etre) && !reflexive;
             break;
         } else if let Some(len) = adverbial_before(r, k) {
             // "a par ailleurs démenti", "a de son côté affirmé".
@@ -228,15 +238,19 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
     for v in 0..r.len() {
         let word = r.lw(v);
         let class = r.classes(v);
-        let y_verb = WORDS.y_verb.contains(word) && v > 0 && r.lw(v - 1) == "y";
-        if v < covered || !r.is_word(v) || !(class.is(cue_verb) || y_verb) || is_clitic(r, v) {
+        if v < covered || !r.is_word(v) {
+            continue;
+        }
+        // "y voient": a verb that reports after "y" only; looked up only after a "y".
+        let y_verb = class.is(C.y_verb) && v > 0 && r.lw(v - 1) == "y";
+        if !(class.is(cue_verb) || y_verb) || is_clitic(r, v) {
             continue;
         }
         // A capitalised form inside a sentence is a name ("Le Dit des ...").
         if v > 0 && r.is_capitalised_word(v) && r.kind(v - 1) == Some(Kind::Word) {
             continue;
         }
-        let light = WORDS.light.contains(r.lw(v.saturating_sub(1))) || v >= 2 && is_clitic(r, v - 1) && WORDS.light.contains(r.lw(v - 2));
+        let light = v >= 1 && r.is(v - 1, C.light) || v >= 2 && is_clitic(r, v - 1) && r.is(v - 2, C.light);
         // "savoir", "valoir", "état", "part" report only after "faire".
         if matches!(word, "savoir" | "valoir" | "état" | "part") && !light {
             continue;
@@ -262,7 +276,7 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
             continue;
         }
         let participle = is_participle(word) && !matches!(word, "dit" | "écrit" | "décrit");
-        let compound = g.start < v && is_auxiliary_verb(r.lw(g.start)) || g.start + 1 < v && is_auxiliary_verb(r.lw(g.start + 1));
+        let compound = g.start < v && aux_verb(r, g.start) || g.start + 1 < v && aux_verb(r, g.start + 1);
         // A bare participle is an adjective ("la mesure annoncée"), unless its agent follows: "une victoire saluée par les syndicats".
         if participle && !compound && !light {
             if r.lw(v + 1) == "par" && class.is(WordClass::REPORTING_VERB) {
@@ -305,7 +319,7 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
             continue;
         }
         let evidence_only = class.is(WordClass::EVIDENCE_VERB) && !class.is(WordClass::REPORTING_VERB);
-        let inverted_only = WORDS.inverted.contains(word);
+        let inverted_only = class.is(C.inverted);
         // "..., estimant que": a participle after a comma speaks for the sentence's subject.
         if word.ends_with("ant") {
             if v > 0 && r.is_punct(v - 1, ",") && !evidence_only {
@@ -357,6 +371,11 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
 /// colon, a quotation, an infinitive of "avoir" or "être" ("assure avoir
 /// réuni", "affirme ne pas savoir").
 fn reports_after(r: &Reading, at: usize) -> bool {
+    // Past a time and whom it was said to: "a assuré jeudi au Courrier du port que".
+    let mut at = skip_extension(r, at);
+    if matches!(r.lw(at), "à" | "au" | "aux") {
+        at = (at + 1..(at + 8).min(r.len())).find(|&i| !np_word_fr(r, i) || matches!(r.lw(i), "que" | "qu'")).unwrap_or(at);
+    }
     matches!(r.lw(at), "que" | "qu'" | "avoir" | "être" | "ne" | "n'") || r.is_punct(at, ":") || r.kind(at) == Some(Kind::Quote)
 }
 
@@ -384,13 +403,13 @@ fn incises(r: &Reading, found: &mut Vec<Found>) {
         }
         let (verb_end, clitic) = if matches!(r.lw(i), "s'" | "se") && r.is_word(i + 1) {
             // "s'enthousiasme", "s'est emporté".
-            let v = if is_auxiliary_verb(r.lw(i + 1)) && is_participle(r.lw(i + 2)) { i + 3 } else { i + 2 };
+            let v = if aux_verb(r, i + 1) && is_participle(r.lw(i + 2)) { i + 3 } else { i + 2 };
             (v, is_clitic(r, v).then_some(v))
         } else if is_clitic(r, i + 1) {
             // "sourit-elle", "a-t-il plaisanté".
-            let v = if WORDS.aux_avoir.contains(r.lw(i)) && is_participle(r.lw(i + 2)) { i + 3 } else { i + 2 };
+            let v = if r.is(i, C.aux_avoir) && is_participle(r.lw(i + 2)) { i + 3 } else { i + 2 };
             (v, Some(i + 1))
-        } else if WORDS.aux_avoir.contains(r.lw(i)) && is_participle(r.lw(i + 1)) && r.lw(i + 1) != "été" {
+        } else if r.is(i, C.aux_avoir) && is_participle(r.lw(i + 1)) && r.lw(i + 1) != "été" {
             (i + 2, None)
         } else {
             continue;
@@ -473,7 +492,7 @@ fn phrase_at(r: &Reading, at: usize, opening: bool) -> Option<(usize, usize)> {
     // An apposition: up to the next punctuation, if it names or describes.
     if r.is_punct(end, ",") && r.is_word(end + 1) {
         let first = end + 1;
-        let describes = !r.is(first, WordClass::CLAUSE | WordClass::PREPOSITION) && !WORDS.relative.contains(r.lw(first)) && !(is_participle(r.lw(first)) && !r.is_proper(first) && !r.is(first, SPEAKER));
+        let describes = !r.is(first, WordClass::CLAUSE | WordClass::PREPOSITION) && !r.is(first, C.relative) && !(is_participle(r.lw(first)) && !r.is_proper(first) && !r.is(first, SPEAKER));
         let stop = phrase_end(r, first);
         let closes = if opening { r.is_punct(stop, ",") } else { stop == r.len() || r.kind(stop) == Some(Kind::Punct) };
         if describes && stop > first && stop - first <= 12 && closes {
@@ -531,13 +550,13 @@ fn is_plural_of(r: &Reading, i: usize, class: WordClass) -> bool {
 /// "jusque dans ses rangs").
 fn is_parenthesis(r: &Reading, start: usize, end: usize) -> bool {
     let first = r.lw(start);
-    WORDS.relative.contains(first)
+    r.is(start, C.relative)
         || r.kind(start) == Some(Kind::Number)
         // "Contacté", "Interrogée par Ouest-France"; not "René Dupont".
         || (is_participle(first) && !(start + 1 < end && r.is_proper(start + 1)) && !r.is(start, SPEAKER))
         || r.is(start, WordClass::PREPOSITION) && !r.is(start, WordClass::DEFINITE | WordClass::INDEFINITE) && !r.is_proper(start)
         || is_adverb(r, start)
-        || WORDS.opener.contains(first)
+        || r.is(start, C.opener)
         || end - start == 1 && r.kind(start) == Some(Kind::Punct)
 }
 
@@ -591,8 +610,7 @@ fn np_before(r: &Reading, end: usize) -> Option<(usize, usize)> {
         let i = start - 1;
         let ok = match r.kind(i) {
             Some(Kind::Word) => {
-                let w = r.lw(i);
-                !(r.is(i, WordClass::CLAUSE) || WORDS.relative.contains(w) || is_auxiliary_verb(w) || r.is(i, WordClass::NEGATION) || (r.classes(i).reporting().is_some() && !r.is(i, SPEAKER) && !r.is_proper(i)))
+                !(r.is(i, WordClass::CLAUSE | WordClass::NEGATION) || aux_verb(r, i) || (r.classes(i).reporting().is_some() && !r.is(i, SPEAKER) && !r.is_proper(i)))
                     || r.is_proper(i)
             }
             Some(Kind::Number) | Some(Kind::Possessive) => true,
@@ -634,7 +652,7 @@ fn subject_before(r: &Reading, start: usize) -> Option<(usize, usize)> {
         return None;
     }
     // "..., qui affirme": the relative pronoun stands for the phrase before it.
-    if WORDS.relative.contains(r.lw(start - 1)) {
+    if r.is(start - 1, C.relative) {
         let before = if start >= 2 && r.is_punct(start - 2, ",") { start - 2 } else { start - 1 };
         return segments(r, before).into_iter().map(|(s, e)| (s, e)).find(|&(s, e)| !is_parenthesis(r, s, e) && e > s).and_then(|(s, e)| np_before(r, e).filter(|&(a, _)| a >= s));
     }
@@ -654,7 +672,7 @@ fn subject_before(r: &Reading, start: usize) -> Option<(usize, usize)> {
             continue;
         }
         // A clause with its own verb ("X a été réélu, a annoncé la commission"): the subject is not before it.
-        if (s..e).any(|i| is_auxiliary_verb(r.lw(i))) {
+        if (s..e).any(|i| aux_verb(r, i)) {
             return None;
         }
         if is_bare_apposition(r, s, e) && segments.get(n + 1).is_some_and(|&(ps, pe)| pe > ps && !is_opener(r, ps, pe)) {
@@ -724,7 +742,7 @@ fn np_word_fr(r: &Reading, i: usize) -> bool {
         Some(Kind::Word) => {
             let w = r.lw(i);
             r.is_proper(i)
-                || !(r.is(i, WordClass::CLAUSE | WordClass::NEGATION) || is_auxiliary_verb(w) || WORDS.relative.contains(w) || r.classes(i).reporting().is_some() && !r.is(i, SPEAKER) || matches!(w, "se" | "s'" | "y"))
+                || !(r.is(i, WordClass::CLAUSE | WordClass::NEGATION) || aux_verb(r, i) || r.classes(i).reporting().is_some() && !r.is(i, SPEAKER) || matches!(w, "se" | "s'" | "y"))
         }
         Some(Kind::Number) => true,
         Some(Kind::Punct) => matches!(r.text(i), "." | "&") && i > 0 && r.is_word(i - 1),
@@ -748,25 +766,28 @@ fn frames(r: &Reading, found: &mut Vec<Found>) {
             }
         }
     }
-    for i in 0..r.len() {
-        let w = r.lw(i);
+    // Both frames below turn on a preposition ("par", "de"): other words are passed over on one bit.
+    for p in (0..r.len()).filter(|&p| r.is(p, WordClass::PREPOSITION)) {
+        let w = r.lw(p);
         // "..., cité par Le Figaro": the one cited is the source, relayed.
-        if matches!(w, "cité" | "citée" | "cités" | "citées") && r.lw(i + 1) == "par" && i >= 2 && r.is_punct(i - 1, ",") {
-            if let Some(source) = np_before(r, i - 1) {
-                found.push(Found { kind: CueKind::Preposition, cue: r.span(i..i + 2), source: Some(source) });
+        if w == "par" && p >= 3 && matches!(r.lw(p - 1), "cité" | "citée" | "cités" | "citées") && r.is_punct(p - 2, ",") {
+            if let Some(source) = np_before(r, p - 2) {
+                found.push(Found { kind: CueKind::Preposition, cue: r.span(p - 1..p + 1), source: Some(source) });
             }
         }
         // "De source proche du dossier, ...", "de source policière".
-        if w == "de" && matches!(r.lw(i + 1), "source" | "sources") && r.is_word(i + 2) && !found.iter().any(|f| f.source.is_some_and(|(s, e)| s <= i + 1 && i + 1 < e)) {
-            if let Some(source) = phrase_after(r, i + 1) {
-                found.push(Found { kind: CueKind::Preposition, cue: r.span(i..i + 1), source: Some(source) });
+        if w == "de" && matches!(r.lw(p + 1), "source" | "sources") && r.is_word(p + 2) && !found.iter().any(|f| f.source.is_some_and(|(s, e)| s <= p + 1 && p + 1 < e)) {
+            if let Some(source) = phrase_after(r, p + 1) {
+                found.push(Found { kind: CueKind::Preposition, cue: r.span(p..p + 1), source: Some(source) });
             }
         }
     }
     // "Interrogé par France Inter, le ministre ...", "Dans un entretien au Parisien, la ministre ...".
     if let Some(p) = first {
-        let frame_end = (p..(p + 8).min(r.len())).find(|&i| r.is_punct(i, ","));
-        let is_frame = frame_end.is_some_and(|c| (p..c).any(|i| WORDS.frame.contains(r.lw(i))) && (p == 0 || !r.is_word(p - 1)));
+        // A frame opens with a participle ("Interrogé par") or a preposition ("Dans un entretien").
+        let opens = is_participle(r.lw(p)) || r.is(p, WordClass::PREPOSITION);
+        let frame_end = if opens { (p..(p + 8).min(r.len())).find(|&i| r.is_punct(i, ",")) } else { None };
+        let is_frame = frame_end.is_some_and(|c| (p..c).any(|i| r.is(i, C.frame)) && (p == 0 || !r.is_word(p - 1)));
         if let (true, Some(comma)) = (is_frame, frame_end) {
             let verb_cue = found.iter().any(|f| f.kind == CueKind::Verb);
             let subject = sentence_subject(r, r.len());
@@ -830,7 +851,7 @@ pub fn head_of(r: &Reading, start: usize, end: usize) -> usize {
 /// Where the core of the phrase `start..end` ends: at a comma, a preposition or a relative pronoun.
 fn phrase_cut(r: &Reading, start: usize, end: usize) -> usize {
     (start + 1..end)
-        .find(|&i| r.is_punct(i, ",") || r.is_word(i) && !r.is_proper(i) && (r.is(i, WordClass::PREPOSITION | WordClass::CLAUSE) || WORDS.relative.contains(r.lw(i))))
+        .find(|&i| r.is_punct(i, ",") || r.is_word(i) && !r.is_proper(i) && r.is(i, WordClass::PREPOSITION | WordClass::CLAUSE))
         .unwrap_or(end)
 }
 
@@ -838,13 +859,13 @@ fn phrase_cut(r: &Reading, start: usize, end: usize) -> usize {
 fn noun_head(r: &Reading, start: usize, end: usize) -> usize {
     let cut = phrase_cut(r, start, end);
     let mut i = start;
-    while i < cut && (r.is(i, WordClass::DEFINITE | WordClass::INDEFINITE | WordClass::QUANTIFIER) && i + 1 < cut || WORDS.prenominal.contains(r.lw(i)) && i + 1 < cut || !r.is_word(i)) {
+    while i < cut && (r.is(i, WordClass::DEFINITE | WordClass::INDEFINITE | WordClass::QUANTIFIER) && i + 1 < cut || r.is(i, C.prenominal) && i + 1 < cut || !r.is_word(i)) {
         i += 1;
     }
     // "une cinquantaine de députés", "la plupart des analystes": the group counted.
-    if WORDS.quantity.contains(r.lw(i)) && matches!(r.lw(i + 1), "de" | "d'" | "des" | "du") && i + 2 < end {
+    if r.is(i, C.quantity) && matches!(r.lw(i + 1), "de" | "d'" | "des" | "du") && i + 2 < end {
         let mut k = i + 2;
-        while k < end && (r.is(k, WordClass::DEFINITE) || WORDS.prenominal.contains(r.lw(k))) && k + 1 < end {
+        while k < end && (r.is(k, WordClass::DEFINITE | C.prenominal)) && k + 1 < end {
             k += 1;
         }
         return k;
@@ -858,25 +879,34 @@ pub fn is_hedged(lower: &str, starts: &Starts, lex: &Lexicon) -> bool {
     hedges::is_hedged(lower, starts, lex) || conditional(lower, starts, lex)
 }
 
-/// The words of a lower-case sentence, with their places: letters, digits,
-/// hyphens, and an apostrophe kept with the elided word before it ("qu'").
+/// Whether a byte of a lower-case text belongs to a word: an ASCII letter or
+/// digit, a hyphen, or any byte of a character outside ASCII (the letters of
+/// French are; its quotation marks and dashes are folded to ASCII in `norm`).
+fn word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'-' || b >= 0x80
+}
+
+/// The words of a lower-case sentence, with their places, an apostrophe kept
+/// with the elided word before it ("qu'"). Read on bytes: the sentences asked
+/// about hold a conditional, and are read whole.
 fn words_of(lower: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (at, c) in lower.char_indices() {
-        let inside = c.is_alphanumeric() || c == '-';
-        match (start, inside) {
-            (None, true) => start = Some(at),
-            (Some(s), false) => {
-                let end = if c == '\'' { at + 1 } else { at };
-                out.push((s, &lower[s..end]));
-                start = None;
-            }
-            _ => {}
+    let bytes = lower.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() / 5 + 1);
+    let mut at = 0;
+    while at < bytes.len() {
+        if !word_byte(bytes[at]) {
+            at += 1;
+            continue;
         }
-    }
-    if let Some(s) = start {
-        out.push((s, &lower[s..]));
+        let start = at;
+        while at < bytes.len() && word_byte(bytes[at]) {
+            at += 1;
+        }
+        let end = if bytes.get(at) == Some(&b'\'') { at + 1 } else { at };
+        // Word bytes end on a character boundary: a character outside ASCII is all word bytes.
+        if let Some(word) = lower.get(start..end) {
+            out.push((start, word));
+        }
     }
     out
 }
@@ -885,7 +915,8 @@ fn words_of(lower: &str) -> Vec<(usize, &str)> {
 /// regular one in -erait, -eraient (the imperfect of "-érer" verbs ends in
 /// "-érait": "considérait" is no conditional, "considérerait" is).
 fn is_conditional(w: &str) -> bool {
-    WORDS.conditional.contains(w) || (w.ends_with("erait") || w.ends_with("eraient")) && w.len() > 7
+    // Every form ends in -ait or -aient: the list is asked about those only.
+    (w.ends_with("ait") || w.ends_with("aient")) && (w.ends_with("erait") && w.len() > 7 || w.ends_with("eraient") || lexicon::get(Lang::Fr).classes(w).is(C.conditional))
 }
 
 /// The journalistic conditional: a conditional that hedges what it reports
@@ -896,6 +927,27 @@ fn is_conditional(w: &str) -> bool {
 /// demanderait"; but "a rapporté que des dépenses auraient été approuvées"
 /// still hedges), a judgement ("il serait inapproprié de"), the first person.
 fn conditional(lower: &str, starts: &Starts, lex: &Lexicon) -> bool {
+    // Every conditional ends in -ait or -aient: most sentences have no such word
+    // and are settled by one pass over their bytes, without reading their words.
+    // Of those, only a conditional form calls for reading the words ("était", "avait" do not).
+    let bytes = lower.as_bytes();
+    let mut candidate = false;
+    for (i, &b) in bytes.iter().enumerate().skip(2) {
+        if b != b't' {
+            continue;
+        }
+        let ending = bytes[i - 1] == b'i' && bytes[i - 2] == b'a' || bytes[i - 1] == b'n' && bytes[..i].ends_with(b"aien");
+        if ending && !bytes.get(i + 1).is_some_and(|&b| word_byte(b)) {
+            let start = bytes[..i].iter().rposition(|&b| !word_byte(b)).map_or(0, |s| s + 1);
+            if lower.get(start..=i).is_some_and(is_conditional) {
+                candidate = true;
+                break;
+            }
+        }
+    }
+    if !candidate {
+        return false;
+    }
     let words = words_of(lower);
     let conditionals: Vec<usize> = (0..words.len()).filter(|&k| is_conditional(words[k].1)).collect();
     if conditionals.is_empty() {
@@ -939,7 +991,8 @@ fn conditional(lower: &str, starts: &Starts, lex: &Lexicon) -> bool {
 /// "ont fait savoir qu'ils".
 fn reported_after_past(before: &[(usize, &str)], lex: &Lexicon) -> bool {
     let Some(que) = before.iter().rposition(|(_, w)| matches!(*w, "que" | "qu'")) else { return false };
-    let verb = before[..que].iter().rev().take(3).position(|(_, w)| lex.classes(w).is(WordClass::REPORTING_VERB) || matches!(*w, "savoir" | "valoir"));
+    // The verb may stand a few words before "que": "a assuré au Courrier du port que".
+    let verb = before[..que].iter().rev().take(6).position(|(_, w)| lex.classes(w).is(WordClass::REPORTING_VERB) || matches!(*w, "savoir" | "valoir"));
     let Some(back) = verb else { return false };
     let v = que - 1 - back;
     let w = before[v].1;
@@ -1027,6 +1080,7 @@ mod tests {
         learnt_from_a_named_body: "Une enquête a été ouverte, a-t-on appris auprès du parquet." => [("a-t-on appris auprès", "parquet")];
         a_poll_for_an_outlet_gives_a_figure: "Un sondage réalisé par Ipsos pour La Gazette donne le maire en tête." => [("donne", "Un sondage réalisé par Ipsos pour La Gazette")];
         an_inverted_only_verb_with_an_infinitive: "Ce dernier assure avoir réuni quarante signatures." => [("assure", "Ce dernier")];
+        an_inverted_only_verb_with_a_listener: "Le maire a assuré au Courrier du port que la ville porterait plainte." => [("a assuré", "Le maire")];
         adverbial_inside_the_verb_group: "Le Quai d'Orsay a par ailleurs démenti toute ingérence." => [("a par ailleurs démenti", "Le Quai d'Orsay")];
         a_reason_invoked: "La société invoque la baisse des commandes." => [("invoque", "La société")];
         aveu_with_a_contracted_article: "De l'aveu même du directeur, rien n'a été tenté." => [("De l'aveu même du", "directeur")];
@@ -1086,6 +1140,7 @@ mod tests {
         future_of_reported_speech: "Le président a annoncé qu'il demanderait des explications." => false;
         future_after_pluperfect: "Le ministre avait assuré que la mesure serait maintenue." => false;
         future_after_light_verb: "Les élus ont fait savoir qu'ils voteraient contre." => false;
+        future_after_a_verb_and_its_listener: "Le maire a assuré au Courrier du port que la ville demanderait réparation." => false;
         hypothetical: "Si le gouvernement passait en force, il aurait un problème." => false;
         hypothetical_with_s_il: "S'il perdait, le maire démissionnerait." => false;
         obligation: "L'État aurait dû exiger des contreparties." => false;
