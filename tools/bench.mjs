@@ -32,18 +32,33 @@ function article(paragraphs, words) {
   return blocks;
 }
 
+/** The native bench's figures, English and French (the same story in each). */
 function native() {
   const args = ['bench', '--quiet', '--bench', 'throughput', '--', '--json', ...(short ? ['--short'] : [])];
   const out = execFileSync('cargo', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   const result = JSON.parse(out.trim().split('\n').at(-1));
+  const sizes = (rows) => rows.map((f) => ({
+    words: f.words,
+    bytes: f.bytes,
+    seconds: { median: f.median_s, min: f.min_s, max: f.max_s, runs: f.runs },
+  }));
   return {
-    sizes: result.native.map((f) => ({
-      words: f.words,
-      bytes: f.bytes,
-      seconds: { median: f.median_s, min: f.min_s, max: f.max_s, runs: f.runs },
-    })),
-    growth: result.growth_1m_100k,
+    en: { sizes: sizes(result.native), growth: result.growth_1m_100k },
+    fr: { sizes: sizes(result.native_fr), growth: result.growth_fr_1m_100k },
   };
+}
+
+/** French throughput against English's at each size (MB/s over MB/s): the budget is
+ * within 20 %. Per byte, as the throughput rows: a French text says the same in more bytes. */
+function ratioRows(label, en, fr) {
+  en.sizes.forEach((e, i) => {
+    const f = fr.sizes[i];
+    if (!f) return;
+    const ratio = (f.bytes / f.seconds.median) / (e.bytes / e.seconds.median);
+    const words = (f.words / f.seconds.median) / (e.words / e.seconds.median);
+    row(`${label} French / English, about ${e.words} words`, `${ratio.toFixed(2)} by MB/s (${words.toFixed(2)} by words/s)`,
+      '>= 0.80', ratio >= 0.8);
+  });
 }
 
 // V8 compiles a wasm module with its baseline compiler first and recompiles the functions
@@ -55,12 +70,12 @@ function native() {
 const WARM_UP_MS = short ? 500 : 3000;
 
 /** Calls `analyse` until warm (above); returns how long that took, in seconds. */
-function warmUp(glue, blocks) {
+function warmUp(glue, blocks, lang) {
   const start = performance.now();
   const times = [];
   while (performance.now() - start < 4 * WARM_UP_MS) {
     const call = performance.now();
-    glue.analyse({ blocks, lang: 'en' });
+    glue.analyse({ blocks, lang });
     times.push(performance.now() - call);
     if (performance.now() - start < WARM_UP_MS || times.length < 10) continue;
     // Steady: the last five calls are no faster than the best before them.
@@ -69,25 +84,25 @@ function warmUp(glue, blocks) {
   return (performance.now() - start) / 1e3;
 }
 
-async function wasmInNode(paragraphs) {
+async function wasmInNode(paragraphs, lang = 'en') {
   const glue = await import(new URL('pkg/sourcelight.js', root));
   glue.initSync({ module: await readFile(new URL('pkg/sourcelight_bg.wasm', root)) });
   const first = article(paragraphs, 1_000);
   let start = performance.now();
-  glue.analyse({ blocks: first, lang: 'en' });
+  glue.analyse({ blocks: first, lang });
   const firstCall = (performance.now() - start) / 1e3;
-  const warmUpSeconds = warmUp(glue, article(paragraphs, 100_000));
+  const warmUpSeconds = warmUp(glue, article(paragraphs, 100_000), lang);
   const sizes = [];
   for (const words of short ? [1_000, 10_000, 100_000] : [1_000, 10_000, 100_000, 1_000_000]) {
     const blocks = article(paragraphs, words);
     // As in the native bench, a sample repeats a small article to last at least 20 ms.
     start = performance.now();
-    glue.analyse({ blocks, lang: 'en' });
+    glue.analyse({ blocks, lang });
     const repeat = Math.max(1, Math.ceil(20 / Math.max(performance.now() - start, 1e-3)));
     const runs = [];
     for (let i = 0; i < (words >= 1_000_000 ? 5 : RUNS); i++) {
       start = performance.now();
-      for (let r = 0; r < repeat; r++) glue.analyse({ blocks, lang: 'en' });
+      for (let r = 0; r < repeat; r++) glue.analyse({ blocks, lang });
       runs.push((performance.now() - start) / repeat / 1e3);
     }
     const bytes = blocks.reduce((n, b) => n + Buffer.byteLength(b) + 2, 0);
@@ -95,7 +110,7 @@ async function wasmInNode(paragraphs) {
   }
   // Memory after analysing 1 MB of text, in an instance of its own (the glue keeps one
   // instance per module, so a second import of it gets a fresh one).
-  const own = await import(new URL('pkg/sourcelight.js?memory', root));
+  const own = await import(new URL(`pkg/sourcelight.js?memory-${lang}`, root));
   const exports = own.initSync({ module: await readFile(new URL('pkg/sourcelight_bg.wasm', root)) });
   const megabyte = [];
   for (let bytes = 0; bytes < 1_000_000; ) {
@@ -104,7 +119,7 @@ async function wasmInNode(paragraphs) {
       bytes += Buffer.byteLength(p) + 2;
     }
   }
-  own.analyse({ blocks: megabyte, lang: 'en' });
+  own.analyse({ blocks: megabyte, lang });
   const memory = exports.memory.buffer.byteLength;
   const median = (words) => sizes.find((s) => s.words >= words && s.words < words * 1.2)?.seconds.median;
   const growth = median(1_000_000) && median(100_000) ? median(1_000_000) / median(100_000) : null;
@@ -143,14 +158,22 @@ function throughputRows(label, result, budgetMBs) {
   }
 }
 
-const paragraphs = (await readFile(new URL('benches/fixtures/paragraphs.txt', root), 'utf8'))
+const paragraphsOf = async (file) => (await readFile(new URL(`benches/fixtures/${file}`, root), 'utf8'))
   .split('\n\n').map((p) => p.trim()).filter(Boolean);
+const paragraphs = await paragraphsOf('paragraphs.txt');
 
 const figures = {};
-figures.native = native();
+const natives = native();
+figures.native = natives.en;
+figures.nativeFrench = natives.fr;
 throughputRows('native', figures.native, 20);
+throughputRows('native, French', figures.nativeFrench, 20);
+ratioRows('native', figures.native, figures.nativeFrench);
 figures.wasm = await wasmInNode(paragraphs);
 throughputRows('wasm (node)', figures.wasm, 10);
+figures.wasmFrench = await wasmInNode(await paragraphsOf('paragraphs-fr.txt'), 'fr');
+throughputRows('wasm (node), French', figures.wasmFrench, 10);
+ratioRows('wasm (node)', figures.wasm, figures.wasmFrench);
 row('wasm (node) first call, 1000 words, fresh instance', ms(figures.wasm.firstCall));
 row('wasm (node) warm-up before the rows above', `${figures.wasm.warmUpSeconds.toFixed(1)} s`);
 row('wasm memory after 1 MB of text', kb(figures.wasm.memoryAfter1MB));
