@@ -283,7 +283,7 @@ macro_rules! lexicon {
         LazyLock::new(|| {
             macro_rules! file {
                 ($name:literal) => {
-                    include_str!(concat!("../data/", $code, "/", $name))
+                    crate::lists::list_file!(concat!("../data/", $code, "/", $name))
                 };
             }
             // Elisions are read first: the lists matched on a sentence's words
