@@ -18,6 +18,8 @@ pub struct Boilerplate {
     /// A short sentence without a full stop opens with one: a credit or
     /// date line ("by", "updated").
     credits: Phrases,
+    /// A credit line ends with one ("ÉRIC DUPONT / AFP").
+    credit_ends: Vec<String>,
     /// The sentence is one of them alone ("opinion", "full text").
     whole: Phrases,
     /// A short sentence holds one anywhere ("all rights reserved", "©").
@@ -57,6 +59,7 @@ impl Boilerplate {
             let list = match marker {
                 "^" => &mut openings,
                 "@" => &mut credits,
+                "$" => &mut boilerplate.credit_ends,
                 "=" => &mut whole,
                 "~" => &mut anywhere,
                 "|" => {
@@ -105,7 +108,9 @@ impl Boilerplate {
         let lead = line.len() - line.trim_start().len();
         let line = line.trim();
         let lower = &lower[lead..lead + line.len()];
-        line.len() <= CREDIT_MAX && self.credits.starts(lower).is_some() && !line.contains(['.', '!', '?'])
+        line.len() <= CREDIT_MAX
+            && !line.contains(['.', '!', '?'])
+            && (self.credits.starts(lower).is_some() || self.credit_ends.iter().any(|end| lower.strip_suffix(end.as_str()).is_some_and(|rest| rest.ends_with(' '))))
     }
 
     /// A clock time alone, with at most two short words after it: "16:42",
@@ -196,6 +201,19 @@ mod tests {
     use super::*;
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    #[test]
+    fn a_credit_line_may_end_with_its_agency() {
+        let b = Boilerplate::parse("$ / {afp|reuters}\n@ par\n");
+        let credit = |line: &str| b.is_credit(line, &line.to_lowercase());
+        assert!(credit("ÉRIC LANDAIS / AFP"));
+        assert!(credit("Jean Roux / Reuters"));
+        assert!(credit("Par Claire Montagné"));
+        // A sentence, or a word that only ends like the agency, is not a credit line.
+        assert!(!credit("Le bilan reste provisoire, selon un décompte AFP / Reuters."));
+        assert!(!credit("Des habitants devant l'hôpital / AFP."));
+        assert!(!credit("Une photo/AFP"));
+    }
 
     #[test]
     fn braces_stand_for_each_alternative() {
