@@ -492,7 +492,7 @@ fn phrase_at(r: &Reading, at: usize, opening: bool) -> Option<(usize, usize)> {
     // An apposition: up to the next punctuation, if it names or describes.
     if r.is_punct(end, ",") && r.is_word(end + 1) {
         let first = end + 1;
-        let describes = !r.is(first, WordClass::CLAUSE | WordClass::PREPOSITION) && !r.is(first, C.relative) && !(is_participle(r.lw(first)) && !r.is_proper(first) && !r.is(first, SPEAKER));
+        let describes = !(r.is(first, WordClass::CLAUSE | WordClass::PREPOSITION) || r.is(first, C.relative) || is_participle(r.lw(first)) && !r.is_proper(first) && !r.is(first, SPEAKER));
         let stop = phrase_end(r, first);
         let closes = if opening { r.is_punct(stop, ",") } else { stop == r.len() || r.kind(stop) == Some(Kind::Punct) };
         if describes && stop > first && stop - first <= 12 && closes {
@@ -654,7 +654,7 @@ fn subject_before(r: &Reading, start: usize) -> Option<(usize, usize)> {
     // "..., qui affirme": the relative pronoun stands for the phrase before it.
     if r.is(start - 1, C.relative) {
         let before = if start >= 2 && r.is_punct(start - 2, ",") { start - 2 } else { start - 1 };
-        return segments(r, before).into_iter().map(|(s, e)| (s, e)).find(|&(s, e)| !is_parenthesis(r, s, e) && e > s).and_then(|(s, e)| np_before(r, e).filter(|&(a, _)| a >= s));
+        return segments(r, before).into_iter().find(|&(s, e)| !is_parenthesis(r, s, e) && e > s).and_then(|(s, e)| np_before(r, e).filter(|&(a, _)| a >= s));
     }
     let segments = segments(r, start);
     let (first_start, first_end) = *segments.first()?;
@@ -875,7 +875,7 @@ fn phrase_cut(r: &Reading, start: usize, end: usize) -> usize {
 fn noun_head(r: &Reading, start: usize, end: usize) -> usize {
     let cut = phrase_cut(r, start, end);
     let mut i = start;
-    while i < cut && (r.is(i, WordClass::DEFINITE | WordClass::INDEFINITE | WordClass::QUANTIFIER) && i + 1 < cut || r.is(i, C.prenominal) && i + 1 < cut || !r.is_word(i)) {
+    while i < cut && ((r.is(i, C.prenominal) || r.is(i, WordClass::DEFINITE | WordClass::INDEFINITE | WordClass::QUANTIFIER)) && i + 1 < cut || !r.is_word(i)) {
         i += 1;
     }
     // "une cinquantaine de députés", "la plupart des analystes": the group counted.
