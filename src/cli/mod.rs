@@ -134,7 +134,7 @@ pub fn fuzz_scan(data: &[u8]) {
     let analysis = analyse(&document.block_texts(), LangHint::Auto);
     let view = view::ScanView::build(&document, &analysis);
     for sentence in &view.sentences {
-        assert_eq!(document.text.get(sentence.start..sentence.end), Some(sentence.text.as_str()), "sentence offsets");
+        assert_eq!(document.text.get(sentence.start..sentence.end), Some(sentence.text), "sentence offsets");
     }
     let json = report_json::render(&view);
     assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok(), "the JSON report parses");

@@ -156,7 +156,7 @@ fn tooltip(index: usize, sentence: &SentenceView) -> String {
     if let Some(cue) = &sentence.cue {
         lines.push(format!("Cue: {}", cue.text));
     }
-    lines.push(sentence.reason.clone());
+    lines.push(sentence.reason.to_string());
     lines.join("\n")
 }
 

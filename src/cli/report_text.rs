@@ -68,7 +68,7 @@ fn write_sentence(out: &mut String, index: usize, sentence: &SentenceView, paint
     if let Some(source) = &sentence.source {
         let name = match &source.name {
             Some(name) if name != &source.text => format!("{} → {name}", source.text),
-            _ => source.text.clone(),
+            _ => source.text.to_string(),
         };
         details.push(format!("source: {name} ({})", kind_words(source.kind)));
     }
@@ -81,7 +81,7 @@ fn write_sentence(out: &mut String, index: usize, sentence: &SentenceView, paint
     if sentence.hedged {
         details.push("hedged".into());
     }
-    details.push(sentence.reason.clone());
+    details.push(sentence.reason.to_string());
     for line in wrap(&details.join(" · "), WIDTH - INDENT) {
         let _ = writeln!(out, "{}{}", " ".repeat(INDENT), paint.dim(&line));
     }
