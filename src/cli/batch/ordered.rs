@@ -27,11 +27,11 @@ pub struct Window {
 }
 
 impl Window {
-    /// A window for `jobs` threads: enough items that every thread finds work while a
-    /// long one holds up the output, and at most `bytes` of input.
+    /// A window for `jobs` threads: eight items a thread, so that every thread finds
+    /// work while a long one holds up the output, and at most `bytes` of input.
     pub fn for_jobs(jobs: usize, bytes: usize) -> Window {
         assert!(jobs > 0, "a window needs at least one job");
-        Window { items: jobs * 64, bytes }
+        Window { items: jobs * 8, bytes }
     }
 }
 
