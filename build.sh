@@ -13,7 +13,9 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 WASM_TARGET=wasm32-unknown-unknown
-WASM_OUT=target/$WASM_TARGET/wasm/sourcelight.wasm
+# Cargo writes where CARGO_TARGET_DIR says (a build cache shared between checkouts), else target/.
+TARGET_DIR=${CARGO_TARGET_DIR:-target}
+WASM_OUT=$TARGET_DIR/$WASM_TARGET/wasm/sourcelight.wasm
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 run() { printf '+ %s\n' "$*"; "$@"; }

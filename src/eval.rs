@@ -414,7 +414,7 @@ fn mean(values: impl Iterator<Item = f64>) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::{Cue, Sentence, Source, SourceKind};
+    use crate::sentence::{Cue, Sentence, Source, SourceKind};
     use crate::corpus;
     use crate::lang::Lang;
     use crate::profile::Profile;

@@ -19,7 +19,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::analysis::{Cue, Sentence, Source, SourceKind};
+use crate::sentence::{Cue, Sentence, Source, SourceKind};
 use crate::cues::{self, CueKind, Found};
 use crate::hedges;
 use crate::lang::Lang;

@@ -25,7 +25,8 @@ use std::sync::LazyLock;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::lang::Lang;
-use crate::nonclaims::Boilerplate;
+use crate::boilerplate::Boilerplate;
+use crate::lists::{entries, raw_entries, words};
 use crate::phrases::{Phrases, Sieve};
 use crate::word_table::WordTable;
 
@@ -389,23 +390,6 @@ pub fn get(lang: Lang) -> &'static Lexicon {
     match lang {
         Lang::En => &EN,
     }
-}
-
-/// The non-comment lines of a list, trimmed, case kept.
-fn raw_entries(data: &str) -> impl Iterator<Item = &str> {
-    data.lines()
-        .map(|line| line.split('#').next().unwrap_or("").trim())
-        .filter(|line| !line.is_empty())
-}
-
-/// The non-comment lines of a list, trimmed and lowercased.
-pub fn entries(data: &str) -> Vec<String> {
-    raw_entries(data).map(str::to_lowercase).collect()
-}
-
-/// Every word of every entry: for lists whose lines hold several forms of a word.
-pub fn words(data: &str) -> Vec<String> {
-    entries(data).iter().flat_map(|line| line.split_whitespace().map(str::to_string)).collect()
 }
 
 fn set(data: &str) -> HashSet<String> {

@@ -17,6 +17,7 @@
 //! their phrases are found on words by [`phrases`].
 
 pub mod analysis;
+pub mod boilerplate;
 pub mod corpus;
 pub mod cues;
 pub mod eval;
@@ -24,10 +25,12 @@ pub mod hedges;
 pub mod judge;
 pub mod lang;
 pub mod lexicon;
+pub mod lists;
 pub mod nonclaims;
 pub mod phrases;
 pub mod profile;
 pub mod quotes;
+pub mod sentence;
 pub mod sentences;
 pub mod sources;
 pub mod span;
@@ -40,7 +43,8 @@ pub mod word_table;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use analysis::{analyse, Analysis, Cue, Sentence, Source, SourceKind};
+pub use analysis::{analyse, Analysis};
+pub use sentence::{Cue, Sentence, Source, SourceKind};
 pub use lang::{Lang, LangHint};
 pub use profile::Profile;
 pub use span::Span;

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
-use crate::analysis::{Sentence, SourceKind};
+use crate::sentence::{Sentence, SourceKind};
 use crate::tokens::PageMap;
 use crate::verdict::Verdict;
 
@@ -89,7 +89,7 @@ pub fn build(blocks: &[&str], sentences: &[Sentence]) -> Profile {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::Source;
+    use crate::sentence::Source;
     use crate::span::Span;
     // Under wasm, run these same tests through wasm-bindgen-test.
     #[cfg(target_arch = "wasm32")]

@@ -22,7 +22,7 @@
 
 use std::rc::Rc;
 
-use crate::analysis::SourceKind;
+use crate::sentence::SourceKind;
 use crate::lexicon::{PronounKind, WordClass};
 use crate::tokens::{Kind, PageMap, Reading};
 

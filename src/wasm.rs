@@ -24,7 +24,8 @@ use js_sys::{Array, JsString, Object, Uint32Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::analysis::{Analysis, Sentence};
+use crate::analysis::Analysis;
+use crate::sentence::Sentence;
 use crate::lang::LangHint;
 use crate::profile::ProfileSource;
 use crate::tokens::PageMap;

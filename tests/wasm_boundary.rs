@@ -143,7 +143,8 @@ fn the_language_may_be_left_out() {
 /// objects must match byte for byte once written as JSON, keys in the same order.
 mod reference {
     use serde::Serialize;
-    use sourcelight::analysis::{Analysis, SourceKind};
+    use sourcelight::analysis::Analysis;
+    use sourcelight::sentence::SourceKind;
     use sourcelight::profile::Profile;
     use sourcelight::utf16::Utf16Table;
     use sourcelight::Verdict;
