@@ -99,12 +99,12 @@ def anonymous_paragraph(rng, fill):
     return f"{c[0].upper()}{c[1:]}, {phrase}."
 
 
-def article(rng, outlet, anonymous_rate):
+def article(rng, outlet, anonymous_rate, length=(3, 12)):
     fill = sentence_parts(rng)
     headline = f"{fill['thing'][0].upper()}{fill['thing'][1:]} in {fill['place']}: what comes next"
     lead = claim(rng, fill)
     paragraphs = [headline, f"{lead[0].upper()}{lead[1:]}, in {fill['place']}."]
-    for _ in range(rng.randint(3, 12)):
+    for _ in range(rng.randint(*length)):
         if rng.random() < 0.25:
             paragraphs.append(rng.choice(PLAIN).format(**fill))
         elif rng.random() < anonymous_rate:
@@ -114,14 +114,14 @@ def article(rng, outlet, anonymous_rate):
     return "\n\n".join(paragraphs)
 
 
-def lines(articles, seed, bad):
+def lines(articles, seed, bad, paragraphs=(3, 12)):
     rng = random.Random(seed)
     # Bad lines spread evenly: an article with no text, then a line that is not JSON, in turn.
     bad_kind = {round((n + 0.5) * articles / bad): n % 2 for n in range(bad)} if bad else {}
     for i in range(articles):
         outlet, rate = OUTLETS[rng.randrange(len(OUTLETS))]
         date = f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-        text = article(rng, outlet, rate)
+        text = article(rng, outlet, rate, paragraphs)
         if bad_kind.get(i) == 0:
             yield json.dumps({"id": f"{seed}-{i}", "outlet": outlet, "text": "  "})
         elif bad_kind.get(i) == 1:
@@ -136,13 +136,17 @@ def main():
     parser.add_argument("--bytes", type=int, help="repeat a pool of articles until this many bytes")
     parser.add_argument("--seed", type=int, default=15)
     parser.add_argument("--bad", type=int, default=0, help="how many lines that cannot be analysed")
+    parser.add_argument("--paragraphs", default="3-12",
+                        help="how many paragraphs an article has besides its headline and lead, MIN-MAX "
+                             "(default 3-12: about 150 words; 40-60: about 1,000)")
     args = parser.parse_args()
+    paragraphs = tuple(int(n) for n in args.paragraphs.split("-"))
     out = sys.stdout
     if args.bytes is None:
-        for line in lines(args.articles, args.seed, args.bad):
+        for line in lines(args.articles, args.seed, args.bad, paragraphs):
             out.write(line + "\n")
         return
-    pool = [json.loads(line) for line in lines(500, args.seed, 0)]
+    pool = [json.loads(line) for line in lines(500, args.seed, 0, paragraphs)]
     written = 0
     i = 0
     while written < args.bytes:
