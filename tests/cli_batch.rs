@@ -168,7 +168,7 @@ fn a_bad_line_gets_an_error_line_with_its_number_and_the_stream_goes_on() {
         (5, json!(5), "neither \"text\" nor \"html\""),
         (6, Value::Null, "not valid UTF-8"),
         (7, json!(7), "\"text\" is empty"),
-        (8, json!(8), "\"xx\""),
+        (8, json!(8), "the article is in a language sourcelight does not read"),
         (9, Value::Null, "not a JSON object"),
         (10, json!("html"), "found no article"),
     ];
@@ -181,6 +181,35 @@ fn a_bad_line_gets_an_error_line_with_its_number_and_the_stream_goes_on() {
     }
     assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
     assert!(run.stderr.contains("9 of 11 lines could not be read or analysed"), "{}", run.stderr);
+}
+
+/// Written for this test: a Spanish paragraph, long enough for its language to be told.
+const SPANISH: &str = "El ayuntamiento de la ciudad decidió el lunes cerrar el puerto durante dos semanas. \
+    Según los vecinos, la obra no se había anunciado antes y nadie sabe cuándo volverá a abrir. \
+    El alcalde dijo que los trabajos eran necesarios para la seguridad de todos los que viven en el barrio.";
+
+#[test]
+fn an_article_in_a_language_the_core_does_not_read_is_an_error_line_unless_forced() {
+    let english = article(3, 3);
+    let input = [
+        json!({"id": "es", "text": SPANISH}),
+        json!({"id": "declared-es", "lang": "es", "text": english}),
+        json!({"id": "en", "lang": "en", "text": english}),
+    ]
+    .map(|line| line.to_string() + "\n")
+    .concat();
+    let lines = lines_of(&scan(&["--jsonl"], Some(input.as_bytes())));
+    assert_eq!(lines[0]["error"], "the article is in Spanish (es); sourcelight reads English");
+    assert_eq!(lines[0]["line"], 1);
+    // A line's "lang" is a declaration: the text decides.
+    assert_eq!(lines[1]["lang"], "en");
+    assert!(lines[1].get("error").is_none(), "{}", lines[1]);
+    assert_eq!(lines[1]["meta"], Value::Null, "lang is read, not carried through");
+    assert_eq!(lines[2]["lang"], "en");
+    // --lang en reads every line in English.
+    let forced = lines_of(&scan(&["--jsonl", "--lang", "en"], Some(input.as_bytes())));
+    assert_eq!(forced[0]["lang"], "en");
+    assert!(forced[0]["sentences"].as_array().unwrap().len() >= 3);
 }
 
 #[test]

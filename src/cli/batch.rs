@@ -47,13 +47,15 @@ use super::{extract, scan, Exit, Failure};
 pub const HELP: &str = "\
 Batches: many articles in one run, one compact JSON line out for each
 
-Usage: sourcelight scan --jsonl [--jobs N] [--summary FILE.csv] [--quiet] [--lang auto|en] [FILE|-]
+Usage: sourcelight scan --jsonl [--jobs N] [--summary FILE.csv] [--quiet] [--lang auto|en|fr] [FILE|-]
        sourcelight scan --format jsonl [--jobs N] [--summary FILE.csv] [--quiet] FILE|DIR...
 
   --jsonl         read a JSONL stream (FILE, or standard input): one article a
                   line, {\"id\": ..., \"text\": ...} or {\"id\": ..., \"html\": ...,
-                  \"url\": ...}, with an optional \"lang\" (auto, en) for that line;
-                  every other field is carried through, as written, under \"meta\".
+                  \"url\": ...}, with an optional \"lang\": the language the archive
+                  says the article is in (as a page declares it: the text still
+                  decides; --lang en reads every line in English). Every other
+                  field is carried through, as written, under \"meta\".
                   Each line out is the analysis of --format json, compact, with
                   the \"id\" first (and \"meta\" last), in the order of the input.
   --format jsonl  for FILEs and DIRectories: one line per file with its \"path\";
@@ -341,7 +343,7 @@ impl Settings {
         meta: &[(Cow<str>, &RawValue)],
         lang: Option<&str>,
     ) -> Done {
-        let analysed = hint_of(lang, self.hint).and_then(read);
+        let analysed = read(hint_of(lang, self.hint));
         let (document, analysis) = match analysed {
             Ok(both) => both,
             Err(message) => return self.failed(line, weight, origin, &message),
@@ -398,18 +400,20 @@ fn article_of_record(record: &Record, hint: LangHint) -> Result<(Document, Analy
     analyse_document(&document, hint).map(|analysis| (document, analysis))
 }
 
-/// The one place a batch calls the core, so that a change of its language API
-/// (an article in a language it does not read becomes an error) is made here.
+/// The one place a batch calls the core. An article in a language the core does not
+/// read is an error of its line, named as `scan` names it.
 fn analyse_document(document: &Document, hint: LangHint) -> Result<Analysis, String> {
-    Ok(analyse(&document.block_texts(), hint))
+    analyse(&document.block_texts(), scan::hint_for(hint, document)).map_err(|unsupported| unsupported.to_string())
 }
 
-/// The language hint for one article: its line's `"lang"`, or the command line's.
-fn hint_of(lang: Option<&str>, default: LangHint) -> Result<LangHint, String> {
-    match lang {
-        None => Ok(default),
-        Some(code) => LangHint::parse(code)
-            .ok_or_else(|| format!("\"lang\" is {code:?}, a language sourcelight does not read (it reads en; or give auto)")),
+/// The language hint for one article. A line's `"lang"` is what the archive says the
+/// article is in: a declaration, as a page's `<html lang>`, so the text still decides
+/// and the tag only settles a text too short to tell. `--lang en` on the command line
+/// reads every article in English whatever its line says.
+fn hint_of(lang: Option<&str>, default: LangHint) -> LangHint {
+    match (default, lang.map(str::trim)) {
+        (LangHint::Is(_), _) | (_, None | Some("" | "auto")) => default,
+        (_, Some(tag)) => LangHint::declared(tag),
     }
 }
 
@@ -564,9 +568,12 @@ mod tests {
     }
 
     #[test]
-    fn a_declared_language_the_core_does_not_read_is_an_error() {
-        assert_eq!(hint_of(None, LangHint::Auto), Ok(LangHint::Auto));
-        assert!(hint_of(Some("en"), LangHint::Auto).is_ok());
-        assert!(hint_of(Some("xx"), LangHint::Auto).unwrap_err().contains("\"xx\""));
+    fn a_line_s_lang_is_a_declaration_that_the_command_line_can_override() {
+        use sourcelight::lang::{Lang, Language};
+        assert_eq!(hint_of(None, LangHint::Auto), LangHint::Auto);
+        assert_eq!(hint_of(Some("auto"), LangHint::Auto), LangHint::Auto);
+        assert_eq!(hint_of(Some("en-GB"), LangHint::Auto), LangHint::Declared(Language::En));
+        assert_eq!(hint_of(Some("es"), LangHint::Auto), LangHint::Declared(Language::Es));
+        assert_eq!(hint_of(Some("es"), LangHint::Is(Lang::En)), LangHint::Is(Lang::En));
     }
 }

@@ -65,7 +65,7 @@ pub const USAGE: &str = "\
 sourcelight: shows, sentence by sentence, how a news article is sourced.
 
 Usage:
-  sourcelight scan [--format json|text|html] [--lang auto|en] [--input auto|text|html] [FILE|-]
+  sourcelight scan [--format json|text|html] [--lang auto|en|fr] [--input auto|text|html] [FILE|-]
   sourcelight scan --jsonl [--jobs N] [--summary FILE.csv] [--quiet] [FILE|-]
   sourcelight scan --format jsonl [--jobs N] [--summary FILE.csv] [--quiet] FILE|DIR...
   sourcelight eval [--lang CODE] [--json] [--errors N] CORPUS.jsonl
@@ -86,7 +86,8 @@ Exit codes:
   0  done
   1  the input could not be read or understood (missing file, not UTF-8 text,
      binary, empty, larger than 64 MiB, an HTML page with no article or nested
-     more than 512 deep, a malformed corpus line); stderr says which
+     more than 512 deep, an article in a language the tool does not read, a
+     malformed corpus line); stderr says which
   2  wrong command line (unknown subcommand or option, missing or bad value)
   3  the report could not be written
 ";
@@ -137,7 +138,7 @@ pub fn fuzz_scan(data: &[u8]) {
     let forced = [None, Some(input::Format::Text), Some(input::Format::Html)][usize::from(choice % 3)];
     let Ok(input) = input::from_bytes(bytes.to_vec(), "fuzz".into(), None, forced) else { return };
     let Ok(document) = scan::document_of(input) else { return };
-    let analysis = analyse(&document.block_texts(), LangHint::Auto);
+    let Ok(analysis) = analyse(&document.block_texts(), scan::hint_for(LangHint::Auto, &document)) else { return };
     let view = view::ScanView::build(&document, &analysis);
     for sentence in &view.sentences {
         assert_eq!(document.text.get(sentence.start..sentence.end), Some(sentence.text), "sentence offsets");
