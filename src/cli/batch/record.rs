@@ -292,6 +292,20 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Whatever a line holds, it is an article or one plain sentence about it, never a panic.
+        #[test]
+        fn any_line_is_read_or_refused_in_a_sentence(
+            line in proptest::collection::vec(proptest::sample::select(
+                b"{}[]\":,\\ 0123456789-.eEtrufalsn idtexhmlang\xff\xc3\xa9".to_vec()), 0..120),
+        ) {
+            match parse(&line) {
+                Ok(record) => proptest::prop_assert!(!record.id.get().is_empty()),
+                Err(rejected) => proptest::prop_assert!(!rejected.message.is_empty() && !rejected.message.contains('\n')),
+            }
+        }
+    }
+
     #[test]
     fn names_the_column_of_a_bad_byte() {
         let rejected = parse(b"{\"id\": 1, \"text\": \"caf\xe9\"}").unwrap_err();
