@@ -24,7 +24,7 @@ mod walk;
 
 use std::borrow::Cow;
 use std::ffi::OsString;
-use std::io::{self, BufRead, BufReader, Read, Write};
+use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -201,14 +201,13 @@ impl Batch {
             }
         };
         progress.finish();
-        let closed = match outcome {
-            Ok(()) => false,
-            Err(Stopped::Emit(failure)) if failure.exit == Exit::Ok => true,
+        // A stream that failed half-way still gets what was read before written out,
+        // the summary finished and the count of errors, before its exit code 1.
+        let (closed, unreadable) = match outcome {
+            Ok(()) => (false, None),
+            Err(Stopped::Emit(failure)) if failure.exit == Exit::Ok => (true, None),
             Err(Stopped::Emit(failure)) => return Err(failure),
-            Err(Stopped::Read(failure)) => {
-                let _ = out.flush();
-                return Err(failure);
-            }
+            Err(Stopped::Read(failure)) => (false, Some(failure)),
         };
         if !closed {
             match out.flush() {
@@ -227,7 +226,7 @@ impl Batch {
                 progress.articles()
             );
         }
-        Ok(())
+        unreadable.map_or(Ok(()), Err)
     }
 }
 
@@ -248,6 +247,10 @@ fn stream_size(operand: &OsString) -> Option<u64> {
 
 fn open_stream(operand: &OsString, name: &str) -> Result<Box<dyn Read + Send>, Failure> {
     if operand == "-" {
+        if io::stdin().is_terminal() {
+            // Someone ran `sourcelight scan --jsonl` with no file: say why nothing happens.
+            eprintln!("sourcelight: reading articles from standard input, one JSON object a line (end with Ctrl-D)");
+        }
         return Ok(Box::new(io::stdin()));
     }
     Ok(Box::new(input::open_file(Path::new(operand), name)?))
@@ -551,6 +554,24 @@ mod tests {
         assert_eq!(lines(b"a\r\n\nbc\nd", 10), ["1:a", "2:", "3:bc", "4:d"]);
         assert_eq!(lines(b"a\n", 10), ["1:a"]);
         assert!(lines(b"", 10).is_empty());
+    }
+
+    #[test]
+    fn a_read_error_comes_after_the_lines_read_before_it() {
+        let failing = b"one\ntwo\nthr".chain(FailingReader);
+        let mut lines = Lines::new(failing, 100);
+        let first = lines.next().unwrap().unwrap().0;
+        assert_eq!(first.len(), 2, "one and two; the third, cut by the error, is not a line");
+        assert!(matches!(lines.next(), Some(Err(e)) if e.to_string() == "the disk went away"));
+        assert!(lines.next().is_none_or(|line| line.is_err()), "nothing is made up after the error");
+    }
+
+    struct FailingReader;
+
+    impl Read for FailingReader {
+        fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+            Err(io::Error::other("the disk went away"))
+        }
     }
 
     #[test]
