@@ -132,7 +132,7 @@ test_all() {
     step "Spark: docs/scale.md's recipe in local mode against a direct run (tests/spark/)"
     ensure_spark
     run cargo build --release --bin sourcelight
-    run env SOURCELIGHT=target/release/sourcelight python3 -m unittest tests/spark/test_spark_pipe.py
+    run env SOURCELIGHT="$TARGET_DIR/release/sourcelight" python3 -m unittest tests/spark/test_spark_pipe.py
 
     step "Core tests under wasm (node)"
     # The runner is set in .cargo/config.toml. Only the library and the boundary tests: the

@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { readFile, stat, mkdir, writeFile, rm } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
+import { join, resolve } from 'node:path';
 
 const root = new URL('../', import.meta.url);
 const short = Boolean(process.env.BENCH_SHORT);
@@ -62,7 +63,9 @@ async function batch(paragraphs) {
   });
   const coreBench = built.split('\n').filter(Boolean).map((l) => JSON.parse(l)).find((m) => m.executable)?.executable;
   if (!coreBench) throw new Error('cargo bench --no-run named no executable for the throughput bench');
-  const tool = new URL('target/release/sourcelight', root).pathname;
+  // Where cargo wrote it: CARGO_TARGET_DIR when set (a build cache shared between checkouts).
+  const targetDir = process.env.CARGO_TARGET_DIR ? resolve(root.pathname, process.env.CARGO_TARGET_DIR) : new URL('target', root).pathname;
+  const tool = join(targetDir, 'release', 'sourcelight');
   const text = article(paragraphs, 1_000).join('\n\n');
   const target = short ? 16e6 : 64e6;
   const lines = [];
