@@ -2,7 +2,7 @@
 // and the command-line tool, scored against a benchmark's hand-made article bodies.
 //
 //   node tools/article-detection.mjs <folder> [--only KEY,...] [--limit N] [--no-cli]
-//        [--no-extension] [--page-scripts] [--out FILE] [--show]
+//        [--no-extension] [--page-scripts] [--extension DIR] [--out FILE] [--show]
 //
 // <folder> is a copy of scrapinghub/article-extraction-benchmark: `html/<key>.html.gz` and
 // `ground-truth.json` ({key: {articleBody, url}}). Its pages are other people's work: they
@@ -32,6 +32,9 @@
 // it refuses are listed, and its claims (sentences not `none`) are scored like painted
 // sentences. Agreement: per page, the sentences both read over those either read.
 //
+// `--extension DIR` measures another build of the extension (an unpacked Chromium one, such as
+// dist/chrome of an earlier commit) instead of dist/chrome.
+//
 // `--show` prints, for each page, the painted sentences that are not (wholly) in the body and
 // the body's sentences that were not read: to look at on a terminal, never to keep.
 import { execFile } from 'node:child_process';
@@ -57,6 +60,7 @@ const ACTIVATION_TIMEOUT_MS = 60_000;
 function parseArgs(argv) {
   const options = {
     folder: null, only: null, limit: Infinity, cli: true, extension: true, pageScripts: false, out: null, show: false,
+    extensionDir: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -67,12 +71,13 @@ function parseArgs(argv) {
     else if (arg === '--page-scripts') options.pageScripts = true;
     else if (arg === '--out') options.out = argv[++i];
     else if (arg === '--show') options.show = true;
+    else if (arg === '--extension') options.extensionDir = resolve(argv[++i]);
     else if (arg.startsWith('-')) throw new Error(`unknown option ${arg}`);
     else options.folder = arg;
   }
   if (!options.folder) {
     throw new Error('usage: node tools/article-detection.mjs <article-extraction-benchmark folder> [--only KEY,...] '
-      + '[--limit N] [--no-cli] [--no-extension] [--page-scripts] [--out FILE] [--show]');
+      + '[--limit N] [--no-cli] [--no-extension] [--page-scripts] [--extension DIR] [--out FILE] [--show]');
   }
   options.out ??= join(ROOT, 'test-output', 'article-detection.json');
   return options;
@@ -185,7 +190,7 @@ async function measureExtension(pages, options) {
   let browser = null;
   const relaunch = async () => {
     await browser?.close();
-    browser = await launch('chromium', { proxy: proxy.url });
+    browser = await launch('chromium', { proxy: proxy.url, ...(options.extensionDir ? { sourceDir: options.extensionDir } : {}) });
   };
   try {
     await relaunch();
@@ -213,10 +218,42 @@ async function measureExtension(pages, options) {
   return { results, refusedRequests: proxy.requests.filter((r) => !r.url.startsWith(server.origin)).length };
 }
 
+/**
+ * Starts, in the page, the bench's probe of the longest gap between two turns of the event
+ * loop (tools/bench-browser.mjs): the longest main-thread task while the extension reads.
+ */
+function startProbe() {
+  const channel = new MessageChannel();
+  let last = performance.now();
+  globalThis.__detectionProbe = { longest: 0, running: true };
+  channel.port1.onmessage = () => {
+    const now = performance.now();
+    globalThis.__detectionProbe.longest = Math.max(globalThis.__detectionProbe.longest, now - last);
+    last = now;
+    if (globalThis.__detectionProbe.running) channel.port2.postMessage(0);
+  };
+  channel.port2.postMessage(0);
+}
+
+function stopProbe() {
+  globalThis.__detectionProbe.running = false;
+  return globalThis.__detectionProbe.longest;
+}
+
+/** Two frames and a moment: the page's own first layout and paint are not the extension's. */
+function pageSettled() {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 200)));
+  });
+}
+
 async function measureOne(browser, url) {
   await browser.open(url);
   const domBefore = await browser.domFingerprint(OWN_ELEMENTS);
+  await browser.evaluate(pageSettled);
+  await browser.evaluate(startProbe);
   const brief = await browser.activate({ via: 'message', timeoutMs: ACTIVATION_TIMEOUT_MS, brief: true });
+  const longestTaskMs = await browser.evaluate(stopProbe);
   const state = brief.status === 'ok' ? await browser.stateInPieces() : brief;
   const domAfter = await browser.domFingerprint(OWN_ELEMENTS);
   const sentences = [];
@@ -225,6 +262,7 @@ async function measureOne(browser, url) {
   }
   return {
     status: state.status, error: state.error ?? null, timings: state.timings ?? null,
+    method: state.stats?.method ?? null, readerable: state.stats?.readerable ?? null, longestTaskMs,
     domUnchanged: domBefore === domAfter, sentences,
   };
 }
@@ -280,6 +318,8 @@ async function score(pages, cli, extension, show = false) {
       const read = truthSentences.map((s) => shareInside(s, readText)).filter((x) => x !== null);
       row.extension = {
         status: ext.status, error: ext.error, domUnchanged: ext.domUnchanged, collectMs: ext.timings?.collectMs ?? null,
+        method: ext.method, readerable: ext.readerable, longestTaskMs: ext.longestTaskMs ?? null,
+        copyMs: ext.timings?.copyMs ?? null, parseMs: ext.timings?.parseMs ?? null,
         readSentences: ext.sentences.length, painted: insideChars(painted, body),
         read: { sentences: read.length, found: sum(read, (x) => x) },
         // Whole sentences read that are not in the body at all, for the closing list of failures.
@@ -317,6 +357,8 @@ function summarise(perPage, { cli, extension }) {
     summary.extension = {
       pagesPainted: paintedPages.length,
       statuses: ext.reduce((m, e) => ({ ...m, [e.status]: (m[e.status] ?? 0) + 1 }), {}),
+      methods: ext.reduce((m, e) => ({ ...m, [e.method ?? 'none']: (m[e.method ?? 'none'] ?? 0) + 1 }), {}),
+      notReaderable: ext.filter((e) => e.readerable === false).length,
       paintedInside: sum(ext, (e) => e.painted.inside) / sum(ext, (e) => e.painted.chars),
       paintedInsidePageMean: meanOf(paintedPages.map((e) => e.painted.inside / e.painted.chars)),
       paintedSentencesInside: sum(ext, (e) => e.painted.countInside) / sum(ext, (e) => e.painted.count),
@@ -325,6 +367,11 @@ function summarise(perPage, { cli, extension }) {
       domUnchanged: ext.filter((e) => e.domUnchanged).length,
       collectMsMedian: median(ext.map((e) => e.collectMs).filter((x) => x !== null)),
       collectMsMax: Math.max(...ext.map((e) => e.collectMs ?? 0)),
+      longestTaskMsMedian: median(ext.map((e) => e.longestTaskMs).filter((x) => x !== null)),
+      longestTaskMsP90: quantile(ext.map((e) => e.longestTaskMs).filter((x) => x !== null), 0.9),
+      longestTaskMsMax: Math.max(...ext.map((e) => e.longestTaskMs ?? 0)),
+      copyMs: spreadOf(ext.map((e) => e.copyMs)),
+      parseMs: spreadOf(ext.map((e) => e.parseMs)),
     };
   }
   if (cli) {
@@ -345,9 +392,17 @@ function summarise(perPage, { cli, extension }) {
   return summary;
 }
 
-function median(values) {
+function quantile(values, q) {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? sorted[Math.floor(sorted.length / 2)] : NaN;
+  return sorted.length ? sorted[Math.floor(q * (sorted.length - 1))] : NaN;
+}
+
+const median = (values) => quantile(values, 0.5);
+
+/** Median, 90th percentile and maximum of the numbers in a list (nulls left out). */
+function spreadOf(values) {
+  const numbers = values.filter((x) => typeof x === 'number');
+  return { median: median(numbers), p90: quantile(numbers, 0.9), max: Math.max(...numbers), count: numbers.length };
 }
 
 function printSummary(summary, perPage) {
@@ -358,11 +413,14 @@ function printSummary(summary, perPage) {
     lines.push(
       '', 'extension (Chromium):',
       `  pages painted                     ${e.pagesPainted} of ${summary.pages} (${(100 * e.pagesPainted / summary.pages).toFixed(1)} %)   target >= 97 %`,
-      `  statuses                          ${JSON.stringify(e.statuses)}`,
+      `  statuses                          ${JSON.stringify(e.statuses)}; found by ${JSON.stringify(e.methods)}; not readerable ${e.notReaderable}`,
       `  painted text inside the article   ${f3(e.paintedInside)} of characters (page mean ${f3(e.paintedInsidePageMean)}; sentences ${f3(e.paintedSentencesInside)})   target >= 0.97`,
       `  article's sentences read          ${f3(e.sentencesReadPageMean)} page mean (pooled ${f3(e.sentencesReadPooled)})   target >= 0.85`,
       `  DOM unchanged                     ${e.domUnchanged} of ${summary.pages}`,
       `  reading time (collectMs)          median ${e.collectMsMedian?.toFixed(1)} ms, max ${e.collectMsMax.toFixed(0)} ms`,
+      `  Readability's two tasks           copy median ${e.copyMs.median?.toFixed(1)} ms, p90 ${e.copyMs.p90?.toFixed(1)}, max ${e.copyMs.max?.toFixed(0)}; `
+        + `parse median ${e.parseMs.median?.toFixed(1)} ms, p90 ${e.parseMs.p90?.toFixed(1)}, max ${e.parseMs.max?.toFixed(0)} (${e.parseMs.count} pages)`,
+      `  longest main-thread task          median ${e.longestTaskMsMedian?.toFixed(1)} ms, p90 ${e.longestTaskMsP90?.toFixed(1)} ms, max ${e.longestTaskMsMax.toFixed(0)} ms (activation to painted, page's own tasks included)`,
     );
     const unpainted = perPage.filter((r) => r.extension.painted.count === 0);
     if (unpainted.length) lines.push(`  not painted: ${unpainted.map((r) => `${r.key.slice(0, 12)} (${r.extension.status})`).join(', ')}`);
