@@ -336,8 +336,8 @@ async function score(pages, cli, extension, show = false) {
     }
     if (cli && extension) {
       const ext = extension.results.get(page.key).sentences.map((s) => sentenceKey(s.text));
-      const title = cli.get(page.key).sentences[0]?.verdict === 'none' ? 1 : 0; // the headline the CLI adds
-      const fromCli = cli.get(page.key).sentences.slice(title).map((s) => sentenceKey(s.text));
+      // Both read the headline first (the CLI's from Readability, the extension's from the page).
+      const fromCli = cli.get(page.key).sentences.map((s) => sentenceKey(s.text));
       row.agreement = agreement(ext, fromCli);
       const claimsExt = extension.results.get(page.key).sentences.filter((s) => PAINTED_VERDICTS.has(s.verdict)).map((s) => sentenceKey(s.text));
       const claimsCli = cli.get(page.key).sentences.filter((s) => s.verdict !== 'none').map((s) => sentenceKey(s.text));
