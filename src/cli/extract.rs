@@ -81,13 +81,10 @@ const SKIPPED_ELEMENTS: &[&str] = &[
 const MIN_PROSE_WORDS: usize = 8;
 /// The same for text written without spaces between words (Chinese, Japanese): characters.
 const MIN_PROSE_CHARS_UNSPACED: usize = 20;
-/// The extension's test of an article (extension/article.js): this much prose, in two
-/// paragraphs of MIN_PARAGRAPH or one of LONE_PARAGRAPH; not mostly teasers (MIN_TEASERS
-/// cards or more holding more prose than the rest); on a video's page, VIDEO_PAGE_PROSE.
-const MIN_ARTICLE_CHARS: usize = 250;
-const MIN_PARAGRAPH: usize = 30;
-const MIN_ARTICLE_PARAGRAPHS: usize = 2;
-const LONE_PARAGRAPH: usize = 400;
+/// The extension's test of a page that holds something but no article (extension/article.js):
+/// mostly teasers (MIN_TEASERS cards or more, holding more prose than the rest), or a video's
+/// page with less than VIDEO_PAGE_PROSE of prose. (The extension also wants 250 characters of
+/// prose before it paints anything; the tool reads the shortest brief it is handed.)
 const MIN_TEASERS: usize = 5;
 const VIDEO_PAGE_PROSE: usize = 1500;
 /// A teaser card: a container holding a linked label (its heading) and at most this much
@@ -146,19 +143,12 @@ pub fn article(html: &str, name: &str) -> Result<Document, Failure> {
 }
 
 /// Whether the prose of a page makes an article, by the extension's test (`isArticle` in
-/// extension/article.js): enough of it, not mostly teasers, not a video's description.
+/// extension/article.js) less its minimum length: not mostly teasers, not a video's description.
 fn is_article(blocks: &[String], teasers: usize, teaser_chars: usize, video_page: impl FnOnce() -> bool) -> bool {
     // A character of a script written without spaces carries about a word's share of a
     // sentence: it counts twice.
-    let weighed = |b: &String| prose::visible_length(b) + b.chars().filter(|&c| is_unspaced_script(c)).count();
-    let lengths: Vec<usize> = blocks.iter().map(weighed).collect();
-    let chars: usize = lengths.iter().sum();
-    let paragraphs = lengths.iter().filter(|&&n| n >= MIN_PARAGRAPH).count();
-    let longest = lengths.iter().copied().max().unwrap_or(0);
-    chars >= MIN_ARTICLE_CHARS
-        && (paragraphs >= MIN_ARTICLE_PARAGRAPHS || longest >= LONE_PARAGRAPH)
-        && !(teasers >= MIN_TEASERS && teaser_chars > chars)
-        && (chars >= VIDEO_PAGE_PROSE || !video_page())
+    let chars: usize = blocks.iter().map(|b| prose::visible_length(b) + b.chars().filter(|&c| is_unspaced_script(c)).count()).sum();
+    !(teasers >= MIN_TEASERS && teaser_chars > chars) && (chars >= VIDEO_PAGE_PROSE || !video_page())
 }
 
 /// Whether the page says it is a video's page: Open Graph type `video.*`, or a JSON-LD
