@@ -639,9 +639,12 @@
     const body = doc.body;
     if (!body) return { root: null, blocks: [] };
     const ReaderView = globalThis.SourcelightReaderView;
-    const readerable = ReaderView?.readerable(doc) ?? false;
+    const fits = ReaderView?.fits(doc) ?? false;
+    // Reader View's own test, reported in the state (it reads the whole article's text once:
+    // not on pages too big for Readability anyway).
+    const readerable = fits ? ReaderView.readerable(doc) : null;
     let fallback = null;
-    if (ReaderView?.fits(doc)) {
+    if (fits) {
       const found = await ReaderView.find(doc, { prune: isPruned, signal, nextSlice });
       if (signal?.aborted) return { root: null, blocks: [], aborted: true };
       if (found) {
