@@ -88,6 +88,7 @@ for (const browserName of BROWSERS) {
     for (const page of ARTICLES) {
       test(`${page}: reads and paints the article's prose, never its furniture or the chrome`, async () => {
         const expected = loadExpected(page);
+        server.requests.length = 0;
         await browser.open(server.pageUrl(`${page}.html`));
         const domBefore = await browser.domFingerprint(OWN_ELEMENTS);
 
@@ -111,6 +112,9 @@ for (const browserName of BROWSERS) {
         }
         assert.ok(Object.keys(verdictHighlights(seen)).length > 0, 'something is painted');
         assert.equal(await browser.domFingerprint(OWN_ELEMENTS), domBefore, 'the page DOM changed');
+        // The copy Readability reads is inert: its images load nothing.
+        const images = server.requests.filter((r) => r.url.endsWith('.png'));
+        assert.ok(images.length <= 1, `the page's image was asked for ${images.length} times`);
       });
     }
 
