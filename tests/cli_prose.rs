@@ -97,7 +97,12 @@ fn an_article_written_without_spaces_between_words_is_read() {
         </article></body></html>";
     let dir = scratch("unspaced");
     let path = write(&dir, "library.html", html.as_bytes());
-    let report = run(&["scan", "--format", "json", &path], None);
+    // The article is found; it is then refused for its language (the core reads English
+    // and French), not for holding no article.
+    let refused = run(&["scan", "--format", "json", &path], None);
+    assert_eq!(refused.code, 1, "{}", refused.stdout);
+    assert!(refused.stderr.contains("a language sourcelight does not read"), "{}", refused.stderr);
+    let report = run(&["scan", "--format", "json", "--lang", "en", &path], None);
     assert_eq!(report.code, 0, "{}", report.stderr);
     let report: Value = serde_json::from_str(&report.stdout).unwrap();
     let text = report["input"]["text"].as_str().unwrap();
