@@ -123,3 +123,20 @@ export function agreement(keysA, keysB) {
   for (const key of a) if (b.has(key)) both += 1;
   return both / (a.size + b.size - both);
 }
+
+/**
+ * How a text (a lookupText) meets a page's expected strings, as trafilatura's tests give
+ * them: of the strings that must be in the extraction, how many are (`present`); of those
+ * that must not, how many are not (`absent`). A string is in the text when its words, in
+ * order, are a run of the text's words; a string with no words counts for nothing.
+ * @param {{must?: string[], mustNot?: string[]}} expect
+ */
+export function expectedStrings({ must = [], mustNot = [] }, text) {
+  const inText = (strings) => strings.map((s) => shareInside(s, text)).filter((share) => share !== null).map((share) => share === 1);
+  const mustFound = inText(must);
+  const mustNotFound = inText(mustNot);
+  return {
+    must: mustFound.length, present: mustFound.filter(Boolean).length,
+    mustNot: mustNotFound.length, absent: mustNotFound.filter((found) => !found).length,
+  };
+}
