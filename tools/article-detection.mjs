@@ -4,6 +4,7 @@
 //   node tools/article-detection.mjs <folder> [--set aeb|readability|trafilatura|trafilatura-eval]
 //        [--only KEY,...] [--limit N] [--no-cli] [--no-extension] [--page-scripts]
 //        [--extension DIR] [--out FILE] [--show]
+//   node tools/article-detection.mjs --from FILE     (the figures of an earlier run's --out again)
 //
 // <folder> is a copy of scrapinghub/article-extraction-benchmark (`--set aeb`, the default):
 // `html/<key>.html.gz` and `ground-truth.json` ({key: {articleBody, url}}). The other sets are
@@ -91,10 +92,11 @@ function parseArgs(argv) {
     else if (arg === '--show') options.show = true;
     else if (arg === '--extension') options.extensionDir = resolve(argv[++i]);
     else if (arg === '--set') options.set = argv[++i];
+    else if (arg === '--from') options.from = argv[++i];
     else if (arg.startsWith('-')) throw new Error(`unknown option ${arg}`);
     else options.folder = arg;
   }
-  if (!options.folder || !['aeb', ...SETS].includes(options.set)) {
+  if ((!options.folder && !options.from) || !['aeb', ...SETS].includes(options.set)) {
     throw new Error('usage: node tools/article-detection.mjs <folder> [--set aeb|readability|trafilatura|trafilatura-eval] '
       + '[--only KEY,...] [--limit N] [--no-cli] [--no-extension] [--page-scripts] [--extension DIR] [--out FILE] [--show]');
   }
@@ -507,10 +509,12 @@ function summarise(perPage, { cli, extension }) {
  */
 function summariseParts(perPage, options) {
   const parts = {};
-  for (const group of [...new Set(perPage.map((r) => r.group).filter(Boolean))].sort()) {
-    parts[group] = summarise(perPage.filter((r) => r.group === group), options);
-  }
   const refused = (r) => r.extension?.languageRefused ?? r.cli?.languageRefused;
+  for (const group of [...new Set(perPage.map((r) => r.group).filter(Boolean))].sort()) {
+    const rows = perPage.filter((r) => r.group === group);
+    parts[group] = summarise(rows, options);
+    if (rows.some(refused) && !rows.every(refused)) parts[`${group}, language read`] = summarise(rows.filter((r) => !refused(r)), options);
+  }
   if (perPage.some(refused)) {
     parts['language read'] = summarise(perPage.filter((r) => !refused(r)), options);
     parts['language refused'] = summarise(perPage.filter(refused), options);
@@ -603,7 +607,7 @@ function printSummary(summary, perPage) {
         const pair = (s) => (s ? `${f3(s.present)}/${f3(s.absent)}` : 'n/a');
         cells.push(`${pair(e?.strings?.read)}; ${pair(e?.strings?.painted)}; ${pair(c?.strings)}`);
       }
-      lines.push(`  ${name.padEnd(18)} ${cells.join('  ')}`);
+      lines.push(`  ${name.padEnd(28)} ${cells.join('  ')}`);
     }
   }
   console.log(lines.join('\n'));
@@ -611,6 +615,15 @@ function printSummary(summary, perPage) {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
+  if (options.from) {
+    // The figures of an earlier run again (its per-page file), without a browser: to print
+    // them or their parts after the summary changed.
+    const { summary: before, perPage } = JSON.parse(await readFile(options.from, 'utf8'));
+    const parts = { cli: perPage.every((r) => r.cli), extension: perPage.every((r) => r.extension) };
+    const summary = { ...summarise(perPage, parts), set: before.set, parts: summariseParts(perPage, parts) };
+    printSummary(summary, perPage);
+    return;
+  }
   const pages = await loadPages(resolve(options.folder), options);
   if (!pages.size) throw new Error(`no pages found in ${options.folder}`);
   log(`${pages.size} pages`);
