@@ -22,142 +22,12 @@
 
 use std::rc::Rc;
 
-use crate::sentence::SourceKind;
 use crate::lexicon::{PronounKind, WordClass};
-use crate::tokens::{Kind, PageMap, Reading};
+use crate::memory::{Classified, Memory};
+use crate::noun_phrases::head_of;
+use crate::sentence::SourceKind;
+use crate::tokens::{Kind, Reading};
 
-/// A source as the rules read it. Its texts are shared rather than copied:
-/// the [`Memory`] keeps every source met, and a pronoun or a role referring
-/// back is handed its antecedent again (copying them was a sixth of the
-/// allocations of a call).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Classified {
-    pub kind: SourceKind,
-    /// The name it resolves to, for a named source; the phrase itself for an anonymous one.
-    pub name: Option<Rc<str>>,
-    /// Head word, lower case: what a later "the `<head>`" refers back to.
-    pub head: Rc<str>,
-    pub plural: bool,
-    /// Stands for one person (named or not): what "he" or "she" can refer to.
-    pub person: bool,
-}
-
-impl Classified {
-    pub fn is_anonymous(&self) -> bool {
-        self.kind.is_anonymous()
-    }
-}
-
-/// One source met so far in the article.
-#[derive(Clone, Debug)]
-struct Entity {
-    class: Classified,
-    /// How many names had been mentioned when it was met.
-    mentions: usize,
-}
-
-/// The sources met so far, newest last, for pronouns and roles to refer back to.
-#[derive(Default)]
-pub struct Memory {
-    entities: Vec<Entity>,
-    /// Full names of people mentioned anywhere so far ("Teodor Halek"), for "Halek".
-    names: Vec<String>,
-    /// The same names by their last word, the latest kept (keys from the page).
-    by_surname: PageMap<String, String>,
-    /// How many person names were mentioned so far, and the last one.
-    mentions: usize,
-    last_mention: Option<String>,
-    /// Where a sentence's names are written while they are compared with the
-    /// known ones: copied out only when new.
-    name_buffer: String,
-}
-
-impl Memory {
-    /// Remembers a classified source.
-    pub fn remember(&mut self, class: &Classified) {
-        self.entities.push(Entity { class: class.clone(), mentions: self.mentions });
-        if self.entities.len() > 64 {
-            self.entities.remove(0);
-        }
-    }
-
-    /// Remembers the multi-word names of a sentence (two or more capitalised words).
-    pub fn remember_names(&mut self, r: &Reading) {
-        // A known person named again by surname ("Halek") is a mention too.
-        for i in 0..r.len() {
-            if r.is_proper(i) {
-                if let Some(full) = self.by_surname.get(r.text(i)) {
-                    self.mentions += 1;
-                    set_if_changed(&mut self.last_mention, full);
-                }
-            }
-        }
-        let mut i = 0;
-        while i < r.len() {
-            if r.is_proper(i) && !r.is(i, WordClass::TITLE) {
-                let start = i;
-                while i < r.len() && r.is_proper(i) {
-                    i += 1;
-                }
-                if i - start >= 2 && i - start <= 4 {
-                    let mut name = std::mem::take(&mut self.name_buffer);
-                    write_words(r, start, i, &mut name);
-                    let person = i - start <= 3
-                        && !(start..i).any(|k| {
-                            r.is(k, WordClass::ORGANISATION | WordClass::OUTLET | WordClass::COMMON) || r.text(k).chars().all(|c| !c.is_lowercase())
-                        })
-                        && !(start > 0 && r.lw(start - 1) == "the");
-                    if person {
-                        self.mentions += 1;
-                        set_if_changed(&mut self.last_mention, &name);
-                    }
-                    // Names come back often: copied only when new.
-                    if let Some(last) = name.rsplit(' ').next() {
-                        match self.by_surname.get_mut(last) {
-                            Some(full) if *full == name => {}
-                            Some(full) => full.clone_from(&name),
-                            None => {
-                                self.by_surname.insert(last.to_string(), name.clone());
-                            }
-                        }
-                    }
-                    if !self.names.contains(&name) {
-                        self.names.push(name.clone());
-                    }
-                    self.name_buffer = name;
-                }
-            } else {
-                i += 1;
-            }
-        }
-        if self.names.len() > 64 {
-            self.names.remove(0);
-        }
-    }
-
-    /// The full name a surname stands for ("Halek" → "Teodor Halek").
-    fn full_name(&self, name: &str) -> Option<&String> {
-        let last = name.rsplit(' ').next()?;
-        self.names.iter().rev().find(|full| full.len() > name.len() && full.rsplit(' ').next() == Some(last))
-    }
-
-    fn last(&self, fits: impl Fn(&Entity) -> bool) -> Option<&Classified> {
-        self.entities.iter().rev().find(|e| fits(e)).map(|e| &e.class)
-    }
-}
-
-/// Sets `held` to `value`, copying it only when it differs, into the
-/// string already held if there is one.
-fn set_if_changed(held: &mut Option<String>, value: &str) {
-    match held {
-        Some(held) if held == value => {}
-        Some(held) => {
-            held.clear();
-            held.push_str(value);
-        }
-        None => *held = Some(value.to_string()),
-    }
-}
 
 /// Tokens `i` and `i + 1` in lower case with one space between: a slice of
 /// the text when it is written so, as it nearly always is (this is asked for
@@ -169,22 +39,7 @@ fn two_words<'r>(r: &'r Reading, i: usize) -> std::borrow::Cow<'r, str> {
     }
 }
 
-fn words_text(r: &Reading, start: usize, end: usize) -> String {
-    let mut out = String::new();
-    write_words(r, start, end, &mut out);
-    out
-}
 
-/// The text of tokens `start..end`, one space between words, written over `out`.
-fn write_words(r: &Reading, start: usize, end: usize, out: &mut String) {
-    out.clear();
-    for i in start..end {
-        if !out.is_empty() && r.kind(i) != Some(Kind::Possessive) {
-            out.push(' ');
-        }
-        out.push_str(r.text(i));
-    }
-}
 
 /// Reads the source phrase `r.tokens[start..end]`; `None` when it is not a source
 /// at all ("according to plan").
@@ -206,8 +61,8 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
         return None;
     }
     let phrase = &r.lower[r.span(start..end).start..r.span(start..end).end];
-    if crate::cues::holds_anonymous_phrase(phrase, lex) {
-        let head_at = crate::cues::head_of(r, start, end);
+    if lex.anonymous_phrases.is_match(phrase) {
+        let head_at = head_of(r, start, end);
         let head = r.lw(head_at);
         let kind = if r.is(head_at, WordClass::DOCUMENT_HEAD) { SourceKind::UnnamedDocument } else { SourceKind::Anonymous };
         return Some(anonymous(r, start, end, kind, head));
@@ -217,7 +72,7 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
     // Pronouns.
     if seg_end - start == 1 {
         if let Some(kind) = r.pronoun(start) {
-            return Some(resolve_pronoun(kind, memory, r.lw(start)));
+            return Some(memory.resolve_pronoun(kind, r.lw(start)));
         }
         if matches!(r.lw(start), "who" | "which" | "that") {
             return None;
@@ -299,7 +154,7 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
     if seg_end - start >= 3 && r.is(start, WordClass::QUANTIFIER) && r.lw(start + 1) == "of" {
         let rest = r.lw(start + 2);
         if let Some(kind) = r.pronoun(start + 2).or(if rest == "them" || rest == "those" { Some(PronounKind::Group) } else { None }) {
-            let antecedent = resolve_pronoun(kind, memory, rest);
+            let antecedent = memory.resolve_pronoun(kind, rest);
             if !antecedent.is_anonymous() && r.lw(start) == "one" && antecedent.kind == SourceKind::Organisation {
                 return Some(anonymous(r, start, end, SourceKind::Anonymous, "one"));
             }
@@ -329,7 +184,7 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
             let kind = if plural { SourceKind::VagueGroup } else { SourceKind::Anonymous };
             return Some(anonymous(r, start, end, kind, head_lw));
         }
-        if let Some(antecedent) = memory.last(|e| *e.class.head == *head_lw) {
+        if let Some(antecedent) = memory.last(|e| *e.head == *head_lw) {
             return Some(antecedent.clone());
         }
         if det == "the" || det == "this" || det == "that" {
@@ -352,10 +207,10 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
         if definite {
             // "The documents" after "documents seen by reporters" stay unnamed; "the poll"
             // after "a new poll" is the poll the article is about.
-            let unnamed_before = |e: &Entity| {
-                *e.class.head == *head_lw
-                    && e.class.is_anonymous()
-                    && e.class.name.as_deref().is_some_and(|n| ["seen by", "obtained by", "leaked", "internal"].iter().any(|k| n.to_lowercase().contains(k)))
+            let unnamed_before = |e: &Classified| {
+                *e.head == *head_lw
+                    && e.is_anonymous()
+                    && e.name.as_deref().is_some_and(|n| ["seen by", "obtained by", "leaked", "internal"].iter().any(|k| n.to_lowercase().contains(k)))
             };
             if let Some(antecedent) = memory.last(unnamed_before) {
                 return Some(antecedent.clone());
@@ -368,7 +223,7 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
     }
     if head_class.is(WordClass::VAGUE_GROUP) {
         if definite {
-            if let Some(antecedent) = memory.last(|e| *e.class.head == *head_lw) {
+            if let Some(antecedent) = memory.last(|e| *e.head == *head_lw) {
                 return Some(antecedent.clone());
             }
         }
@@ -376,7 +231,7 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
     }
     let body = WordClass::ORGANISATION | WordClass::OUTLET | WordClass::INSTITUTION;
     if plural && !definite && !head_is_name && !head_class.is(body) && !lex.classes(head_lw.trim_end_matches('s')).is(body) {
-        if let Some(antecedent) = memory.last(|e| *e.class.head == *head_lw) {
+        if let Some(antecedent) = memory.last(|e| *e.head == *head_lw) {
             return Some(antecedent.clone());
         }
         return Some(anonymous(r, start, end, SourceKind::VagueGroup, head_lw));
@@ -395,14 +250,14 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
         return Some(anonymous(r, start, end, SourceKind::VagueGroup, head_lw));
     }
     // A definite role or body: the last source with the same head, or a unique role.
-    if let Some(antecedent) = memory.last(|e| *e.class.head == *head_lw) {
+    if let Some(antecedent) = memory.last(|e| *e.head == *head_lw) {
         return Some(antecedent.clone());
     }
     if head_class.is(WordClass::ORGANISATION | WordClass::OUTLET) {
         let outlet = head_class.is(WordClass::OUTLET) && !head_class.is(WordClass::ORGANISATION);
         let kind = if outlet { SourceKind::Outlet } else { SourceKind::Organisation };
         let name = organisation_named_in(r, start, end, memory)
-            .or_else(|| memory.last(|e| e.class.kind == kind && e.class.name.is_some()).and_then(|c| c.name.clone()))
+            .or_else(|| memory.last(|e| e.kind == kind && e.name.is_some()).and_then(|c| c.name.clone()))
             .or_else(|| Some(phrase_text(r, start, core_end)));
         return Some(Classified { kind, name, head: head_lw.into(), plural, person: false });
     }
@@ -442,12 +297,12 @@ fn display_name(r: &Reading, start: usize, end: usize, memory: &Memory) -> Rc<st
     if run_start >= run_end {
         return phrase_text(r, start, end);
     }
-    let name = words_text(r, run_start, run_end);
+    let name = r.words(run_start, run_end);
     if run_end - run_start == 1 {
         if let Some(full) = memory.full_name(&name) {
             return full.as_str().into();
         }
-        if let Some(known) = memory.last(|e| e.class.name.as_deref().is_some_and(|n| n.ends_with(&name) && n.len() > name.len())) {
+        if let Some(known) = memory.last(|e| e.name.as_deref().is_some_and(|n| n.ends_with(&name) && n.len() > name.len())) {
             return known.name.clone().unwrap_or_else(|| name.into());
         }
     }
@@ -485,45 +340,13 @@ fn organisation_named_in(r: &Reading, start: usize, end: usize, memory: &Memory)
     let words: Vec<&str> = (start..end).filter(|&i| r.is_word(i)).map(|i| r.lw(i)).collect();
     memory
         .last(|e| {
-            matches!(e.class.kind, SourceKind::Organisation | SourceKind::Outlet)
-                && e.class.name.as_deref().is_some_and(|n| words.iter().any(|w| w.len() > 3 && n.to_lowercase().contains(*w)))
+            matches!(e.kind, SourceKind::Organisation | SourceKind::Outlet)
+                && e.name.as_deref().is_some_and(|n| words.iter().any(|w| w.len() > 3 && n.to_lowercase().contains(*w)))
         })
-        .or_else(|| memory.last(|e| e.class.kind == SourceKind::Organisation && !e.class.is_anonymous()))
+        .or_else(|| memory.last(|e| e.kind == SourceKind::Organisation && !e.is_anonymous()))
         .and_then(|c| c.name.clone())
 }
 
-fn resolve_pronoun(kind: PronounKind, memory: &Memory, pronoun: &str) -> Classified {
-    if kind == PronounKind::Person {
-        let entity = memory.entities.iter().rev().find(|e| e.class.person && !e.class.plural);
-        // A person named since the last anonymous source is the likelier antecedent.
-        let named_since = |e: &Entity| memory.mentions > e.mentions;
-        match entity {
-            Some(e) if !(e.class.is_anonymous() && named_since(e)) => return e.class.clone(),
-            _ => {
-                if let Some(name) = &memory.last_mention {
-                    let name = memory.full_name(name).unwrap_or(name).as_str();
-                    return Classified { kind: SourceKind::Person, name: Some(name.into()), head: pronoun.into(), plural: false, person: true };
-                }
-            }
-        }
-    }
-    let found = match kind {
-        PronounKind::Person => memory.last(|e| e.class.person && !e.class.plural),
-        PronounKind::Group => memory.last(|e| e.class.plural || matches!(e.class.kind, SourceKind::Organisation | SourceKind::Outlet)),
-        PronounKind::Thing => memory.last(|e| matches!(e.class.kind, SourceKind::Organisation | SourceKind::Outlet | SourceKind::Document | SourceKind::UnnamedDocument)),
-        PronounKind::SelfRef => None,
-    };
-    match found {
-        Some(antecedent) => antecedent.clone(),
-        None => Classified {
-            kind: if kind == PronounKind::Thing { SourceKind::Organisation } else { SourceKind::Person },
-            name: None,
-            head: pronoun.into(),
-            plural: kind == PronounKind::Group,
-            person: kind == PronounKind::Person,
-        },
-    }
-}
 
 #[cfg(test)]
 mod tests {

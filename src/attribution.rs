@@ -1,0 +1,109 @@
+//! One sentence's attributions: its cues, each with its source classified,
+//! the sources it relays, and what marks it as reported without a source.
+//!
+//! The judge reads each sentence here once, in order, and keeps what is found
+//! for its second pass. Sources are classified against the [`Memory`] of the
+//! sources met before, and remembered in it, so that a later "she" or "the
+//! company" refers back to them.
+
+use crate::cues::{self, CueKind, Found};
+use crate::memory::{Classified, Memory};
+use crate::phrases::Starts;
+use crate::sources;
+use crate::span::Span;
+use crate::tokens::Reading;
+use crate::verdict::Verdict;
+
+/// An attribution as found in one sentence, source classified.
+#[derive(Clone, Debug)]
+pub struct Attribution {
+    pub cue: Span,
+    pub cue_kind: CueKind,
+    /// The source phrase as a span of `norm`.
+    pub source: Option<Span>,
+    pub class: Classified,
+}
+
+/// What the reading of a sentence finds beside its attributions.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Findings {
+    /// Agentless reporting ("is said to"): its span, and whether it hedges.
+    pub impersonal: Option<(Span, bool)>,
+    /// An anonymity phrase outside the source phrases ("speaking on condition of anonymity").
+    pub anonymity: bool,
+}
+
+/// Reads sentence after sentence, in one scratch list of cues. The sources
+/// a sentence relays are added after by [`crate::relays::relay`].
+#[derive(Default)]
+pub struct Reader {
+    found: Vec<Found>,
+}
+
+impl Reader {
+    /// Reads the sentence `r` (`span` of `norm`; `starts`, the places phrases
+    /// may start in its lower-case text): appends its attributions to `out`
+    /// and remembers their sources.
+    pub fn read(&mut self, r: &Reading, span: Span, starts: &Starts, opens_block: bool, memory: &mut Memory, out: &mut Vec<Attribution>) -> Findings {
+        let first = out.len();
+        if opens_block {
+            if let Some(label) = transcript_label(r, span, memory) {
+                memory.remember(&label.class);
+                out.push(label);
+            }
+        }
+        cues::find_into(r, opens_block, &mut self.found);
+        for cue in &self.found {
+            if let Some(attribution) = classify(r, cue, memory) {
+                memory.remember(&attribution.class);
+                out.push(attribution);
+            }
+        }
+        let attributions = &out[first..];
+        let lower = &r.lower[span.start..span.end];
+        let anonymity = r.lex.anonymity_phrases.find_in(lower, starts).any(|(start, _)| {
+            let at = span.start + start;
+            !attributions.iter().filter_map(|a| a.source).any(|s| s.start <= at && at < s.end)
+        });
+        Findings { impersonal: cues::impersonal(r), anonymity }
+    }
+}
+
+impl Attribution {
+    /// The verdict of a sentence that rests on this attribution alone.
+    pub fn verdict(&self) -> Verdict {
+        if self.class.is_anonymous() {
+            Verdict::Anonymous
+        } else {
+            Verdict::Named
+        }
+    }
+}
+
+/// A transcript quoted in the article, a paragraph opening with its speaker's
+/// label in capitals inside the quotation ("“HALEK: We will not move.”"). The
+/// quotation hides the label from the cue rules, so it is read here.
+fn transcript_label(r: &Reading, span: Span, memory: &Memory) -> Option<Attribution> {
+    let sentence = &r.norm[span.start..span.end];
+    let label_start = span.start + (sentence.len() - sentence.trim_start_matches(|c: char| c == '"' || c.is_whitespace()).len());
+    if label_start == span.start {
+        return None;
+    }
+    let colon = label_start + r.norm[label_start..span.end].find(':')?;
+    let label = &r.norm[label_start..colon];
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let capitals = |w: &&str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| c.is_uppercase() || ".'\u{2019}-".contains(c));
+    if words.is_empty() || words.len() > 3 || !words.iter().all(capitals) {
+        return None;
+    }
+    let label_span = Span::new(label_start, colon);
+    let reading = Reading::new(r.norm, r.lower, label_span, &[], r.lex, r.lower_vocab);
+    let class = sources::classify(&reading, 0, reading.len(), memory)?;
+    Some(Attribution { cue: Span::new(colon, colon + 1), cue_kind: CueKind::Colon, source: Some(label_span), class })
+}
+
+pub fn classify(r: &Reading, found: &Found, memory: &Memory) -> Option<Attribution> {
+    let (start, end) = found.source?;
+    let class = sources::classify(r, start, end, memory)?;
+    Some(Attribution { cue: found.cue, cue_kind: found.kind, source: Some(r.span(start..end)), class })
+}
