@@ -44,15 +44,15 @@ impl Reader {
     /// Reads the sentence `r` (`span` of `norm`; `starts`, the places phrases
     /// may start in its lower-case text): appends its attributions to `out`
     /// and remembers their sources.
-    pub fn read(&mut self, r: &Reading, span: Span, starts: &Starts, opens_block: bool, memory: &mut Memory, out: &mut Vec<Attribution>) -> Findings {
+    pub fn read(&mut self, r: &Reading, span: Span, starts: &Starts, opens_paragraph: bool, memory: &mut Memory, out: &mut Vec<Attribution>) -> Findings {
         let first = out.len();
-        if opens_block {
+        if opens_paragraph {
             if let Some(label) = transcript_label(r, span, memory) {
                 memory.remember(&label.class);
                 out.push(label);
             }
         }
-        cues::find_into(r, opens_block, &mut self.found);
+        cues::find_into(r, opens_paragraph, &mut self.found);
         for cue in &self.found {
             if let Some(attribution) = classify(r, cue, memory) {
                 memory.remember(&attribution.class);

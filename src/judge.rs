@@ -28,6 +28,7 @@ use crate::memory::Memory;
 use crate::nonclaims;
 use crate::phrases::Starts;
 use crate::quotes::{self, Quote};
+use crate::rejoin;
 use crate::relays::{self, decisive};
 use crate::sentence::{Cue, Sentence, Source, SourceKind};
 use crate::sentences;
@@ -39,8 +40,8 @@ use crate::verdict::Verdict;
 /// What the first pass learns about one sentence.
 struct Local {
     span: Span,
-    /// The block it starts in, found once: the second pass asks again and again.
-    block: usize,
+    /// The paragraph it starts in, found once: the second pass asks again and again.
+    paragraph: usize,
     none: Option<&'static str>,
     /// Its attributions, as a range of the article's list of them: one list
     /// for the article rather than a vector for each sentence.
@@ -91,7 +92,7 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
 
 fn judge_in(blocks: &[&str], lang: Lang, lists: &mut Lists) -> Vec<Sentence> {
     let lex = lexicon::get(lang);
-    let text = Text::new(blocks);
+    let text = rejoin::read(blocks, lex);
     let quotes = quotes::pair(&text);
     let spans = sentences::split(&text, &quotes, lex);
     let top: Vec<Span> = quotes.iter().filter(|q| !q.nested).map(|q| q.span).collect();
@@ -103,7 +104,7 @@ fn judge_in(blocks: &[&str], lang: Lang, lists: &mut Lists) -> Vec<Sentence> {
     let locals = &mut lists.locals;
     locals.clear();
     locals.reserve(spans.len());
-    let mut previous_block = usize::MAX;
+    let mut previous_paragraph = usize::MAX;
     let mut buffers = Buffers::default();
     let mut starts = Starts::default();
     let mut reader = Reader::default();
@@ -111,9 +112,9 @@ fn judge_in(blocks: &[&str], lang: Lang, lists: &mut Lists) -> Vec<Sentence> {
     let all = &mut lists.attributions;
     all.clear();
     for &span in &spans {
-        let block = text.block_of(span.start);
-        let opens_block = block != previous_block;
-        previous_block = block;
+        let paragraph = text.paragraph_of(span.start);
+        let opens_paragraph = paragraph != previous_paragraph;
+        previous_paragraph = paragraph;
         let r = Reading::new_in(std::mem::take(&mut buffers), &text.norm, &text.lower, span, &top, lex, &lower_vocab);
         memory.remember_names(&r);
         let sentence = &text.norm[span.start..span.end];
@@ -122,14 +123,14 @@ fn judge_in(blocks: &[&str], lang: Lang, lists: &mut Lists) -> Vec<Sentence> {
         starts.fill(lower, &lex.sentence_phrases);
         let (quoted, main_quote) = quote_share(&r, &top_quotes);
         let has_quote = r.tokens.iter().any(|t| t.kind == Kind::Quote && t.text(&text.norm).split_whitespace().count() >= 3);
-        let none = places[block].or_else(|| {
+        let none = places[paragraph].or_else(|| {
             let reason = nonclaims::by_words(sentence, lower, &starts, lex)?;
             // A question inside someone's quotation is theirs, not the writer's.
             (!(nonclaims::is_question(sentence) && quoted > 0.5)).then_some(reason)
         });
         let first = all.len();
         let findings = if none.is_none() {
-            let findings = reader.read(&r, span, &starts, opens_block, &mut memory, all);
+            let findings = reader.read(&r, span, &starts, opens_paragraph, &mut memory, all);
             relays::relay(&r, first, &mut memory, all);
             findings
         } else {
@@ -137,7 +138,7 @@ fn judge_in(blocks: &[&str], lang: Lang, lists: &mut Lists) -> Vec<Sentence> {
         };
         locals.push(Local {
             span,
-            block,
+            paragraph,
             none,
             attributions: first..all.len(),
             impersonal: findings.impersonal,
@@ -159,17 +160,17 @@ fn judge_in(blocks: &[&str], lang: Lang, lists: &mut Lists) -> Vec<Sentence> {
     let next_speaker: Vec<Option<&Attribution>> = (0..locals.len())
         .map(|i| {
             let next = locals.get(i + 1)?;
-            let same_block = next.block == locals[i].block;
-            (same_block && next.quoted >= 0.5 && next.none.is_none()).then(|| attributions_of(next).first()).flatten()
+            let same_paragraph = next.paragraph == locals[i].paragraph;
+            (same_paragraph && next.quoted >= 0.5 && next.none.is_none()).then(|| attributions_of(next).first()).flatten()
         })
         .collect();
     let mut out = Vec::with_capacity(locals.len());
     let mut last_quoted_speaker: Option<(usize, &Attribution)> = None;
-    // An interview answer ("Name: ...") speaks for the rest of its block, and a
+    // An interview answer ("Name: ...") speaks for the rest of its paragraph, and a
     // transcript's label inside a quotation for the rest of that quotation.
     let mut answer: Option<(usize, Option<usize>, &Attribution)> = None;
     for (index, local) in locals.iter().enumerate() {
-        let block = local.block;
+        let paragraph = local.paragraph;
         let mut verdict = Verdict::Unattributed;
         let mut source: Option<&Attribution> = None;
         let mut cue: Option<Span> = None;
@@ -192,7 +193,7 @@ fn judge_in(blocks: &[&str], lang: Lang, lists: &mut Lists) -> Vec<Sentence> {
             reason = ["Continues a quotation by ", &describe(speaker, &text.norm), "."].concat();
             source = Some(speaker);
         } else if let Some(speaker) = last_quoted_speaker
-            .filter(|(at, _)| local.quoted >= 0.6 && block.saturating_sub(*at) <= 1 && index > 0)
+            .filter(|(at, _)| local.quoted >= 0.6 && paragraph.saturating_sub(*at) <= 1 && index > 0)
             .map(|(_, s)| s)
         {
             verdict = speaker.verdict();
@@ -202,7 +203,7 @@ fn judge_in(blocks: &[&str], lang: Lang, lists: &mut Lists) -> Vec<Sentence> {
             verdict = speaker.verdict();
             reason = ["A quotation whose speaker is named next: ", &describe(speaker, &text.norm), "."].concat();
             source = Some(speaker);
-        } else if let Some(speaker) = answer.filter(|(b, _, _)| *b == block).map(|(_, _, s)| s) {
+        } else if let Some(speaker) = answer.filter(|(p, _, _)| *p == paragraph).map(|(_, _, s)| s) {
             verdict = speaker.verdict();
             reason = ["Continues the answer of ", &describe(speaker, &text.norm), "."].concat();
             source = Some(speaker);
@@ -218,12 +219,12 @@ fn judge_in(blocks: &[&str], lang: Lang, lists: &mut Lists) -> Vec<Sentence> {
             };
         }
         if let Some(label) = attributions_of(local).iter().find(|a| a.cue_kind == CueKind::Colon && !text.norm[a.cue.end..local.span.end].trim_start().starts_with('"')) {
-            answer = Some((block, local.main_quote.filter(|_| local.quoted >= 0.6), label));
+            answer = Some((paragraph, local.main_quote.filter(|_| local.quoted >= 0.6), label));
         }
         // Remember the speaker of quoted material for the quotation that may follow.
         if verdict != Verdict::None {
             match source {
-                Some(s) if local.has_quote || local.quoted >= 0.6 || s.class.person => last_quoted_speaker = Some((block, s)),
+                Some(s) if local.has_quote || local.quoted >= 0.6 || s.class.person => last_quoted_speaker = Some((paragraph, s)),
                 _ if local.quoted < 0.6 => last_quoted_speaker = None,
                 _ => {}
             }

@@ -140,6 +140,8 @@ impl WordClass {
     pub const MODAL: Self = Self(1 << 35);
     /// The first word of a source preposition ("according" of "according to").
     pub const SOURCE_PREPOSITION_START: Self = Self(1 << 36);
+    /// A word a sentence does not end with (`grammar.txt`, `unfinished`).
+    pub const UNFINISHED: Self = Self(1 << 37);
 
     /// Both sets of classes (`|`, usable in constants).
     pub const fn with(self, other: WordClass) -> Self {
@@ -207,6 +209,7 @@ pub struct Grammar {
     pub stance_verb: HashSet<String>,
     pub stance_object: HashSet<String>,
     pub modal: HashSet<String>,
+    pub unfinished: HashSet<String>,
 }
 
 fn grammar(data: &str) -> Grammar {
@@ -233,6 +236,7 @@ fn grammar(data: &str) -> Grammar {
             "stance_verb" => &mut grammar.stance_verb,
             "stance_object" => &mut grammar.stance_object,
             "modal" => &mut grammar.modal,
+            "unfinished" => &mut grammar.unfinished,
             _ => continue,
         };
         set.extend(words.split_whitespace().map(str::to_string));
@@ -344,7 +348,7 @@ fn class_table(lexicon: &Lexicon) -> HashMap<String, WordClass> {
 impl Lexicon {
     /// Each set of words with its class (reporting verbs, pronouns and the
     /// first words of phrases are added in [`class_table`]).
-    fn class_sets(&self) -> [(&HashSet<String>, WordClass); 29] {
+    fn class_sets(&self) -> [(&HashSet<String>, WordClass); 30] {
         let g = &self.grammar;
         [
             (&self.evidence_verbs, WordClass::EVIDENCE_VERB),
@@ -376,6 +380,7 @@ impl Lexicon {
             (&g.stance_verb, WordClass::STANCE_VERB),
             (&g.stance_object, WordClass::STANCE_OBJECT),
             (&g.modal, WordClass::MODAL),
+            (&g.unfinished, WordClass::UNFINISHED),
         ]
     }
 

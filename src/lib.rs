@@ -36,6 +36,7 @@ pub mod noun_phrases;
 pub mod phrases;
 pub mod profile;
 pub mod quotes;
+pub mod rejoin;
 pub mod relays;
 pub mod sentence;
 pub mod sentences;

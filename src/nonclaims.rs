@@ -4,8 +4,8 @@
 //! copyright and contact lines, timestamps, author bios, described by the
 //! phrases of `data/<lang>/nonclaims.txt` and by the shapes below (dates,
 //! times, e-mail addresses); and questions the writer asks. The place: the
-//! headline (the first block, when it is one sentence), the front matter
-//! before the body (standfirst, byline, date, section label: the blocks
+//! headline (the first paragraph, when it is one sentence), the front matter
+//! before the body (standfirst, byline, date, section label: the paragraphs
 //! without closing punctuation before the first full paragraph), and a
 //! footer line without punctuation at the very end.
 
@@ -37,16 +37,16 @@ pub fn is_question(sentence: &str) -> bool {
     sentence.trim_end().trim_end_matches(['"', '\'', ')', ']', ' ']).ends_with('?')
 }
 
-/// For every block, why its sentences are not claims by their place, if so.
+/// For every paragraph ([`Text::paragraphs`]), why its sentences are not claims by their place, if so.
 pub fn by_place(text: &Text, sentences: &[Span]) -> Vec<Option<&'static str>> {
-    let blocks = text.block_spans.len();
+    let blocks = text.paragraphs.len();
     let mut reasons = vec![None; blocks];
     let mut per_block = vec![0usize; blocks];
     for sentence in sentences {
-        per_block[text.block_of(sentence.start)] += 1;
+        per_block[text.paragraph_of(sentence.start)] += 1;
     }
     let content = |b: usize| {
-        let span = text.block_spans[b];
+        let span = text.paragraphs[b];
         text.norm[span.start..span.end].trim()
     };
     // A quotation with its credit ("“...” — Jane Roe") is a sentence, punctuated or not.
@@ -142,7 +142,7 @@ mod tests {
     }
 
     fn places(blocks: &[&str]) -> Vec<bool> {
-        let text = Text::new(blocks);
+        let text = crate::rejoin::read(blocks, lexicon::get(Lang::En));
         let quotes = crate::quotes::pair(&text);
         let sentences = crate::sentences::split(&text, &quotes, lexicon::get(Lang::En));
         by_place(&text, &sentences).iter().map(Option::is_some).collect()
