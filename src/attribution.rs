@@ -54,10 +54,15 @@ impl Reader {
         }
         cues::find_into(r, opens_paragraph, &mut self.found);
         for cue in &self.found {
-            if let Some(attribution) = classify(r, cue, memory) {
-                memory.remember(&attribution.class);
-                out.push(attribution);
+            let Some(attribution) = classify(r, cue, memory) else { continue };
+            // A stance is an attribution only when its holder cannot be
+            // identified: "some analysts believe" (a named person's belief is
+            // a claim of hers, not a source of the writer's).
+            if cue.kind == CueKind::Belief && !attribution.class.is_anonymous() {
+                continue;
             }
+            memory.remember(&attribution.class);
+            out.push(attribution);
         }
         let attributions = &out[first..];
         let lower = &r.lower[span.start..span.end];
@@ -106,4 +111,40 @@ pub fn classify(r: &Reading, found: &Found, memory: &Memory) -> Option<Attributi
     let (start, end) = found.source?;
     let class = sources::classify(r, start, end, memory)?;
     Some(Attribution { cue: found.cue, cue_kind: found.kind, source: Some(r.span(start..end)), class })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::judge::judge;
+    use crate::lang::Lang;
+    use crate::verdict::Verdict;
+    // Under wasm, run these same tests through wasm-bindgen-test.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    /// The verdicts of the sentences of `text`, read as the second paragraph of
+    /// an article (the first is a headline).
+    fn verdicts(text: &str) -> Vec<Verdict> {
+        judge(&["Harbour news", text], Lang::En).iter().filter(|s| !s.continues && s.block == 1).map(|s| s.verdict).collect()
+    }
+
+    macro_rules! cases {
+        ($($name:ident: $text:expr => $expected:expr;)*) => {$(
+            #[test]
+            fn $name() {
+                assert_eq!(verdicts($text), $expected, "{}", $text);
+            }
+        )*};
+    }
+
+    use Verdict::*;
+    cases! {
+        a_vague_group_s_belief_is_anonymous: "Some analysts believe the port will lose its contract." => [Anonymous];
+        many_fear_is_anonymous: "Many residents fear the ferry will stop for good." => [Anonymous];
+        a_named_person_s_belief_is_her_own_claim: "The harbour master believes the port will lose its contract." => [Unattributed];
+        a_belief_of_an_unresolved_we_is_no_attribution: "We believe the port will lose its contract." => [Unattributed];
+        a_rating_by_a_named_inspectorate_is_named: "The school was rated outstanding by the inspectorate Estyn last year." => [Named];
+        an_award_by_a_named_guide_is_named: "The bistro, named best restaurant by the Gourmand Guide, closed on Sunday." => [Named];
+        a_rating_by_critics_is_anonymous: "The play was rated poor by critics." => [Anonymous];
+    }
 }

@@ -22,7 +22,7 @@
 //! Agentless reporting ("is said to", "reportedly") is [`impersonal`].
 
 use crate::lexicon::WordClass;
-use crate::noun_phrases::{head_of, is_adverb, is_plural_of, np_left, phrase_right, sentence_subject, speaker_subject, subject_left, SPEAKER_WORDS};
+use crate::noun_phrases::{adverb_at, head_of, is_adverb, is_plural_of, np_left, phrase_right, sentence_subject, speaker_subject, subject_left, SPEAKER_WORDS};
 use crate::span::Span;
 use crate::tokens::{Kind, Reading};
 
@@ -30,6 +30,9 @@ use crate::tokens::{Kind, Reading};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CueKind {
     Verb,
+    /// A verb of belief or opinion ("some analysts believe"): an attribution
+    /// only when its source cannot be identified ([`crate::attribution`] decides).
+    Belief,
     Evidence,
     Preposition,
     Colon,
@@ -97,6 +100,8 @@ pub fn find_into(r: &Reading, opens_block: bool, found: &mut Vec<Found>) {
     verbs(r, found);
     colon(r, opens_block, found);
     dash(r, found);
+    beliefs(r, found);
+    ratings(r, found);
     found.sort_by_key(|f| f.cue.start);
     found.dedup_by_key(|f| f.cue.start);
 }
@@ -153,8 +158,11 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
         }
         let prev = if v > 0 { r.lw(v - 1) } else { "" };
         let prev_class = if v > 0 { r.classes(v - 1) } else { WordClass::NONE };
-        // Decoys: "the said company", "to say", "did not say", "called off".
-        if prev_class.is(WordClass::DEFINITE | WordClass::NEGATION) || matches!(prev, "a" | "an" | "to" | "so") {
+        // Decoys: "the said company", "to say", "did not say", "called off";
+        // a gerund after a conjunction that is also an adverb is no finite
+        // verb ("since announcing", not "has since said").
+        let conjunction = prev_class.is(WordClass::CLAUSE) && prev_class.is(WordClass::ADVERB);
+        if prev_class.is(WordClass::DEFINITE | WordClass::NEGATION) || matches!(prev, "a" | "an" | "to" | "so") || word.ends_with("ing") && conjunction {
             continue;
         }
         // "by warning that ...": the sentence's subject speaks.
@@ -166,8 +174,9 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
             }
             continue;
         }
-        // "for admitting", "must say": not a report of speech.
-        if (prev_class.is(WordClass::PREPOSITION) && !r.is_proper(v - 1)) || prev_class.is(WordClass::MODAL) {
+        // "for admitting", "must say", "would ever admit": not a report of speech.
+        let before_adverbs = (0..v).rev().find(|&i| !adverb_at(r, i));
+        if (prev_class.is(WordClass::PREPOSITION) && !r.is_proper(v - 1)) || prev_class.is(WordClass::MODAL) || before_adverbs.is_some_and(|i| r.is(i, WordClass::MODAL)) {
             continue;
         }
         if v >= 2 && r.is(v - 1, WordClass::NEGATION) {
@@ -251,7 +260,7 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
             }
             // A second predicate of the sentence's subject: "X did not mention it, but told ...".
             let mut before = v;
-            while before > 0 && (r.is(before - 1, WordClass::AUXILIARY) || is_adverb(r.lw(before - 1))) && !r.is_proper(before - 1) {
+            while before > 0 && (r.is(before - 1, WordClass::AUXILIARY) || adverb_at(r, before - 1)) && !r.is_proper(before - 1) {
                 before -= 1;
             }
             let prev = if before > 0 { r.lw(before - 1) } else { "" };
@@ -367,9 +376,16 @@ fn cue_extent(r: &Reading, v: usize) -> usize {
     end.min(r.len())
 }
 
-/// After "said": time words that belong to the cue ("said on Tuesday", "said later").
+/// After "said": time words that belong to the cue ("said on Tuesday", "said
+/// later"). A determiner or a preposition among them ("this", "last", "on")
+/// belongs to the time only before a time word: "said this week", not "said
+/// this source".
 fn skip_time(r: &Reading, mut at: usize) -> usize {
     while at < r.len() && (r.is(at, WordClass::TIME) || r.is(at, WordClass::CALENDAR)) && !r.is_proper(at) {
+        let opens_time = r.is(at, WordClass::DEFINITE | WordClass::PREPOSITION) || r.lw(at) == "last";
+        if opens_time && !(r.is(at + 1, WordClass::TIME | WordClass::CALENDAR) || r.kind(at + 1) == Some(Kind::Number)) {
+            break;
+        }
         at += 1;
     }
     at
@@ -382,7 +398,7 @@ fn passive_auxiliary(r: &Reading, v: usize) -> Option<usize> {
         return None;
     }
     let mut i = v;
-    while i > 0 && (is_adverb(r.lw(i - 1)) || matches!(r.lw(i - 1), "first" | "also" | "later" | "initially" | "widely" | "previously")) {
+    while i > 0 && (adverb_at(r, i - 1) || matches!(r.lw(i - 1), "first" | "also" | "later" | "initially" | "widely" | "previously")) {
         i -= 1;
     }
     (i > 0 && r.is(i - 1, WordClass::PASSIVE)).then(|| i - 1)
@@ -406,6 +422,78 @@ fn inverted_position(r: &Reading, v: usize) -> bool {
         i -= 1;
     }
     r.kind(i) == Some(Kind::Quote) || r.is_punct(i, ",") || r.is_punct(i, "\u{2014}") || r.is_punct(i, "-")
+}
+
+/// "Some analysts believe", "former colleagues remember": a stance held by
+/// its subject. Found here for any subject; only one that cannot be
+/// identified makes it an attribution (a minister's belief is hers to state,
+/// a vague group's is hearsay: verdict rules, point 10).
+fn beliefs(r: &Reading, found: &mut Vec<Found>) {
+    for (v, token) in r.tokens.iter().enumerate() {
+        if token.kind != Kind::Word || !token.classes.is(WordClass::BELIEF_VERB) || v == 0 || r.is_capitalised_word(v) {
+            continue;
+        }
+        // "to believe", "do not fear", "must think": no stance held.
+        let prev = v - 1;
+        if r.is(prev, WordClass::NEGATION | WordClass::MODAL | WordClass::DEFINITE) || matches!(r.lw(prev), "to" | "a" | "an") || v >= 2 && r.is(v - 2, WordClass::NEGATION) {
+            continue;
+        }
+        if found.iter().any(|f| f.cue.start <= r.span(v..v + 1).start && r.span(v..v + 1).end <= f.cue.end) {
+            continue;
+        }
+        // "Republicans who agree that ...": a relative clause.
+        let mut before = v;
+        while before > 0 && (r.is(before - 1, WordClass::AUXILIARY) || adverb_at(r, before - 1)) && !r.is_proper(before - 1) {
+            before -= 1;
+        }
+        if before > 0 && r.is(before - 1, WordClass::CLAUSE) {
+            continue;
+        }
+        let Some((start, end)) = subject_left(r, v) else { continue };
+        // The sentence's own subject, not one inside a relative or
+        // subordinate clause ("a man who many believe betrayed them", "the
+        // profit that analysts expected"), holding a stance on something
+        // ("believe that", "fear the plan"; not "felt betrayed"), and a
+        // subject that can hold one (people, not "any lingering doubts").
+        let main_clause = sentence_subject(r, v).is_some_and(|(s, _)| s == start) && !(start > 0 && r.is(start - 1, WordClass::CLAUSE) && !matches!(r.lw(start - 1), "and" | "but" | "so"));
+        if main_clause && object_follows(r, v) && speaker_subject(r, (start, end)) {
+            found.push(Found { kind: CueKind::Belief, cue: r.span(v..v + 1), source: Some((start, end)) });
+        }
+    }
+}
+
+/// "rated outstanding by the inspectorate", "named best restaurant by the
+/// guide": a rating or an award credited to its agent (verdict rules, point
+/// 12), with or without the passive's auxiliary ("The bistro, named ...").
+/// An award verb counts only before a superlative: "named chief executive by
+/// the board" is an appointment, not a rating.
+fn ratings(r: &Reading, found: &mut Vec<Found>) {
+    for (v, token) in r.tokens.iter().enumerate() {
+        if token.kind != Kind::Word || !token.classes.is(WordClass::RATING | WordClass::AWARD) {
+            continue;
+        }
+        let Some(by) = (v + 1..(v + 6).min(r.len())).take_while(|&i| r.is_word(i) || r.kind(i) == Some(Kind::Number)).find(|&i| r.lw(i) == "by") else {
+            continue;
+        };
+        if r.is(v, WordClass::AWARD) && !(v + 1..by).any(|i| r.is(i, WordClass::SUPERLATIVE) || r.lw(i).ends_with("est")) {
+            continue;
+        }
+        // A passive: after its auxiliary, or a participle whose complement
+        // is no object ("rated outstanding by", not "voters rated the
+        // economy as good by a ratio of ...").
+        let auxiliary = passive_auxiliary(r, v).is_some();
+        let object = r.is(v + 1, WordClass::DEFINITE | WordClass::INDEFINITE | WordClass::PRONOUN) || r.is_proper(v + 1);
+        if !auxiliary && object {
+            continue;
+        }
+        // The agent must read as a source: a name, a determiner, or a body.
+        let Some((start, end)) = phrase_right(r, by + 1, false) else { continue };
+        let head = head_of(r, start, end);
+        let opens = r.is(start, WordClass::DEFINITE | WordClass::INDEFINITE) || (start..end).any(|i| r.is_proper(i) || r.is(i, SPEAKER_WORDS | WordClass::INSTITUTION));
+        if opens && !r.is(head, WordClass::NOT_SOURCE) && !found.iter().any(|f| f.cue.start == r.span(v..v + 1).start) {
+            found.push(Found { kind: CueKind::Passive, cue: r.span(v..by + 1), source: Some((start, end)) });
+        }
+    }
 }
 
 /// "Wen: “...”" and, at the start of a block, an interview answer "Ana Ruiz: ...".
@@ -584,5 +672,39 @@ mod tests {
         asked_opening_a_sentence_is_not_a_cue: "Asked about it, he smiled." => [];
         colon_before_a_list_is_not_a_cue: "The plan has three parts: cranes, carriers and trucks." => [];
         nickname_quote_is_not_a_cue: "The so-called \"iPhone killer\" is aimed at buyers under 30." => [];
+    }
+
+    // Stances: found for any subject of the sentence's own clause (only an
+    // unidentified one makes an attribution: see attribution.rs).
+    cases! {
+        a_vague_group_believes: "Some analysts believe the port will lose its contract." => [("believe", "Some analysts")];
+        former_colleagues_remember: "Former colleagues remember a demanding and sometimes ferocious boss." => [("remember", "Former colleagues")];
+        a_belief_inside_a_relative_clause_is_none: "He hired a man who many believe betrayed the union." => [];
+        a_belief_after_who_is_none: "Residents who fear the plan were angry about the meeting." => [];
+        a_feeling_without_an_object_is_none: "Some workers felt betrayed by the decision." => [];
+        a_belief_in_an_infinitive_is_none: "It is hard to believe the port will close." => [];
+        a_noun_that_looks_like_the_verb_is_none: "If there were any lingering doubts about it, they are gone." => [];
+    }
+
+    // Ratings and awards credited to their agent.
+    cases! {
+        rated_by_an_inspectorate: "The school was rated outstanding by the inspectorate Estyn." => [("rated outstanding by", "the inspectorate Estyn")];
+        named_best_by_a_guide_without_its_auxiliary: "The bistro, named best restaurant by the Gourmand Guide, closed on Sunday." =>
+            [("named best restaurant by", "the Gourmand Guide")];
+        an_appointment_is_no_award: "The board named her chief executive by a vote of five to two." => [];
+        an_active_rating_by_a_ratio_is_none: "Voters rated the economy as good by a ratio of four to one." => [];
+    }
+
+    // Adverbs stand between a subject and its verb; they are never sources.
+    cases! {
+        an_adverb_without_ly_is_skipped: "Anglers have forever complained about the weir." => [("complained", "Anglers")];
+        seldom_is_skipped: "The ministry has seldom commented on the dredging." => [("commented", "The ministry")];
+        a_modal_before_an_adverb_reports_nothing: "Few anglers would ever admit it." => [];
+        a_gerund_after_since_is_no_verb: "The campaign said he halted all speeches since announcing his bid." => [("said", "The campaign")];
+        this_before_a_noun_is_no_time: "\"They knew it all,\" said this driver." => [("said", "this driver")];
+        this_before_a_time_word_is_time: "\"They knew it all,\" said last week a driver from the port." => [("said", "a driver from the port")];
+        a_time_after_the_source_is_the_cue_s: "\"They knew it all,\" said the driver this week." => [("said", "the driver")];
+        a_relative_clause_after_an_apposition_is_about_the_name: "\"We stay,\" said Ann Rowe, a former backer of the mayor, who has since called on residents to stay." =>
+            [("said", "Ann Rowe, a former backer of the mayor"), ("called", "Ann Rowe")];
     }
 }

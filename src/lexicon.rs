@@ -142,6 +142,14 @@ impl WordClass {
     pub const SOURCE_PREPOSITION_START: Self = Self(1 << 36);
     /// A word a sentence does not end with (`grammar.txt`, `unfinished`).
     pub const UNFINISHED: Self = Self(1 << 37);
+    /// An adverb without -ly ("long", "seldom"): never a source.
+    pub const ADVERB: Self = Self(1 << 38);
+    /// A verb of belief or opinion ("believe", "fear").
+    pub const BELIEF_VERB: Self = Self(1 << 39);
+    /// A participle of a rating ("rated"), or of an award before a superlative ("named").
+    pub const RATING: Self = Self(1 << 40);
+    pub const AWARD: Self = Self(1 << 41);
+    pub const SUPERLATIVE: Self = Self(1 << 42);
 
     /// Both sets of classes (`|`, usable in constants).
     pub const fn with(self, other: WordClass) -> Self {
@@ -210,6 +218,11 @@ pub struct Grammar {
     pub stance_object: HashSet<String>,
     pub modal: HashSet<String>,
     pub unfinished: HashSet<String>,
+    pub adverb: HashSet<String>,
+    pub belief_verb: HashSet<String>,
+    pub rating: HashSet<String>,
+    pub award: HashSet<String>,
+    pub superlative: HashSet<String>,
 }
 
 fn grammar(data: &str) -> Grammar {
@@ -237,6 +250,11 @@ fn grammar(data: &str) -> Grammar {
             "stance_object" => &mut grammar.stance_object,
             "modal" => &mut grammar.modal,
             "unfinished" => &mut grammar.unfinished,
+            "adverb" => &mut grammar.adverb,
+            "belief_verb" => &mut grammar.belief_verb,
+            "rating" => &mut grammar.rating,
+            "award" => &mut grammar.award,
+            "superlative" => &mut grammar.superlative,
             _ => continue,
         };
         set.extend(words.split_whitespace().map(str::to_string));
@@ -348,7 +366,7 @@ fn class_table(lexicon: &Lexicon) -> HashMap<String, WordClass> {
 impl Lexicon {
     /// Each set of words with its class (reporting verbs, pronouns and the
     /// first words of phrases are added in [`class_table`]).
-    fn class_sets(&self) -> [(&HashSet<String>, WordClass); 30] {
+    fn class_sets(&self) -> [(&HashSet<String>, WordClass); 35] {
         let g = &self.grammar;
         [
             (&self.evidence_verbs, WordClass::EVIDENCE_VERB),
@@ -381,6 +399,11 @@ impl Lexicon {
             (&g.stance_object, WordClass::STANCE_OBJECT),
             (&g.modal, WordClass::MODAL),
             (&g.unfinished, WordClass::UNFINISHED),
+            (&g.adverb, WordClass::ADVERB),
+            (&g.belief_verb, WordClass::BELIEF_VERB),
+            (&g.rating, WordClass::RATING),
+            (&g.award, WordClass::AWARD),
+            (&g.superlative, WordClass::SUPERLATIVE),
         ]
     }
 

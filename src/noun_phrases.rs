@@ -56,7 +56,7 @@ fn np_word(r: &Reading, i: usize) -> bool {
             let after_determiner = i > 0 && (r.is(i - 1, WordClass::DEFINITE) || r.is(i - 1, WordClass::INDEFINITE));
             let gerund = !after_determiner && w != "speaking" && w.ends_with("ing") && w.len() > 5 && !r.is_capitalised_word(i) && !matches!(w, "leading" | "ruling" | "governing" | "outgoing" | "incoming" | "opposing" | "visiting" | "striking" | "acting" | "reigning" | "sitting" | "founding" | "managing" | "presiding");
             let class = r.classes(i);
-            let grammar_word = gerund || class.is(WordClass::CLAUSE | WordClass::PASSIVE | WordClass::NEGATION);
+            let grammar_word = gerund || class.is(WordClass::CLAUSE | WordClass::PASSIVE | WordClass::NEGATION | WordClass::ADVERB);
             let auxiliary = class.is(WordClass::AUXILIARY) && !r.is_proper(i);
             // A reporting verb ends the phrase, unless it is also a noun of a source ("report").
             let verb = class.reporting() == Some(false) && !class.is(WordClass::VAGUE_GROUP | WordClass::DOCUMENT_HEAD);
@@ -73,7 +73,7 @@ fn np_word(r: &Reading, i: usize) -> bool {
 pub fn subject_left(r: &Reading, v: usize) -> Option<(usize, usize)> {
     let mut end = v;
     loop {
-        while end > 0 && r.is_word(end - 1) && !r.is_proper(end - 1) && (r.is(end - 1, WordClass::AUXILIARY) || r.is(end - 1, WordClass::PASSIVE) || is_adverb(r.lw(end - 1))) {
+        while end > 0 && r.is_word(end - 1) && !r.is_proper(end - 1) && (r.is(end - 1, WordClass::AUXILIARY) || r.is(end - 1, WordClass::PASSIVE) || adverb_at(r, end - 1)) {
             end -= 1;
         }
         // "a poll last week showed": a time before the verb.
@@ -123,7 +123,7 @@ pub fn subject_left(r: &Reading, v: usize) -> Option<(usize, usize)> {
             // "sent by ...", "published in ..." are clauses; "retired nurse Glenys Arbuthnot" is a role.
             let participle_clause = (first.ends_with("ed") || r.is(seg.start, WordClass::PARTICIPLE))
                 && !r.is_proper(seg.start)
-                && (r.is(seg.start + 1, WordClass::PREPOSITION) || is_adverb(r.lw(seg.start + 1)) || seg.len() == 1);
+                && (r.is(seg.start + 1, WordClass::PREPOSITION) || adverb_at(r, seg.start + 1) || seg.len() == 1);
             let clause = matches!(first, "who" | "whose" | "which" | "speaking") || first.ends_with("ing") || participle_clause;
             // "of Elmstead Road, Harwood": not "In May, Tomas Reyes", where the
             // segment on the left opens the sentence.
@@ -195,7 +195,7 @@ pub fn subject_left(r: &Reading, v: usize) -> Option<(usize, usize)> {
     let object = np_end - start == 1 && matches!(r.lw(start), "him" | "her" | "them" | "us" | "me");
     // Past the object pronoun's own verb ("endorsed him").
     let mut k = if object { start.saturating_sub(1) } else { start };
-    while k > 0 && r.is_word(k - 1) && (r.is(k - 1, WordClass::AUXILIARY) || is_adverb(r.lw(k - 1))) && !r.is_proper(k - 1) {
+    while k > 0 && r.is_word(k - 1) && (r.is(k - 1, WordClass::AUXILIARY) || adverb_at(r, k - 1)) && !r.is_proper(k - 1) {
         k -= 1;
     }
     // "Groups that have endorsed him say": an object pronoun is never the subject.
@@ -210,6 +210,13 @@ pub fn subject_left(r: &Reading, v: usize) -> Option<(usize, usize)> {
     if np_end - start == 1 && matches!(r.lw(start), "who" | "which") {
         let before = if start > 0 && r.is_punct(start - 1, ",") { start - 1 } else { start };
         let (a, b) = np_left(r, before)?;
+        // "Gov. Phil Bryant, a former backer of Ted Cruz, who has since
+        // called": the relative clause is about the name, not its apposition.
+        if before < start && a >= 2 && r.is_punct(a - 1, ",") && r.is(a, WordClass::INDEFINITE | WordClass::DEFINITE) {
+            if let Some((n, m)) = np_left(r, a - 1).filter(|&(n, m)| (n..m).any(|i| r.is_proper(i))) {
+                return Some((n, m));
+            }
+        }
         let after_preposition = (a..b).rev().find(|&i| r.is_word(i) && !r.is_proper(i) && r.is(i, WordClass::PREPOSITION) && r.lw(i) != "of");
         return match after_preposition {
             Some(p) if p + 1 < b => Some((p + 1, b)),
@@ -217,6 +224,12 @@ pub fn subject_left(r: &Reading, v: usize) -> Option<(usize, usize)> {
         };
     }
     Some((start, np_end))
+}
+
+/// Whether token `i` is an adverb: a word in -ly (not "family", "early"...),
+/// or one of the grammar's adverbs without it ("long", "seldom").
+pub fn adverb_at(r: &Reading, i: usize) -> bool {
+    r.is_word(i) && (is_adverb(r.lw(i)) || r.is(i, WordClass::ADVERB))
 }
 
 pub fn is_adverb(w: &str) -> bool {
@@ -304,6 +317,18 @@ pub fn phrase_right(r: &Reading, at: usize, apposition: bool) -> Option<(usize, 
     // Trailing prepositions and possessives belong to what follows.
     while end > at && (r.is_word(end - 1) && r.is(end - 1, WordClass::PREPOSITION) || r.kind(end - 1) == Some(Kind::Punct)) {
         end -= 1;
+    }
+    // A time after the phrase is the cue's, not the source's: "the driver
+    // this week", "the inspectorate last year", "the union on Tuesday".
+    if end > at + 1 && r.is(end - 1, WordClass::TIME | WordClass::CALENDAR) && !r.is_proper(end - 1) {
+        let mut time = end - 1;
+        if time > at + 1 && (r.is(time - 1, WordClass::DEFINITE | WordClass::PREPOSITION) || r.is(time - 1, WordClass::TIME) && !r.is(time - 1, WordClass::CALENDAR)) {
+            time -= 1;
+        }
+        // Not all of it: "the Sun" names a newspaper.
+        if (at..time).any(|i| r.is_word(i) && !r.is(i, WordClass::DEFINITE | WordClass::INDEFINITE | WordClass::PREPOSITION)) {
+            end = time;
+        }
     }
     if end == at {
         return None;
