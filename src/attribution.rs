@@ -7,6 +7,8 @@
 //! company" refers back to them.
 
 use crate::cues::{self, CueKind, Found};
+use crate::lexicon::WordClass;
+use crate::sentence::SourceKind;
 use crate::memory::{Classified, Memory};
 use crate::phrases::Starts;
 use crate::sources;
@@ -61,6 +63,11 @@ impl Reader {
             if cue.kind == CueKind::Belief && !attribution.class.is_anonymous() {
                 continue;
             }
+            let mut attribution = attribution;
+            if speaks_of_itself_as_it(r, &attribution) {
+                attribution.class.kind = SourceKind::Organisation;
+                attribution.class.person = false;
+            }
             memory.remember(&attribution.class);
             out.push(attribution);
         }
@@ -83,6 +90,23 @@ impl Attribution {
             Verdict::Named
         }
     }
+}
+
+/// A name read as a person's that speaks of itself as "it" is a body: "Amazon
+/// France says it guarantees ...", "Lumora said it would appeal". Only a name
+/// without a title, right before its verb, whose report opens with "it" or
+/// "its" (a person's "it will rain" is mistaken so only without a title).
+fn speaks_of_itself_as_it(r: &Reading, a: &Attribution) -> bool {
+    if a.class.kind != SourceKind::Person || a.cue_kind != CueKind::Verb || a.class.name.is_none() {
+        return false;
+    }
+    let Some(source) = a.source else { return false };
+    let after_cue = r.tokens.partition_point(|t| t.span.start < a.cue.end);
+    let after = if r.lw(after_cue) == "that" { after_cue + 1 } else { after_cue };
+    let words = r.tokens.iter().filter(|t| t.span.start >= source.start && t.span.end <= source.end);
+    // A title says a person ("Mayor Ana Ruiz says it will rain").
+    let titled = words.clone().any(|t| t.classes.is(WordClass::TITLE));
+    source.end <= a.cue.start && matches!(r.lw(after), "it" | "its") && !titled && words.clone().any(|t| t.proper)
 }
 
 /// A transcript quoted in the article, a paragraph opening with its speaker's
@@ -146,5 +170,30 @@ mod tests {
         a_rating_by_a_named_inspectorate_is_named: "The school was rated outstanding by the inspectorate Estyn last year." => [Named];
         an_award_by_a_named_guide_is_named: "The bistro, named best restaurant by the Gourmand Guide, closed on Sunday." => [Named];
         a_rating_by_critics_is_anonymous: "The play was rated poor by critics." => [Anonymous];
+    }
+
+    /// The resolved source name of every sentence of an article.
+    fn names(blocks: &[&str]) -> Vec<Option<String>> {
+        judge(blocks, Lang::En).into_iter().filter(|s| !s.continues).map(|s| s.source.and_then(|x| x.name)).collect()
+    }
+
+    #[test]
+    fn a_name_that_speaks_of_itself_as_it_is_a_body_the_company_refers_to() {
+        let got = names(&[
+            "Ferry news",
+            "\"It is a scandal,\" said Ana Ruiz, who leads the seafarers' union Nautilus Federation.",
+            "Asked by reporters, Harbour Lines France says it will appeal.",
+            "\"We did nothing wrong,\" assures the company.",
+            "\"We will win,\" she added.",
+        ]);
+        assert_eq!(got[3].as_deref(), Some("Harbour Lines France"), "{got:?}");
+        // "she", right after the body spoke and with no one named since, is its voice, not Ana Ruiz.
+        assert_eq!(got[4].as_deref(), Some("Harbour Lines France"), "{got:?}");
+    }
+
+    #[test]
+    fn a_person_speaking_of_it_stays_a_person() {
+        let got = judge(&["Ferry news", "Mayor Ana Ruiz says it will rain on Sunday."], Lang::En);
+        assert_eq!(got[1].source.as_ref().map(|s| s.kind), Some(crate::sentence::SourceKind::Person));
     }
 }

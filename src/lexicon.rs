@@ -60,6 +60,8 @@ pub struct Lexicon {
     pub anonymous_roles: HashSet<String>,
     pub spokespeople: HashSet<String>,
     pub document_heads: HashSet<String>,
+    /// Those of them that are public records (marked `=`): identified by what they are.
+    pub public_records: HashSet<String>,
     pub organisation_words: HashSet<String>,
     pub outlet_words: HashSet<String>,
     pub institutions: HashSet<String>,
@@ -73,6 +75,11 @@ pub struct Lexicon {
     pub boilerplate: Boilerplate,
     /// Grammar words by class (`data/<lang>/grammar.txt`).
     pub grammar: Grammar,
+    /// Words that say what kind of body a name or phrase stands for
+    /// (`body_kinds.txt`): "union", "company", "ministry".
+    pub body_kinds: HashMap<String, BodyKind>,
+    /// Unique offices ("the returning officer"), `offices.txt`.
+    pub offices: Phrases,
     /// Every word of the lists above that is an everyday word: capitalised at
     /// the start of a sentence, such a word is not a name ("Figures show").
     pub common_words: HashSet<String>,
@@ -150,6 +157,16 @@ impl WordClass {
     pub const RATING: Self = Self(1 << 40);
     pub const AWARD: Self = Self(1 << 41);
     pub const SUPERLATIVE: Self = Self(1 << 42);
+    /// A public record (`document_heads.txt`, marked `=`).
+    pub const PUBLIC_RECORD: Self = Self(1 << 43);
+    /// A participle that puts a document on the record ("entered into
+    /// evidence", "filed with the court"): `grammar.txt`, `on_record`.
+    pub const ON_RECORD: Self = Self(1 << 44);
+    /// "our colleagues of the Echo": peers that name another outlet (`grammar.txt`, `peers`).
+    pub const PEERS: Self = Self(1 << 45);
+    /// "source", "informant": what a definite one refers back to is any
+    /// unnamed person met before (`grammar.txt`, `informant`).
+    pub const INFORMANT: Self = Self(1 << 46);
 
     /// Both sets of classes (`|`, usable in constants).
     pub const fn with(self, other: WordClass) -> Self {
@@ -223,6 +240,9 @@ pub struct Grammar {
     pub rating: HashSet<String>,
     pub award: HashSet<String>,
     pub superlative: HashSet<String>,
+    pub on_record: HashSet<String>,
+    pub peers: HashSet<String>,
+    pub informant: HashSet<String>,
 }
 
 fn grammar(data: &str) -> Grammar {
@@ -255,11 +275,36 @@ fn grammar(data: &str) -> Grammar {
             "rating" => &mut grammar.rating,
             "award" => &mut grammar.award,
             "superlative" => &mut grammar.superlative,
+            "on_record" => &mut grammar.on_record,
+            "peers" => &mut grammar.peers,
+            "informant" => &mut grammar.informant,
             _ => continue,
         };
         set.extend(words.split_whitespace().map(str::to_string));
     }
     grammar
+}
+
+/// A kind of body (`body_kinds.txt`): the index of its kind in the list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct BodyKind(u8);
+
+fn body_kinds(data: &str) -> HashMap<String, BodyKind> {
+    let mut kinds: Vec<String> = Vec::new();
+    let mut words = HashMap::default();
+    for line in entries(data) {
+        let Some((kind, list)) = line.split_once(':') else { continue };
+        let kind = kind.trim().to_string();
+        let index = kinds.iter().position(|k| *k == kind).unwrap_or_else(|| {
+            kinds.push(kind);
+            kinds.len() - 1
+        });
+        let index = BodyKind(u8::try_from(index).unwrap_or(u8::MAX));
+        for word in list.split_whitespace() {
+            words.entry(word.to_string()).or_insert(index);
+        }
+    }
+    words
 }
 
 /// What a pronoun can stand for.
@@ -288,7 +333,8 @@ static EN: LazyLock<Lexicon> = LazyLock::new(|| with_common_words(Lexicon {
     vague_groups: set(include_str!("../data/en/vague_groups.txt")),
     anonymous_roles: set(include_str!("../data/en/anonymous_roles.txt")),
     spokespeople: set(include_str!("../data/en/spokespeople.txt")),
-    document_heads: set(include_str!("../data/en/document_heads.txt")),
+    document_heads: marked_phrases(include_str!("../data/en/document_heads.txt"), '=').into_iter().map(|(p, _)| p.join(" ")).collect(),
+    public_records: marked_phrases(include_str!("../data/en/document_heads.txt"), '=').into_iter().filter(|(_, marked)| *marked).map(|(p, _)| p.join(" ")).collect(),
     organisation_words: set(include_str!("../data/en/organisation_words.txt")),
     outlet_words: set(include_str!("../data/en/outlet_words.txt")),
     institutions: set(include_str!("../data/en/institutions.txt")),
@@ -298,6 +344,8 @@ static EN: LazyLock<Lexicon> = LazyLock::new(|| with_common_words(Lexicon {
     pronouns: pronouns(include_str!("../data/en/pronouns.txt")),
     boilerplate: Boilerplate::parse(include_str!("../data/en/nonclaims.txt")),
     grammar: grammar(include_str!("../data/en/grammar.txt")),
+    body_kinds: body_kinds(include_str!("../data/en/body_kinds.txt")),
+    offices: Phrases::new(phrases(include_str!("../data/en/offices.txt"))),
     common_words: HashSet::default(),
     sentence_phrases: Sieve::ALL,
     impersonal_by_start: HashMap::default(),
@@ -366,7 +414,7 @@ fn class_table(lexicon: &Lexicon) -> HashMap<String, WordClass> {
 impl Lexicon {
     /// Each set of words with its class (reporting verbs, pronouns and the
     /// first words of phrases are added in [`class_table`]).
-    fn class_sets(&self) -> [(&HashSet<String>, WordClass); 35] {
+    fn class_sets(&self) -> [(&HashSet<String>, WordClass); 39] {
         let g = &self.grammar;
         [
             (&self.evidence_verbs, WordClass::EVIDENCE_VERB),
@@ -404,7 +452,16 @@ impl Lexicon {
             (&g.rating, WordClass::RATING),
             (&g.award, WordClass::AWARD),
             (&g.superlative, WordClass::SUPERLATIVE),
+            (&g.on_record, WordClass::ON_RECORD),
+            (&g.peers, WordClass::PEERS),
+            (&g.informant, WordClass::INFORMANT),
+            (&self.public_records, WordClass::PUBLIC_RECORD),
         ]
+    }
+
+    /// The kind of body a lower-case word names, if it names one ("union").
+    pub fn body_kind(&self, lower_word: &str) -> Option<BodyKind> {
+        self.body_kinds.get(lower_word).copied()
     }
 
     /// The lists a lower-case word belongs to ([`WordClass::NONE`] for a word in none).

@@ -24,6 +24,7 @@ pub mod attribution;
 pub mod boilerplate;
 pub mod corpus;
 pub mod cues;
+pub mod documents;
 pub mod eval;
 pub mod hedges;
 pub mod judge;

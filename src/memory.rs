@@ -9,7 +9,7 @@
 
 use std::rc::Rc;
 
-use crate::lexicon::{PronounKind, WordClass};
+use crate::lexicon::{BodyKind, PronounKind, WordClass};
 use crate::sentence::SourceKind;
 use crate::tokens::{PageMap, Reading};
 
@@ -27,9 +27,19 @@ pub struct Classified {
     pub plural: bool,
     /// Stands for one person (named or not): what "he" or "she" can refer to.
     pub person: bool,
+    /// The kind of body it is, when a word of its name or phrase says
+    /// ("union", "company"): what "the union" or "the company" refers back to.
+    pub body: Option<BodyKind>,
 }
 
 impl Classified {
+    /// A source the phrase `r.tokens[start..end]` describes without naming it
+    /// ("a senior official", "critics"): its name is the phrase itself.
+    pub fn unidentified(r: &Reading, start: usize, end: usize, kind: SourceKind, head: &str) -> Classified {
+        let person = kind == SourceKind::Anonymous && (head == "one" || r.lex.classes(head).is(WordClass::ANONYMOUS_ROLE));
+        Classified { kind, name: Some(r.phrase(start, end).into()), head: head.into(), plural: kind == SourceKind::VagueGroup, person, body: None }
+    }
+
     pub fn is_anonymous(&self) -> bool {
         self.kind.is_anonymous()
     }
@@ -137,6 +147,14 @@ impl Memory {
     /// fitting source, or an unresolved one.
     pub fn resolve_pronoun(&self, kind: PronounKind, pronoun: &str) -> Classified {
         if kind == PronounKind::Person {
+            // A "she" right after a body spoke, with no person named since,
+            // is the body's voice: "..., assures the company. ..., she added"
+            // (a spokeswoman, or a translation's "elle" for "l'entreprise").
+            if let Some(last) = self.entities.last().filter(|e| e.class.kind == SourceKind::Organisation && e.class.name.is_some() && !e.class.is_anonymous()) {
+                if last.mentions == self.mentions {
+                    return last.class.clone();
+                }
+            }
             let entity = self.entities.iter().rev().find(|e| e.class.person && !e.class.plural);
             // A person named since the last anonymous source is the likelier antecedent.
             let named_since = |e: &Entity| self.mentions > e.mentions;
@@ -145,7 +163,7 @@ impl Memory {
                 _ => {
                     if let Some(name) = &self.last_mention {
                         let name = self.full_name(name).unwrap_or(name).as_str();
-                        return Classified { kind: SourceKind::Person, name: Some(name.into()), head: pronoun.into(), plural: false, person: true };
+                        return Classified { kind: SourceKind::Person, name: Some(name.into()), head: pronoun.into(), plural: false, person: true, body: None };
                     }
                 }
             }
@@ -164,6 +182,7 @@ impl Memory {
                 head: pronoun.into(),
                 plural: kind == PronounKind::Group,
                 person: kind == PronounKind::Person,
+                body: None,
             },
         }
     }

@@ -49,10 +49,14 @@ pub fn decisive<'a>(attributions: &'a [Attribution], norm: &str) -> &'a Attribut
 }
 
 /// Adds the sources relayed by the attributions of the sentence `r` that
-/// start at `first` in `all`.
+/// start at `first` in `all`, and remembers them: a later "said this
+/// source" refers back to the anonymous source an outlet quoted.
 pub fn relay(r: &Reading, first: usize, memory: &mut Memory, all: &mut Vec<Attribution>) {
     let relayed = relayed_sources(r, &all[first..], memory);
-    all.extend(relayed);
+    for attribution in relayed {
+        memory.remember(&attribution.class);
+        all.push(attribution);
+    }
 }
 
 /// The people a source relays: the object of "cites" or "quotes" when it is
@@ -127,5 +131,24 @@ mod tests {
     #[test]
     fn a_named_outlet_citing_a_group_stays_anonymous() {
         assert_eq!(verdicts("The Harwick Courier reported that critics say the pier is unsafe."), [Verdict::Anonymous]);
+    }
+
+    #[test]
+    fn this_source_refers_back_to_the_source_an_outlet_quoted() {
+        let blocks = ["Harbour news", "The Tidewater Post, which quotes an unnamed dock worker, says the cranes stood idle.", "\"We waited for weeks,\" said this source."];
+        let got = judge(&blocks, Lang::En);
+        let last = got.last().unwrap();
+        assert_eq!(last.verdict, Verdict::Anonymous);
+        assert_eq!(last.source.as_ref().and_then(|s| s.name.as_deref()), Some("an unnamed dock worker"));
+    }
+
+    #[test]
+    fn an_outlet_citing_people_familiar_is_anonymous() {
+        assert_eq!(verdicts("The Ledger reported, citing people familiar with the talks, that the sale had collapsed."), [Verdict::Anonymous]);
+    }
+
+    #[test]
+    fn an_investigation_by_a_named_outlet_is_named() {
+        assert_eq!(verdicts("According to an investigation by Vice, the firm watched its workers."), [Verdict::Named]);
     }
 }

@@ -22,7 +22,8 @@
 
 use std::rc::Rc;
 
-use crate::lexicon::{PronounKind, WordClass};
+use crate::documents::{self, Document};
+use crate::lexicon::{BodyKind, PronounKind, WordClass};
 use crate::memory::{Classified, Memory};
 use crate::noun_phrases::head_of;
 use crate::sentence::SourceKind;
@@ -44,11 +45,26 @@ fn two_words<'r>(r: &'r Reading, i: usize) -> std::borrow::Cow<'r, str> {
 /// Reads the source phrase `r.tokens[start..end]`; `None` when it is not a source
 /// at all ("according to plan").
 pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Option<Classified> {
+    let mut class = read_phrase(r, start, end, memory)?;
+    // A body takes the kind its words give it ("the union Rail Together",
+    // "the retail giant"), for a later "the union" or "the company" to find it.
+    if class.body.is_none() && matches!(class.kind, SourceKind::Organisation | SourceKind::Outlet) {
+        class.body = (start..end).filter(|&i| r.is_word(i)).find_map(|i| r.lex.body_kind(r.lw(i)));
+    }
+    Some(class)
+}
+
+/// [`classify`] without the kind of body.
+fn read_phrase(r: &Reading, start: usize, end: usize, memory: &Memory) -> Option<Classified> {
     let lex = r.lex;
     // A title alone ("according to “Tides of Harwick”") identifies its document.
     if end == start + 1 && r.kind(start) == Some(Kind::Quote) {
         let title = phrase_text(r, start, end);
-        return Some(Classified { kind: SourceKind::Document, name: Some(title), head: "title".into(), plural: false, person: false });
+        return Some(Classified { kind: SourceKind::Document, name: Some(title), head: "title".into(), plural: false, person: false, body: None });
+    }
+    // An adverb is never a source ("have forever complained").
+    if end == start + 1 && r.is(start, WordClass::ADVERB) {
+        return None;
     }
     let mut start = start;
     while start < end && (matches!(r.lw(start), "but" | "and" | "so" | "yet" | "however" | "both") || !r.is_word(start)) {
@@ -126,7 +142,7 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
     let count = r.kind(start) == Some(Kind::Number) && r.text(start).chars().all(|c| c.is_ascii_digit() || c == ',');
     let indefinite = (r.is(start, WordClass::INDEFINITE) || count) && head > start;
     let possessive_owner = (start..core_end).find(|&i| r.kind(i) == Some(Kind::Possessive)).map(|i| i - 1);
-    let proper_in = |a: usize, b: usize| (a..b).any(|i| r.is_proper(i) && !r.is(i, WordClass::TITLE));
+    let proper_in = |a: usize, b: usize| (a..b).any(|i| is_name(r, i));
     let plural = head_lw.ends_with('s') && !head_lw.ends_with("ss") || head_lw == "people" || head_lw == "police";
     let seen_by = phrase.contains("seen by") || phrase.contains("obtained by") || phrase.contains("leaked");
 
@@ -148,7 +164,7 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
     if appositive_name && !head_is_name {
         let next_seg_end = (seg_end + 1..end).find(|&i| r.is_punct(i, ",")).unwrap_or(end);
         let name = display_name(r, seg_end + 1, next_seg_end, memory);
-        return Some(Classified { kind: SourceKind::Person, name: Some(name), head: head_lw.into(), plural: false, person: true });
+        return Some(Classified { kind: SourceKind::Person, name: Some(name), head: head_lw.into(), plural: false, person: true, body: None });
     }
     // "one of them", "some of the residents".
     if seg_end - start >= 3 && r.is(start, WordClass::QUANTIFIER) && r.lw(start + 1) == "of" {
@@ -164,7 +180,7 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
     // Spokespeople speak for their body.
     if head_class.is(WordClass::SPOKESPERSON) || (head > start && lex.spokespeople.contains(two_words(r, head - 1).as_ref())) {
         let body = organisation_named_in(r, start, end, memory);
-        return Some(Classified { kind: SourceKind::Organisation, name: body, head: head_lw.into(), plural: false, person: false });
+        return Some(Classified { kind: SourceKind::Organisation, name: body, head: head_lw.into(), plural: false, person: false, body: None });
     }
     let counted_group = indefinite && plural && r.is_capitalised_word(head) && !r.is(start, WordClass::TITLE);
     // "Republicans" is a vague group, "Senate Republicans" names who.
@@ -172,12 +188,21 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
     if head_is_name && !counted_group && !capitalised_group {
         let kind = named_kind(r, start, core_end);
         let name = display_name(r, start, core_end, memory);
-        return Some(Classified { kind, name: Some(name), head: head_lw.into(), plural: false, person: kind == SourceKind::Person });
+        return Some(Classified { kind, name: Some(name), head: head_lw.into(), plural: false, person: kind == SourceKind::Person, body: None });
     }
     if appositive_name {
         let next_seg_end = (seg_end + 1..end).find(|&i| r.is_punct(i, ",")).unwrap_or(end);
         let name = display_name(r, seg_end + 1, next_seg_end, memory);
-        return Some(Classified { kind: SourceKind::Person, name: Some(name), head: head_lw.into(), plural: false, person: true });
+        return Some(Classified { kind: SourceKind::Person, name: Some(name), head: head_lw.into(), plural: false, person: true, body: None });
+    }
+    // A unique office: "the returning officer", "the coroner".
+    if !indefinite && lex.offices.is_match(phrase) {
+        return Some(Classified { kind: SourceKind::Person, name: Some(phrase_text(r, start, end)), head: head_lw.into(), plural: false, person: true, body: None });
+    }
+    // "our colleagues of the Echo of the Marsh": another newspaper, by its name.
+    if det == "our" && head_class.is(WordClass::PEERS) && r.is(head + 1, WordClass::PREPOSITION) && (head + 2..end).any(|i| is_name(r, i)) {
+        let name = display_name(r, head + 2, end, memory);
+        return Some(Classified { kind: SourceKind::Outlet, name: Some(name), head: head_lw.into(), plural: false, person: false, body: None });
     }
     if head_class.is(WordClass::ANONYMOUS_ROLE) || plural && lex.classes(head_lw.trim_end_matches('s')).is(WordClass::ANONYMOUS_ROLE) {
         if indefinite || (!definite && possessive_owner.is_none()) || plural {
@@ -187,39 +212,21 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
         if let Some(antecedent) = memory.last(|e| *e.head == *head_lw) {
             return Some(antecedent.clone());
         }
+        // "this source" is whoever the article last cited without naming,
+        // whatever it called them ("an unnamed dock worker").
+        if head_class.is(WordClass::INFORMANT) {
+            if let Some(antecedent) = memory.last(|e| e.is_anonymous() && e.person) {
+                return Some(antecedent.clone());
+            }
+        }
         if det == "the" || det == "this" || det == "that" {
             return Some(anonymous(r, start, end, SourceKind::Anonymous, head_lw));
         }
-        return Some(Classified { kind: SourceKind::Person, name: Some(phrase_text(r, start, end)), head: head_lw.into(), plural, person: !plural });
+        return Some(Classified { kind: SourceKind::Person, name: Some(phrase_text(r, start, end)), head: head_lw.into(), plural, person: !plural, body: None });
     }
     if head_class.is(WordClass::DOCUMENT_HEAD) {
-        let body = (start..end).any(|i| r.is_word(i) && r.is(i, WordClass::ORGANISATION | WordClass::INSTITUTION));
-        // "polls in Kent" says where, not whose; "a study in the Harwick Medical Journal" says whose.
-        let owner = (start..end).any(|i| {
-            let place = (start..i).rev().take_while(|&k| r.is_proper(k) || r.lw(k) == "and" || r.is(k, WordClass::DEFINITE)).last().map_or(i, |k| k);
-            let after_in = place > start && matches!(r.lw(place - 1), "in" | "across");
-            r.is_proper(i) && !r.is(i, WordClass::TITLE) && (!after_in || r.is(i, WordClass::OUTLET | WordClass::ORGANISATION))
-        });
-        let owner_named = !seen_by && (owner || body);
-        if owner_named || (possessive_owner.is_some() && !seen_by) {
-            return Some(Classified { kind: SourceKind::Document, name: Some(phrase_text(r, start, end)), head: head_lw.into(), plural, person: false });
-        }
-        if definite {
-            // "The documents" after "documents seen by reporters" stay unnamed; "the poll"
-            // after "a new poll" is the poll the article is about.
-            let unnamed_before = |e: &Classified| {
-                *e.head == *head_lw
-                    && e.is_anonymous()
-                    && e.name.as_deref().is_some_and(|n| ["seen by", "obtained by", "leaked", "internal"].iter().any(|k| n.to_lowercase().contains(k)))
-            };
-            if let Some(antecedent) = memory.last(unnamed_before) {
-                return Some(antecedent.clone());
-            }
-            if !seen_by {
-                return Some(Classified { kind: SourceKind::Document, name: Some(phrase_text(r, start, end)), head: head_lw.into(), plural, person: false });
-            }
-        }
-        return Some(anonymous(r, start, end, SourceKind::UnnamedDocument, head_lw));
+        let phrase = Document { start, end, head, definite, plural, possessive_owner: possessive_owner.is_some(), seen_by };
+        return Some(documents::classify(r, &phrase, memory));
     }
     if head_class.is(WordClass::VAGUE_GROUP) {
         if definite {
@@ -241,7 +248,7 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
     }
     if head_class.is(WordClass::INSTITUTION) {
         let name = organisation_named_in(r, start, end, memory).or_else(|| Some(phrase_text(r, start, core_end)));
-        return Some(Classified { kind: SourceKind::Organisation, name, head: head_lw.into(), plural, person: false });
+        return Some(Classified { kind: SourceKind::Organisation, name, head: head_lw.into(), plural, person: false, body: None });
     }
     if indefinite {
         return Some(anonymous(r, start, end, SourceKind::Anonymous, head_lw));
@@ -256,23 +263,36 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
     if head_class.is(WordClass::ORGANISATION | WordClass::OUTLET) {
         let outlet = head_class.is(WordClass::OUTLET) && !head_class.is(WordClass::ORGANISATION);
         let kind = if outlet { SourceKind::Outlet } else { SourceKind::Organisation };
+        // "the company" is the last body of its kind, or of no known kind: not
+        // the union named before it (a role of another kind).
+        let body = lex.body_kind(head_lw);
+        if body.is_some() {
+            if let Some(antecedent) = memory.last(|e| e.kind == kind && !e.is_anonymous() && e.name.is_some() && fits(e, body)) {
+                return Some(antecedent.clone());
+            }
+        }
         let name = organisation_named_in(r, start, end, memory)
-            .or_else(|| memory.last(|e| e.kind == kind && e.name.is_some()).and_then(|c| c.name.clone()))
+            .or_else(|| memory.last(|e| e.kind == kind && e.name.is_some() && fits(e, body)).and_then(|c| c.name.clone()))
             .or_else(|| Some(phrase_text(r, start, core_end)));
-        return Some(Classified { kind, name, head: head_lw.into(), plural, person: false });
+        return Some(Classified { kind, name, head: head_lw.into(), plural, person: false, body: None });
     }
     let name = if proper_in(start, end) { display_name(r, start, end, memory) } else { phrase_text(r, start, end) };
-    Some(Classified { kind: SourceKind::Person, name: Some(name), head: head_lw.into(), plural, person: !plural })
+    Some(Classified { kind: SourceKind::Person, name: Some(name), head: head_lw.into(), plural, person: !plural, body: None })
+}
+
+/// Whether token `i` is a name, or a word of one: a capitalised word read as a
+/// name, and a title only where no name follows it ("Vice" the outlet, not
+/// "Vice President Ruiz"; "a report by the President").
+pub fn is_name(r: &Reading, i: usize) -> bool {
+    r.is_proper(i) && (!r.is(i, WordClass::TITLE) || !(r.is_proper(i + 1) || r.is_punct(i + 1, ".") && r.is_proper(i + 2)))
 }
 
 fn anonymous(r: &Reading, start: usize, end: usize, kind: SourceKind, head: &str) -> Classified {
-    let person = kind == SourceKind::Anonymous && (head == "one" || r.lex.classes(head).is(WordClass::ANONYMOUS_ROLE));
-    Classified { kind, name: Some(phrase_text(r, start, end)), head: head.into(), plural: kind == SourceKind::VagueGroup, person }
+    Classified::unidentified(r, start, end, kind, head)
 }
 
 fn phrase_text(r: &Reading, start: usize, end: usize) -> Rc<str> {
-    let span = r.span(start..end);
-    r.norm[span.start..span.end].into()
+    r.phrase(start, end).into()
 }
 
 /// The name in a phrase, without determiners and titles, completed from earlier
@@ -287,6 +307,8 @@ fn display_name(r: &Reading, start: usize, end: usize, memory: &Memory) -> Rc<st
     while run_start > start
         && (r.is_proper(run_start - 1)
             || (matches!(r.lw(run_start - 1), "of" | ".") && run_start - 1 > start && r.is_proper(run_start - 2))
+            // "Echo of the Marsh": "the" inside a name, after its "of".
+            || (r.lw(run_start - 1) == "the" && run_start >= start + 3 && r.lw(run_start - 2) == "of" && r.is_proper(run_start - 3))
             || r.text(run_start - 1) == "&")
     {
         run_start -= 1;
@@ -302,7 +324,12 @@ fn display_name(r: &Reading, start: usize, end: usize, memory: &Memory) -> Rc<st
         if let Some(full) = memory.full_name(&name) {
             return full.as_str().into();
         }
-        if let Some(known) = memory.last(|e| e.name.as_deref().is_some_and(|n| n.ends_with(&name) && n.len() > name.len())) {
+        // A longer name met before that ends with this one ("Halek" after "Teodor
+        // Halek"): a name, not a phrase that ends with it ("an investigation by Vice").
+        let longer = |e: &Classified| {
+            !matches!(e.kind, SourceKind::Document | SourceKind::UnnamedDocument) && e.name.as_deref().is_some_and(|n| n.ends_with(&name) && n.len() > name.len() && n.starts_with(char::is_uppercase))
+        };
+        if let Some(known) = memory.last(longer) {
             return known.name.clone().unwrap_or_else(|| name.into());
         }
     }
@@ -328,7 +355,25 @@ fn named_kind(r: &Reading, start: usize, end: usize) -> SourceKind {
     if any(WordClass::ORGANISATION) {
         return SourceKind::Organisation;
     }
+    // A noun that says what the name is, right before it: "the retail group
+    // Castellan", "the magazine Capital", "the union Rail Together" (not "union
+    // leader Ana Ruiz", where the word before the name is a title).
+    if run_start > start && r.is_word(run_start - 1) && !r.is(run_start - 1, WordClass::TITLE) {
+        if r.is(run_start - 1, WordClass::OUTLET) && !r.is(run_start - 1, WordClass::ORGANISATION) {
+            return SourceKind::Outlet;
+        }
+        if r.is(run_start - 1, WordClass::ORGANISATION) {
+            return SourceKind::Organisation;
+        }
+    }
     SourceKind::Person
+}
+
+/// Whether a remembered body may be what a role of kind `body` refers to: one
+/// of that kind, or of no known kind ("the company" may be Amazon France, not
+/// the union before it).
+fn fits(e: &Classified, body: Option<BodyKind>) -> bool {
+    body.is_none() || e.body.is_none() || e.body == body
 }
 
 /// The body a spokesperson or institution speaks for: a name in the phrase
@@ -343,7 +388,11 @@ fn organisation_named_in(r: &Reading, start: usize, end: usize, memory: &Memory)
             matches!(e.kind, SourceKind::Organisation | SourceKind::Outlet)
                 && e.name.as_deref().is_some_and(|n| words.iter().any(|w| w.len() > 3 && n.to_lowercase().contains(*w)))
         })
-        .or_else(|| memory.last(|e| e.kind == SourceKind::Organisation && !e.is_anonymous()))
+        .or_else(|| {
+            // "the ministry" is not a union met before: the last body of its kind.
+            let body = (start..end).filter(|&i| r.is_word(i)).find_map(|i| r.lex.body_kind(r.lw(i)));
+            memory.last(|e| e.kind == SourceKind::Organisation && !e.is_anonymous() && fits(e, body))
+        })
         .and_then(|c| c.name.clone())
 }
 
@@ -430,6 +479,16 @@ mod tests {
         definite_role_is_named: "the prosecutor" => Some(Person);
         not_a_source: "plan" => None;
         relative_pronoun_alone_is_not_a_source: "who" => None;
+        a_unique_office_is_named: "The returning officer" => Some(Person);
+        the_coroner_is_named: "the county coroner" => Some(Person);
+        an_officer_is_anonymous: "an officer" => Some(Anonymous);
+        the_officer_is_anonymous: "the officer" => Some(Anonymous);
+        our_colleagues_at_a_named_paper_are_that_paper: "our colleagues of the Echo of the Marsh" => Some(Outlet);
+        our_colleagues_alone_are_a_group: "our colleagues" => Some(VagueGroup);
+        colleagues_of_a_person_are_a_group: "colleagues of the mayor" => Some(VagueGroup);
+        a_title_word_alone_names_an_outlet: "Vice" => Some(Outlet);
+        a_title_before_a_name_is_a_title: "Vice President Ana Ruiz" => Some(Person);
+        an_adverb_alone_is_no_source: "forever" => None;
     }
 
     #[test]
@@ -470,5 +529,25 @@ mod tests {
     #[test]
     fn they_after_a_vague_group_is_anonymous() {
         assert!(classify_after(&["Privacy researchers"], "they").unwrap().is_anonymous());
+    }
+
+    #[test]
+    fn the_company_is_the_last_body_of_its_kind_not_the_union_before() {
+        let got = classify_after(&["the retail group Castellan", "Uni Global Union"], "the company").unwrap();
+        assert_eq!(got.name.as_deref(), Some("Castellan"));
+        let got = classify_after(&["Uni Global Union", "the retail group Castellan"], "the union").unwrap();
+        assert_eq!(got.name.as_deref(), Some("Uni Global Union"));
+    }
+
+    #[test]
+    fn the_company_may_be_a_body_of_no_known_kind() {
+        let got = classify_after(&["the Lumora Association", "Uni Global Union"], "the company").unwrap();
+        assert_eq!(got.name.as_deref(), Some("Lumora Association"));
+    }
+
+    #[test]
+    fn the_ministry_is_not_the_union_before() {
+        let got = classify_after(&["the Ports Ministry", "Uni Global Union"], "the ministry").unwrap();
+        assert_eq!(got.name.as_deref(), Some("Ports Ministry"));
     }
 }

@@ -190,6 +190,12 @@ impl Reading<'_> {
         all_caps || !(token.classes.is(WordClass::COMMON) || self.lower_vocab.contains(self.lw(i)))
     }
 
+    /// The text of `norm` that tokens `start..end` cover, as written.
+    pub fn phrase(&self, start: usize, end: usize) -> &str {
+        let span = self.span(start..end);
+        &self.norm[span.start..span.end]
+    }
+
     /// The text of tokens `start..end`, one space between words (none before a possessive).
     pub fn words(&self, start: usize, end: usize) -> String {
         let mut out = String::new();

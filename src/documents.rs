@@ -1,0 +1,113 @@
+//! Documents: which ones a reader can identify, and which not (verdict rules, point 5).
+//!
+//! A document, a data set or a piece of research is `named` when its owner or
+//! publisher is named ("a report by the audit office", "an investigation by
+//! Vice", "the company's accounts"), when it is a public record, identified
+//! by what it is ("records show", "court filings", "the minutes"), when it was
+//! put on the record ("a report entered into evidence", "documents filed with
+//! the court"), or when the article introduced it before ("the poll" after "a
+//! new poll"). It is `anonymous` when it is unnamed ("an email", "previous
+//! research", "polls") or leaked and known only to the writer ("documents
+//! seen by this newspaper", "leaked emails"), and stays so when referred back
+//! to ("the documents").
+
+use crate::lexicon::WordClass;
+use crate::memory::{Classified, Memory};
+use crate::sentence::SourceKind;
+use crate::sources::is_name;
+use crate::tokens::Reading;
+
+/// A source phrase whose head is a document, as [`crate::sources::classify`] read it.
+pub struct Document {
+    /// The phrase, tokens `start..end`, and its head word.
+    pub start: usize,
+    pub end: usize,
+    pub head: usize,
+    pub definite: bool,
+    pub plural: bool,
+    /// Owned by a possessive: "the company's annual accounts".
+    pub possessive_owner: bool,
+    /// Leaked, or seen or obtained by someone: known only to them.
+    pub seen_by: bool,
+}
+
+/// What kind of source the document phrase `d` is.
+pub fn classify(r: &Reading, d: &Document, memory: &Memory) -> Classified {
+    let (start, end) = (d.start, d.end);
+    let head_lw = r.lw(d.head);
+    let named = || Classified { kind: SourceKind::Document, name: Some(r.phrase(start, end).into()), head: head_lw.into(), plural: d.plural, person: false, body: None };
+    if d.seen_by {
+        return Classified::unidentified(r, start, end, SourceKind::UnnamedDocument, head_lw);
+    }
+    let body = (start..end).any(|i| r.is_word(i) && r.is(i, WordClass::ORGANISATION | WordClass::INSTITUTION));
+    // "polls in Kent" says where, not whose; "a study in the Harwick Medical Journal" says whose.
+    let owner = (start..end).any(|i| {
+        let place = (start..i).rev().take_while(|&k| r.is_proper(k) || r.lw(k) == "and" || r.is(k, WordClass::DEFINITE)).last().map_or(i, |k| k);
+        let after_in = place > start && matches!(r.lw(place - 1), "in" | "across");
+        is_name(r, i) && (!after_in || r.is(i, WordClass::OUTLET | WordClass::ORGANISATION))
+    });
+    // "internal records" are the writer's find, not the public's.
+    let internal = (start..d.head).any(|i| r.lw(i) == "internal");
+    let public_record = r.is(d.head, WordClass::PUBLIC_RECORD) && !internal;
+    let on_record = (d.head + 1..end).any(|i| r.is(i, WordClass::ON_RECORD));
+    if owner || body || d.possessive_owner || public_record || on_record {
+        return named();
+    }
+    if d.definite {
+        // "The documents" after "documents seen by reporters" stay unnamed; "the poll"
+        // after "a new poll" is the poll the article is about.
+        let unnamed_before = |e: &Classified| {
+            *e.head == *head_lw
+                && e.is_anonymous()
+                && e.name.as_deref().is_some_and(|n| ["seen by", "obtained by", "leaked", "internal"].iter().any(|k| n.to_lowercase().contains(k)))
+        };
+        if let Some(antecedent) = memory.last(unnamed_before) {
+            return antecedent.clone();
+        }
+        return named();
+    }
+    Classified::unidentified(r, start, end, SourceKind::UnnamedDocument, head_lw)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lang::Lang;
+    use crate::lexicon;
+    use crate::memory::Memory;
+    use crate::sentence::SourceKind::{self, *};
+    use crate::span::Span;
+    use crate::tokens::{PageWords, Reading};
+    // Under wasm, run these same tests through wasm-bindgen-test.
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    fn kind_of(phrase: &str) -> Option<SourceKind> {
+        let vocab = PageWords::default();
+        let lower = phrase.to_ascii_lowercase();
+        let r = Reading::new(phrase, &lower, Span::new(0, phrase.len()), &[], lexicon::get(Lang::En), &vocab);
+        crate::sources::classify(&r, 0, r.len(), &Memory::default()).map(|c| c.kind)
+    }
+
+    macro_rules! kinds {
+        ($($name:ident: $phrase:expr => $kind:expr;)*) => {$(
+            #[test]
+            fn $name() {
+                assert_eq!(kind_of($phrase), Some($kind), "{}", $phrase);
+            }
+        )*};
+    }
+
+    kinds! {
+        an_investigation_by_an_outlet_named_like_a_title: "an investigation by Vice" => Document;
+        an_investigation_by_a_named_paper: "an investigation by the Harwick Gazette" => Document;
+        records_are_public_records: "Records" => Document;
+        court_filings_are_public: "court filings" => Document;
+        a_report_entered_into_evidence: "A report entered into evidence" => Document;
+        documents_filed_with_the_court: "documents filed with the court in March" => Document;
+        emails_seen_by_this_newspaper: "Emails seen by this newspaper" => UnnamedDocument;
+        leaked_records_stay_unnamed: "leaked records" => UnnamedDocument;
+        internal_records_stay_unnamed: "internal records" => UnnamedDocument;
+        an_email_is_unnamed: "an email" => UnnamedDocument;
+        a_report_released_on_monday_is_unnamed: "a report released on Monday" => UnnamedDocument;
+    }
+}
