@@ -52,6 +52,8 @@ impl Reader {
             if let Some(label) = transcript_label(r, span, memory) {
                 memory.remember(&label.class);
                 out.push(label);
+            } else if let Some(answer) = answer_label(r, memory) {
+                out.push(answer);
             }
         }
         cues::find_into(r, opens_paragraph, &mut self.found);
@@ -131,6 +133,18 @@ fn transcript_label(r: &Reading, span: Span, memory: &Memory) -> Option<Attribut
     Some(Attribution { cue: Span::new(colon, colon + 1), cue_kind: CueKind::Colon, source: Some(label_span), class })
 }
 
+/// An answer in a Q&A, a paragraph opening "A: ..." (`grammar.txt`,
+/// `answer_label`): the interviewee speaks, the person last named (verdict
+/// rules, point 14).
+fn answer_label(r: &Reading, memory: &Memory) -> Option<Attribution> {
+    let is_label = r.is_word(0) && r.is(0, WordClass::ANSWER_LABEL) && r.is_capitalised_word(0) && r.is_punct(1, ":");
+    if !is_label {
+        return None;
+    }
+    let class = memory.interviewee()?;
+    Some(Attribution { cue: r.span(1..2), cue_kind: CueKind::Colon, source: Some(r.span(0..1)), class })
+}
+
 pub fn classify(r: &Reading, found: &Found, memory: &Memory) -> Option<Attribution> {
     let (start, end) = found.source?;
     let class = sources::classify(r, start, end, memory)?;
@@ -195,5 +209,20 @@ mod tests {
     fn a_person_speaking_of_it_stays_a_person() {
         let got = judge(&["Ferry news", "Mayor Ana Ruiz says it will rain on Sunday."], Lang::En);
         assert_eq!(got[1].source.as_ref().map(|s| s.kind), Some(crate::sentence::SourceKind::Person));
+    }
+
+    #[test]
+    fn an_answer_in_a_q_and_a_is_the_interviewee_s() {
+        let blocks = ["Talking ports", "Ilse Brandt has run the port of Harwick for eleven years.", "Q: The port lost money. Why?", "A: Because the ferries stopped in winter. We could not run them."];
+        let got = judge(&blocks, Lang::En);
+        let answers: Vec<(Verdict, Option<&str>)> = got.iter().filter(|s| s.block == 3).map(|s| (s.verdict, s.source.as_ref().and_then(|x| x.name.as_deref()))).collect();
+        assert_eq!(answers, [(Verdict::Named, Some("Ilse Brandt")), (Verdict::Named, Some("Ilse Brandt"))]);
+    }
+
+    #[test]
+    fn an_interviewer_s_prompt_is_no_claim_and_a_statement_is_judged_on_its_own() {
+        let blocks = ["Talking ports", "Ilse Brandt has run the port for years.", "Interviewer: The port lost money last year. Tell us why.", "A: Because the ferries stopped in winter."];
+        let got: Vec<Verdict> = judge(&blocks, Lang::En).iter().filter(|s| s.block == 2).map(|s| s.verdict).collect();
+        assert_eq!(got, [Verdict::Unattributed, Verdict::None]);
     }
 }

@@ -502,6 +502,10 @@ fn colon(r: &Reading, opens_block: bool, found: &mut Vec<Found>) {
         if r.tokens[c].kind != Kind::Punct || !r.is_punct(c, ":") {
             continue;
         }
+        // "Q: ...", "Interviewer: ...": the interviewer is no source.
+        if c == 1 && r.is(0, WordClass::QUESTION_LABEL) {
+            continue;
+        }
         let quote_follows = r.kind(c + 1) == Some(Kind::Quote) && (0..c).any(|i| r.text(i).chars().count() > 1);
         let speaker_label =
             opens_block && c <= 4 && (0..c).all(|i| r.is_proper(i) || r.is_punct(i, ".")) && (0..c).any(|i| r.is_proper(i) && r.text(i).chars().count() > 1);
@@ -671,6 +675,7 @@ mod tests {
         heard_without_a_court_is_not_a_cue: "Residents heard the explosion." => [];
         asked_opening_a_sentence_is_not_a_cue: "Asked about it, he smiled." => [];
         colon_before_a_list_is_not_a_cue: "The plan has three parts: cranes, carriers and trucks." => [];
+        an_interviewer_s_label_is_not_a_speaker: "Interviewer: The port lost money last year." => [];
         nickname_quote_is_not_a_cue: "The so-called \"iPhone killer\" is aimed at buyers under 30." => [];
     }
 

@@ -98,7 +98,8 @@ fn judge_in(blocks: &[&str], lang: Lang, lists: &mut Lists) -> Vec<Sentence> {
     let top: Vec<Span> = quotes.iter().filter(|q| !q.nested).map(|q| q.span).collect();
     let top_quotes: Vec<&Quote> = quotes.iter().filter(|q| !q.nested).collect();
     let lower_vocab = lower_case_words(&text.norm, &text.lower);
-    let places = nonclaims::by_place(&text, &spans);
+    let places = nonclaims::by_place(&text, &spans, lex);
+    let asked = nonclaims::interviewer_lines(&text, lex);
 
     let mut memory = Memory::default();
     let locals = &mut lists.locals;
@@ -123,7 +124,8 @@ fn judge_in(blocks: &[&str], lang: Lang, lists: &mut Lists) -> Vec<Sentence> {
         starts.fill(lower, &lex.sentence_phrases);
         let (quoted, main_quote) = quote_share(&r, &top_quotes);
         let has_quote = r.tokens.iter().any(|t| t.kind == Kind::Quote && t.text(&text.norm).split_whitespace().count() >= 3);
-        let none = places[paragraph].or_else(|| {
+        let prompt = asked[paragraph] && nonclaims::is_prompt(&r);
+        let none = places[paragraph].or(prompt.then_some("An interviewer's prompt, not a claim.")).or_else(|| {
             let reason = nonclaims::by_words(sentence, lower, &starts, lex)?;
             // A question inside someone's quotation is theirs, not the writer's.
             (!(nonclaims::is_question(sentence) && quoted > 0.5)).then_some(reason)
@@ -143,7 +145,7 @@ fn judge_in(blocks: &[&str], lang: Lang, lists: &mut Lists) -> Vec<Sentence> {
             attributions: first..all.len(),
             impersonal: findings.impersonal,
             anonymity: findings.anonymity,
-            hedged: hedges::is_hedged(lower, &starts, lex),
+            hedged: hedges::is_hedged(sentence, lower, &starts, lex),
             quoted,
             main_quote,
             has_quote,

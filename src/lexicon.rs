@@ -167,6 +167,11 @@ impl WordClass {
     /// "source", "informant": what a definite one refers back to is any
     /// unnamed person met before (`grammar.txt`, `informant`).
     pub const INFORMANT: Self = Self(1 << 46);
+    /// The label of an interviewer's line ("Q:") or of an answer ("A:") in a Q&A.
+    pub const QUESTION_LABEL: Self = Self(1 << 47);
+    pub const ANSWER_LABEL: Self = Self(1 << 48);
+    /// A verb that opens an interviewer's prompt ("Tell us about ...").
+    pub const PROMPT_VERB: Self = Self(1 << 49);
 
     /// Both sets of classes (`|`, usable in constants).
     pub const fn with(self, other: WordClass) -> Self {
@@ -243,6 +248,9 @@ pub struct Grammar {
     pub on_record: HashSet<String>,
     pub peers: HashSet<String>,
     pub informant: HashSet<String>,
+    pub question_label: HashSet<String>,
+    pub answer_label: HashSet<String>,
+    pub prompt_verb: HashSet<String>,
 }
 
 fn grammar(data: &str) -> Grammar {
@@ -278,6 +286,9 @@ fn grammar(data: &str) -> Grammar {
             "on_record" => &mut grammar.on_record,
             "peers" => &mut grammar.peers,
             "informant" => &mut grammar.informant,
+            "question_label" => &mut grammar.question_label,
+            "answer_label" => &mut grammar.answer_label,
+            "prompt_verb" => &mut grammar.prompt_verb,
             _ => continue,
         };
         set.extend(words.split_whitespace().map(str::to_string));
@@ -414,7 +425,7 @@ fn class_table(lexicon: &Lexicon) -> HashMap<String, WordClass> {
 impl Lexicon {
     /// Each set of words with its class (reporting verbs, pronouns and the
     /// first words of phrases are added in [`class_table`]).
-    fn class_sets(&self) -> [(&HashSet<String>, WordClass); 39] {
+    fn class_sets(&self) -> [(&HashSet<String>, WordClass); 42] {
         let g = &self.grammar;
         [
             (&self.evidence_verbs, WordClass::EVIDENCE_VERB),
@@ -455,6 +466,9 @@ impl Lexicon {
             (&g.on_record, WordClass::ON_RECORD),
             (&g.peers, WordClass::PEERS),
             (&g.informant, WordClass::INFORMANT),
+            (&g.question_label, WordClass::QUESTION_LABEL),
+            (&g.answer_label, WordClass::ANSWER_LABEL),
+            (&g.prompt_verb, WordClass::PROMPT_VERB),
             (&self.public_records, WordClass::PUBLIC_RECORD),
         ]
     }

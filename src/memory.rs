@@ -138,6 +138,17 @@ impl Memory {
         self.names.iter().rev().find(|full| full.len() > name.len() && full.rsplit(' ').next() == Some(last))
     }
 
+    /// The person an interview's answers come from: the last named person
+    /// met as a source, else the last person named anywhere so far.
+    pub fn interviewee(&self) -> Option<Classified> {
+        if let Some(person) = self.last(|e| e.kind == SourceKind::Person && e.person && !e.is_anonymous() && e.name.is_some()) {
+            return Some(person.clone());
+        }
+        let name = self.last_mention.as_deref()?;
+        let name = self.full_name(name).map_or(name, String::as_str);
+        Some(Classified { kind: SourceKind::Person, name: Some(name.into()), head: "interviewee".into(), plural: false, person: true, body: None })
+    }
+
     /// The newest source met that `fits`.
     pub fn last(&self, fits: impl Fn(&Classified) -> bool) -> Option<&Classified> {
         self.entities.iter().rev().map(|e| &e.class).find(|c| fits(c))
