@@ -149,7 +149,7 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
         }
         let comeback = matches!(word, "shot" | "fired" | "hit" | "shoots" | "fires" | "hits") && r.lw(v + 1) == "back";
         let class = r.classes(v);
-        let stance = comeback || class.is(WordClass::STANCE_VERB) && (v + 1..(v + 3).min(r.len())).any(|i| r.is(i, WordClass::STANCE_OBJECT));
+        let stance = comeback || class.is(WordClass::STANCE_VERB) && stance_object_follows(r, v);
         let reporting = class.reporting().or(stance.then_some(false));
         let evidence = class.is(WordClass::EVIDENCE_VERB);
         let court = class.is(WordClass::COURT_VERB);
@@ -303,6 +303,21 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
             }
         }
     }
+}
+
+/// A stance verb's object within its next two words, past a time between
+/// them: "raised concerns", "voiced serious doubts", "has been publishing
+/// since May revelations on ...".
+fn stance_object_follows(r: &Reading, v: usize) -> bool {
+    let mut at = v + 1;
+    // "since May", "on Monday", "last week": skipped.
+    while r.is(at, WordClass::TIME | WordClass::CALENDAR | WordClass::PREPOSITION | WordClass::ADVERB) && (r.is(at + 1, WordClass::TIME | WordClass::CALENDAR) || r.kind(at + 1) == Some(Kind::Number) || r.is(at, WordClass::CALENDAR)) {
+        at += if r.is(at, WordClass::CALENDAR) { 1 } else { 2 };
+        while r.kind(at) == Some(Kind::Number) {
+            at += 1;
+        }
+    }
+    (at..(at + 2).min(r.len())).any(|i| r.is(i, WordClass::STANCE_OBJECT))
 }
 
 /// After a verb form that is also a noun: what a reporting verb takes
@@ -698,6 +713,13 @@ mod tests {
             [("named best restaurant by", "the Gourmand Guide")];
         an_appointment_is_no_award: "The board named her chief executive by a vote of five to two." => [];
         an_active_rating_by_a_ratio_is_none: "Voters rated the economy as good by a ratio of four to one." => [];
+    }
+
+    // Reports by a named outlet: a publication verb with a report's object.
+    cases! {
+        publishing_revelations_is_a_report: "Kestrel has been publishing since April revelations on the watch." => [("publishing", "Kestrel")];
+        publishing_findings: "The inspectorate published findings that the port was unsafe." => [("published", "The inspectorate")];
+        publishing_a_novel_is_no_report: "Ana Ruiz published a novel in 2019." => [];
     }
 
     // Adverbs stand between a subject and its verb; they are never sources.

@@ -81,7 +81,11 @@ fn read_phrase(r: &Reading, start: usize, end: usize, memory: &Memory) -> Option
         let head_at = head_of(r, start, end);
         let head = r.lw(head_at);
         let kind = if r.is(head_at, WordClass::DOCUMENT_HEAD) { SourceKind::UnnamedDocument } else { SourceKind::Anonymous };
-        return Some(anonymous(r, start, end, kind, head));
+        let mut class = anonymous(r, start, end, kind, head);
+        // "an unnamed docker": one person, whatever the noun ("people
+        // familiar with the matter" are several).
+        class.person = kind == SourceKind::Anonymous && !(head.ends_with('s') && !head.ends_with("ss")) && head != "people";
+        return Some(class);
     }
     // The first segment, before any comma or dash: the core of the phrase.
     let seg_end = (start..end).find(|&i| r.is_punct(i, ",") || r.is_punct(i, "\u{2014}") || r.is_punct(i, "(")).unwrap_or(end);
@@ -549,5 +553,14 @@ mod tests {
     fn the_ministry_is_not_the_union_before() {
         let got = classify_after(&["the Ports Ministry", "Uni Global Union"], "the ministry").unwrap();
         assert_eq!(got.name.as_deref(), Some("Ports Ministry"));
+    }
+
+    #[test]
+    fn an_unnamed_anyone_is_one_anonymous_person() {
+        let got = classify_after(&[], "an unnamed docker").unwrap();
+        assert_eq!(got.kind, Anonymous);
+        assert!(got.person, "a later \"she\" or \"this source\" may refer to them");
+        let got = classify_after(&[], "unnamed dockers").unwrap();
+        assert!(got.is_anonymous() && !got.person);
     }
 }
