@@ -98,6 +98,7 @@ pub fn find_into(r: &Reading, opens_block: bool, found: &mut Vec<Found>) {
     found.clear();
     prepositions(r, found);
     verbs(r, found);
+    quote_verbs(r, found);
     colon(r, opens_block, found);
     dash(r, found);
     beliefs(r, found);
@@ -137,7 +138,7 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
     let mut covered = 0;
     // Only a listed verb, or one that "shot back", can be a cue: one bit test
     // settles most words.
-    let cue_verb = WordClass::REPORTING_VERB | WordClass::EVIDENCE_VERB | WordClass::COURT_VERB | WordClass::STANCE_VERB;
+    let cue_verb = WordClass::REPORTING_VERB | WordClass::EVIDENCE_VERB | WordClass::COURT_VERB | WordClass::STANCE_VERB | WordClass::PUBLICATION_VERB;
     for (v, token) in r.tokens.iter().enumerate() {
         if token.kind != Kind::Word || v < covered || !token.classes.is(cue_verb) && r.lw(v + 1) != "back" {
             continue;
@@ -149,7 +150,7 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
         }
         let comeback = matches!(word, "shot" | "fired" | "hit" | "shoots" | "fires" | "hits") && r.lw(v + 1) == "back";
         let class = r.classes(v);
-        let stance = comeback || class.is(WordClass::STANCE_VERB) && stance_object_follows(r, v);
+        let stance = comeback || class.is(WordClass::STANCE_VERB) && stance_object_follows(r, v) || class.is(WordClass::PUBLICATION_VERB) && publication_follows(r, v);
         let reporting = class.reporting().or(stance.then_some(false));
         let evidence = class.is(WordClass::EVIDENCE_VERB);
         let court = class.is(WordClass::COURT_VERB);
@@ -296,7 +297,8 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
         if evidence {
             if let Some((start, end)) = subject {
                 let head = head_of(r, start, end);
-                let named_finding = r.is_proper(head) && r.lw(v + 1) == "that";
+                // "Military Times found that", "He found that": a finding of a named one.
+                let named_finding = (r.is_proper(head) || r.is(head, WordClass::PRONOUN_PERSON | WordClass::PRONOUN_GROUP)) && r.lw(v + 1) == "that";
                 if r.is(head, WordClass::DOCUMENT_HEAD) || named_finding {
                     found.push(Found { kind: CueKind::Evidence, cue, source: Some((start, end)) });
                 }
@@ -318,6 +320,45 @@ fn stance_object_follows(r: &Reading, v: usize) -> bool {
         }
     }
     (at..(at + 2).min(r.len())).any(|i| r.is(i, WordClass::STANCE_OBJECT))
+}
+
+/// A publication verb's object is a report, a statement or data within its
+/// next four words: "released its findings", "has published a new study",
+/// "released their fundraising totals"; not "released the prisoners".
+fn publication_follows(r: &Reading, v: usize) -> bool {
+    // "will publish its results in March" announces, it does not report.
+    let before = (0..v).rev().find(|&i| !adverb_at(r, i));
+    if before.is_some_and(|i| r.is(i, WordClass::MODAL) || matches!(r.lw(i), "will" | "shall")) {
+        return false;
+    }
+    (v + 1..(v + 5).min(r.len()))
+        .take_while(|&i| r.is_word(i) || r.kind(i) == Some(Kind::Possessive) || r.kind(i) == Some(Kind::Number))
+        .any(|i| r.is(i, WordClass::PUBLICATION_OBJECT))
+}
+
+/// "“…,” he continued.", "He went on: “…”": a verb that reports only beside a
+/// quotation (`grammar.txt`, `quote_verb`), since "the talks continued" reports nothing.
+fn quote_verbs(r: &Reading, found: &mut Vec<Found>) {
+    for (v, token) in r.tokens.iter().enumerate() {
+        if token.kind != Kind::Word || !token.classes.is(WordClass::QUOTE_VERB) || v == 0 || found.iter().any(|f| f.cue.start == token.span.start) {
+            continue;
+        }
+        let quote_at = |i: usize| r.kind(i) == Some(Kind::Quote) || r.is_punct(i, "\"");
+        // "…,” continued Mr. Halek": the speaker after the verb.
+        if quote_at(v - 1) || r.is_punct(v - 1, ",") && v >= 2 && quote_at(v - 2) {
+            if let Some(source) = phrase_right(r, v + 1, true).filter(|&(s, _)| r.is_proper(s) || r.is(s, WordClass::DEFINITE | WordClass::TITLE)) {
+                found.push(Found { kind: CueKind::Verb, cue: r.span(v..v + 1), source: Some(source) });
+                continue;
+            }
+        }
+        // "…,” he continued" or "He continued: “…”": the speaker before it.
+        let Some((start, end)) = subject_left(r, v) else { continue };
+        let quote_before = start > 0 && (quote_at(start - 1) || r.is_punct(start - 1, ",") && start >= 2 && quote_at(start - 2));
+        let quote_after = quote_at(v + 1) || (r.is_punct(v + 1, ":") || r.is_punct(v + 1, ",")) && quote_at(v + 2);
+        if (quote_before || quote_after) && speaker_subject(r, (start, end)) {
+            found.push(Found { kind: CueKind::Verb, cue: r.span(v..v + 1), source: Some((start, end)) });
+        }
+    }
 }
 
 /// After a verb form that is also a noun: what a reporting verb takes
@@ -436,7 +477,8 @@ fn inverted_position(r: &Reading, v: usize) -> bool {
     while i > 0 && r.is(i, WordClass::AUXILIARY) {
         i -= 1;
     }
-    r.kind(i) == Some(Kind::Quote) || r.is_punct(i, ",") || r.is_punct(i, "\u{2014}") || r.is_punct(i, "-")
+    // An unpaired closing mark is a quotation's end too ("Thanks all!” wrote X").
+    r.kind(i) == Some(Kind::Quote) || r.is_punct(i, ",") || r.is_punct(i, "\u{2014}") || r.is_punct(i, "-") || r.is_punct(i, "\"") && i > 0
 }
 
 /// "Some analysts believe", "former colleagues remember": a stance held by
@@ -720,6 +762,23 @@ mod tests {
         publishing_revelations_is_a_report: "Kestrel has been publishing since April revelations on the watch." => [("publishing", "Kestrel")];
         publishing_findings: "The inspectorate published findings that the port was unsafe." => [("published", "The inspectorate")];
         publishing_a_novel_is_no_report: "Ana Ruiz published a novel in 2019." => [];
+        released_findings: "The agency released its findings on Monday." => [("released", "The agency")];
+        releasing_prisoners_is_no_report: "The operator released the prisoners on Monday." => [];
+        a_publication_to_come_reports_nothing: "The retailer will publish full-year results on March 12." => [];
+    }
+
+    // Verbs that report only beside a quotation, and what stands between a subject and its verb.
+    cases! {
+        he_continued_after_a_quote: "\"The first loser would be the port,\" he continued." => [("continued", "he")];
+        continued_before_a_quote: "The mayor continued: \"We will not move.\"" => [("continued", "The mayor")];
+        talks_continued_is_no_cue: "The talks continued on Monday." => [];
+        an_unpaired_closing_mark_inverts_the_verb: "Thanks to all of you!\" wrote Pete Hidalgo." => [("wrote", "Pete Hidalgo")];
+        a_relative_clause_without_commas: "Current and former officials who spoke with the Harbour Gazette said the agency had become a shell." =>
+            [("said", "Current and former officials")];
+        in_the_past_before_the_verb: "The mayor's close friends have in the past said she was tired." => [("said", "The mayor's close friends")];
+        at_least_half_is_a_share: "At least half of voters in each district say the plan is right." => [("say", "At least half of voters in each district")];
+        a_person_finding_that: "He found that incomes grew faster for dockers." => [("found", "He")];
+        all_after_a_preposition_is_a_determiner: "The new poll of voters in all 50 states revealed a split." => [("revealed", "The new poll of voters in all 50 states")];
     }
 
     // Adverbs stand between a subject and its verb; they are never sources.

@@ -172,6 +172,12 @@ impl WordClass {
     pub const ANSWER_LABEL: Self = Self(1 << 48);
     /// A verb that opens an interviewer's prompt ("Tell us about ...").
     pub const PROMPT_VERB: Self = Self(1 << 49);
+    /// A verb that reports only beside a quotation ("he continued").
+    pub const QUOTE_VERB: Self = Self(1 << 50);
+    /// A verb of publication, a cue with a report for its object ("released its findings").
+    pub const PUBLICATION_VERB: Self = Self(1 << 51);
+    /// What a publication verb publishes when it reports: "findings", "a statement".
+    pub const PUBLICATION_OBJECT: Self = Self(1 << 52);
 
     /// Both sets of classes (`|`, usable in constants).
     pub const fn with(self, other: WordClass) -> Self {
@@ -251,6 +257,9 @@ pub struct Grammar {
     pub question_label: HashSet<String>,
     pub answer_label: HashSet<String>,
     pub prompt_verb: HashSet<String>,
+    pub quote_verb: HashSet<String>,
+    pub publication_verb: HashSet<String>,
+    pub publication_object: HashSet<String>,
 }
 
 fn grammar(data: &str) -> Grammar {
@@ -289,6 +298,9 @@ fn grammar(data: &str) -> Grammar {
             "question_label" => &mut grammar.question_label,
             "answer_label" => &mut grammar.answer_label,
             "prompt_verb" => &mut grammar.prompt_verb,
+            "quote_verb" => &mut grammar.quote_verb,
+            "publication_verb" => &mut grammar.publication_verb,
+            "publication_object" => &mut grammar.publication_object,
             _ => continue,
         };
         set.extend(words.split_whitespace().map(str::to_string));
@@ -425,7 +437,7 @@ fn class_table(lexicon: &Lexicon) -> HashMap<String, WordClass> {
 impl Lexicon {
     /// Each set of words with its class (reporting verbs, pronouns and the
     /// first words of phrases are added in [`class_table`]).
-    fn class_sets(&self) -> [(&HashSet<String>, WordClass); 42] {
+    fn class_sets(&self) -> [(&HashSet<String>, WordClass); 45] {
         let g = &self.grammar;
         [
             (&self.evidence_verbs, WordClass::EVIDENCE_VERB),
@@ -469,6 +481,9 @@ impl Lexicon {
             (&g.question_label, WordClass::QUESTION_LABEL),
             (&g.answer_label, WordClass::ANSWER_LABEL),
             (&g.prompt_verb, WordClass::PROMPT_VERB),
+            (&g.quote_verb, WordClass::QUOTE_VERB),
+            (&g.publication_verb, WordClass::PUBLICATION_VERB),
+            (&g.publication_object, WordClass::PUBLICATION_OBJECT),
             (&self.public_records, WordClass::PUBLIC_RECORD),
         ]
     }

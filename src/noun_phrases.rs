@@ -57,7 +57,9 @@ fn np_word(r: &Reading, i: usize) -> bool {
             let gerund = !after_determiner && w != "speaking" && w.ends_with("ing") && w.len() > 5 && !r.is_capitalised_word(i) && !matches!(w, "leading" | "ruling" | "governing" | "outgoing" | "incoming" | "opposing" | "visiting" | "striking" | "acting" | "reigning" | "sitting" | "founding" | "managing" | "presiding");
             let class = r.classes(i);
             let grammar_word = gerund || class.is(WordClass::CLAUSE | WordClass::PASSIVE | WordClass::NEGATION | WordClass::ADVERB);
-            let auxiliary = class.is(WordClass::AUXILIARY) && !r.is_proper(i);
+            // "all", "both" after a preposition are determiners ("voters in all 50 states").
+            let determiner = i > 0 && r.is(i - 1, WordClass::PREPOSITION) && class.is(WordClass::QUANTIFIER);
+            let auxiliary = class.is(WordClass::AUXILIARY) && !r.is_proper(i) && !determiner;
             // A reporting verb ends the phrase, unless it is also a noun of a source ("report").
             let verb = class.reporting() == Some(false) && !class.is(WordClass::VAGUE_GROUP | WordClass::DOCUMENT_HEAD);
             (!grammar_word && !auxiliary && !verb) || (r.is_proper(i) && !class.is(WordClass::CLAUSE))
@@ -79,6 +81,11 @@ pub fn subject_left(r: &Reading, v: usize) -> Option<(usize, usize)> {
         // "a poll last week showed": a time before the verb.
         if end >= 2 && r.is(end - 1, WordClass::TIME) && matches!(r.lw(end - 2), "last" | "this" | "next" | "earlier" | "later") {
             end -= 2;
+            continue;
+        }
+        // "have in the past said", "have in recent weeks warned".
+        if end >= 3 && r.lw(end - 3) == "in" && r.is(end - 2, WordClass::DEFINITE | WordClass::INDEFINITE) && r.is(end - 1, WordClass::TIME) {
+            end -= 3;
             continue;
         }
         // "who in 2010 said", "X on Tuesday said": a short adverbial before the verb.
@@ -189,7 +196,9 @@ pub fn subject_left(r: &Reading, v: usize) -> Option<(usize, usize)> {
         }
         return None;
     }
-    let (start, np_end) = np_left(r, end)?;
+    let Some((start, np_end)) = np_left(r, end) else {
+        return relative_subject(r, v, end);
+    };
     // "Friends of the mayor who have seen her campaign say": a relative clause
     // without commas; the subject stands before "who".
     let object = np_end - start == 1 && matches!(r.lw(start), "him" | "her" | "them" | "us" | "me");
@@ -211,8 +220,9 @@ pub fn subject_left(r: &Reading, v: usize) -> Option<(usize, usize)> {
         let before = if start > 0 && r.is_punct(start - 1, ",") { start - 1 } else { start };
         let (a, b) = np_left(r, before)?;
         // "Gov. Phil Bryant, a former backer of Ted Cruz, who has since
-        // called": the relative clause is about the name, not its apposition.
-        if before < start && a >= 2 && r.is_punct(a - 1, ",") && r.is(a, WordClass::INDEFINITE | WordClass::DEFINITE) {
+        // called", "Ana Ruiz, a pollster with the party who called him": the
+        // relative clause is about the name, not its apposition.
+        if a >= 2 && r.is_punct(a - 1, ",") && r.is(a, WordClass::INDEFINITE | WordClass::DEFINITE) {
             if let Some((n, m)) = np_left(r, a - 1).filter(|&(n, m)| (n..m).any(|i| r.is_proper(i))) {
                 return Some((n, m));
             }
@@ -224,6 +234,19 @@ pub fn subject_left(r: &Reading, v: usize) -> Option<(usize, usize)> {
         };
     }
     Some((start, np_end))
+}
+
+/// The subject before a relative clause written without commas, where no
+/// phrase ends right before the verb: "Current and former officials who spoke
+/// with the Gazette said" → "Current and former officials".
+fn relative_subject(r: &Reading, v: usize, end: usize) -> Option<(usize, usize)> {
+    // A finite verb only: "those who are on the ballot defending ..." has none.
+    if r.lw(v).ends_with("ing") {
+        return None;
+    }
+    let who = (end.saturating_sub(12)..end).rev().take_while(|&i| !r.is_punct(i, ",") && r.kind(i) != Some(Kind::Quote)).find(|&i| r.lw(i) == "who")?;
+    let (start, np_end) = np_left(r, who)?;
+    (np_end == who && !r.is(start, WordClass::PRONOUN)).then_some((start, np_end))
 }
 
 /// Whether token `i` is an adverb: a word in -ly (not "family", "early"...),
@@ -246,6 +269,11 @@ pub fn np_left(r: &Reading, end: usize) -> Option<(usize, usize)> {
     while start > 0 && (np_word(r, start - 1) || r.lw(start - 1) == "not" && (r.lw(start).ends_with("ed") || r.is(start, WordClass::PARTICIPLE))) && end - start < 14 {
         start -= 1;
     }
+    // "Current and former officials": a word joined to the phrase's first
+    // word, opening the sentence or a clause of its own.
+    if start >= 2 && start < end && r.lw(start - 1) == "and" && r.is_word(start - 2) && np_word(r, start - 2) && !r.is_proper(start) && (start == 2 || !np_word(r, start - 3)) && !r.is(start - 2, WordClass::PRONOUN) {
+        start -= 2;
+    }
     while start > 0 && r.lw(start - 1) == "and" && r.is_proper(start) && start >= 2 && r.is_proper(start - 2) {
         start -= 1;
         while start > 0 && np_word(r, start - 1) && end - start < 16 {
@@ -266,7 +294,12 @@ pub fn np_left(r: &Reading, end: usize) -> Option<(usize, usize)> {
         }
     }
     // "About four in 10", "over 40 percent": an approximation, not a preposition.
-    let approximate = |i: usize| matches!(r.lw(i), "about" | "around" | "over" | "nearly" | "almost" | "roughly" | "some") && (r.kind(i + 1) == Some(Kind::Number) || r.is(i + 1, WordClass::INDEFINITE));
+    let approximate = |i: usize| {
+        let before_count = r.kind(i + 1) == Some(Kind::Number) || r.is(i + 1, WordClass::INDEFINITE);
+        matches!(r.lw(i), "about" | "around" | "over" | "nearly" | "almost" | "roughly" | "some") && before_count
+            // "At least half of voters"
+            || r.lw(i) == "at" && r.lw(i + 1) == "least"
+    };
     // A phrase that opens with a preposition ("After the meeting the minister")
     // starts again at its last fresh determiner or name.
     while start < end && r.is_word(start) && r.is(start, WordClass::PREPOSITION) && !approximate(start) {

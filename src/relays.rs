@@ -24,12 +24,16 @@ use crate::tokens::Reading;
 /// say they would pay more, according to the survey"). There the named source
 /// makes the claim.
 pub fn decisive<'a>(attributions: &'a [Attribution], norm: &str) -> &'a Attribution {
-    // The group opens what the named source says: "said (on Tuesday) (that) some residents".
+    // The group is inside what the named source says: "said (on Tuesday)
+    // (that) some residents", "said that for decades some critics had been
+    // predicting", not after a clause of its own (", but critics say", "...
+    // the pier was safe, two officials said").
     let opens_content = |named: &Attribution, group: Span| {
         named.cue.end <= group.start && {
             let gap = norm[named.cue.end..group.start].trim();
+            let gap = gap.strip_prefix("that").unwrap_or(gap).trim();
             let gap = gap.strip_suffix("that").unwrap_or(gap).trim();
-            gap.split_whitespace().count() <= 2 && !gap.contains([',', '.', ';', '"'])
+            gap.split_whitespace().count() <= 6 && !gap.contains([',', '.', ';', '"'])
         }
     };
     let outweighed = |vague: &Attribution| {
@@ -37,7 +41,8 @@ pub fn decisive<'a>(attributions: &'a [Attribution], norm: &str) -> &'a Attribut
             && vague.cue_kind != CueKind::Preposition
             && attributions.iter().any(|named| {
                 let reports_it = vague.source.is_some_and(|s| opens_content(named, s)) && matches!(named.class.kind, SourceKind::Person | SourceKind::Organisation);
-                let counts_it = named.cue_kind == CueKind::Preposition && named.class.kind == SourceKind::Document;
+                // A share counted by a named document: "according to the survey", "a poll by X found that 70 percent said".
+                let counts_it = matches!(named.cue_kind, CueKind::Preposition | CueKind::Evidence) && named.class.kind == SourceKind::Document;
                 !named.class.is_anonymous() && (reports_it || counts_it)
             })
     };
@@ -150,5 +155,26 @@ mod tests {
     #[test]
     fn an_investigation_by_a_named_outlet_is_named() {
         assert_eq!(verdicts("According to an investigation by Vice, the firm watched its workers."), [Verdict::Named]);
+    }
+
+    #[test]
+    fn a_group_further_inside_what_a_named_person_says_is_named() {
+        assert_eq!(verdicts("Ana Ruiz said that for decades some critics had been predicting a withdrawal."), [Verdict::Named]);
+    }
+
+    #[test]
+    fn a_share_counted_by_a_named_poll_is_named() {
+        assert_eq!(verdicts("A poll by the Harwick Institute found that 70 percent of voters said they would pay more."), [Verdict::Named]);
+    }
+
+    #[test]
+    fn a_group_in_a_clause_of_its_own_stays_anonymous() {
+        assert_eq!(verdicts("The mayor said the pier had reopened, but critics say it is unsafe."), [Verdict::Anonymous]);
+    }
+
+    #[test]
+    fn a_relative_clause_on_an_apposition_speaks_for_the_name() {
+        let text = "\"We stay,\" said Ana Ruiz, a pollster with the harbour party who called him a pragmatic man.";
+        assert_eq!(verdicts(text), [Verdict::Named]);
     }
 }
