@@ -2,8 +2,8 @@
 # sourcelight's one build script: what a developer runs is exactly what CI runs.
 #
 #   ./build.sh [build]   the wasm core and both extensions: dist/chrome/, dist/firefox/, and their zips
-#   ./build.sh test      every test: Rust (native and wasm), JavaScript, end-to-end in Chromium and
-#                        Firefox, and web-ext lint
+#   ./build.sh test      every test: Rust (native and wasm), the Spark recipe (local mode), JavaScript,
+#                        end-to-end in Chromium and Firefox, and web-ext lint
 #   ./build.sh demo      the extension on a bundled sample article: a screenshot and its sourcing profile
 #   ./build.sh bench     speed and size figures with their budgets (BENCH_SHORT=1: a quick run)
 #
@@ -107,6 +107,14 @@ ensure_node_modules() {
     fi
 }
 
+# The Spark test needs PySpark and a Java runtime; .ci/run installs both.
+ensure_spark() {
+    need python3 "Install Python 3 ('apt-get install python3 python3-pip')."
+    need java "Install a Java runtime for Spark ('apt-get install default-jre-headless')."
+    python3 -c 'import pyspark' 2>/dev/null \
+        || die "PySpark is not installed. Install it with 'python3 -m pip install -r tests/spark/requirements.txt'."
+}
+
 ensure_browsers() {
     need chromium "Install it with 'apt-get install chromium' (the tests use Debian's Chromium)."
     command -v firefox-esr >/dev/null 2>&1 || command -v firefox >/dev/null 2>&1 \
@@ -120,6 +128,11 @@ test_all() {
 
     step "Rust tests (native)"
     run cargo test
+
+    step "Spark: docs/scale.md's recipe in local mode against a direct run (tests/spark/)"
+    ensure_spark
+    run cargo build --release --bin sourcelight
+    run env SOURCELIGHT="$TARGET_DIR/release/sourcelight" python3 -m unittest tests/spark/test_spark_pipe.py
 
     step "Core tests under wasm (node)"
     # The runner is set in .cargo/config.toml. Only the library and the boundary tests: the

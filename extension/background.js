@@ -121,15 +121,16 @@ async function reloadGlue() {
 }
 
 /**
- * @param {string[]} blocks
- * @param {string} lang
+ * Calls the core: `analyse` (the analysis) or `detect` (the language it would be read in).
+ * @param {'analyse'|'detect'} call
+ * @param {{blocks: string[], lang: string, declared: string}} request
  * @returns {Promise<{ok: true, analysis: object} | {ok: false, error: string}>}
  */
-async function runAnalysis(blocks, lang) {
+async function runCore(call, request) {
   await ensureInstance();
   const before = wasm_bindgen;
   try {
-    return { ok: true, analysis: wasm_bindgen.analyse({ blocks, lang }) };
+    return { ok: true, analysis: wasm_bindgen[call](request) };
   } catch (error) {
     if (!(error instanceof WebAssembly.RuntimeError)) {
       return { ok: false, error: plainWords(error) };
@@ -163,6 +164,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
 function handlerFor(type) {
   switch (type) {
     case P.ANALYSE: return onAnalyse;
+    case P.DETECT: return onDetect;
     case P.ACTIVATE_TAB: return onActivateTab;
     case P.GET_SITE_MODE: return onGetSiteMode;
     case P.SET_SITE_MODE: return onSetSiteMode;
@@ -172,14 +174,27 @@ function handlerFor(type) {
   }
 }
 
-async function onAnalyse({ blocks, lang, asJson = false }) {
-  if (!Array.isArray(blocks) || !blocks.every((b) => typeof b === 'string')) {
-    return { ok: false, error: say(MESSAGES.badRequest) };
-  }
-  const reply = await runAnalysis(blocks, typeof lang === 'string' ? lang : 'auto');
+/** The request the core reads, from a message's fields; null when they are malformed. */
+function coreRequest({ blocks, lang, declared }) {
+  if (!Array.isArray(blocks) || !blocks.every((b) => typeof b === 'string')) return null;
+  return { blocks, lang: typeof lang === 'string' ? lang : 'auto', declared: typeof declared === 'string' ? declared : '' };
+}
+
+async function onAnalyse(message) {
+  const request = coreRequest(message);
+  if (!request) return { ok: false, error: say(MESSAGES.badRequest) };
+  const asJson = message.asJson === true;
+  const reply = await runCore('analyse', request);
   // One string crosses to the page in one copy; an analysis object is thousands of small
   // objects, which Firefox clones one by one on the page's main thread (protocol.js).
-  return reply.ok && asJson === true ? { ok: true, json: JSON.stringify(reply.analysis) } : reply;
+  return reply.ok && asJson ? { ok: true, json: JSON.stringify(reply.analysis) } : reply;
+}
+
+async function onDetect(message) {
+  const request = coreRequest(message);
+  if (!request) return { ok: false, error: say(MESSAGES.badRequest) };
+  const reply = await runCore('detect', request);
+  return reply.ok ? { ok: true, language: reply.analysis } : reply;
 }
 
 async function onActivateTab({ tabId, brief = true }) {

@@ -8,7 +8,9 @@
 //
 // ## The API for card.js and navigate.js (keep it stable)
 // `globalThis.__sourcelight`, in the content scripts' isolated world:
-// - `state`: `{status: 'loading'|'ok'|'no-article'|'unreadable'|'error', error: string|null,
+// - `state`: `{status: 'loading'|'ok'|'no-article'|'unsupported-language'|'unreadable'|'error',
+//     error: string|null, language: string|null (the code of the language found, with
+//     'unsupported-language'),
 //     enabled: boolean, painted: Verdict[] (painted strongly; named ones are drawn subtly
 //     when 'named' is not among them), analysis: AnalysisView|null,
 //     sentences: Map<id, {id, verdict, view: SentenceView, text: string, ranges: AbstractRange[]}>,
@@ -64,6 +66,7 @@
   const state = {
     status: 'loading',
     error: null,
+    language: null,
     enabled: true,
     painted: DEFAULT_PAINTED,
     analysis: null,
@@ -142,6 +145,10 @@
         fail(reply.error);
         return;
       }
+      if (reply.analysis.unsupported) {
+        finishUnsupported(reply.analysis.unsupported);
+        return;
+      }
       const analyseMs = performance.now() - t1;
       state.analysis = reply.analysis;
       stats.lastAnalysedBlocks = blocks.length;
@@ -157,6 +164,16 @@
     } catch (error) {
       if (!mine.aborted) fail(error instanceof Error ? error.message : String(error));
     }
+  }
+
+  /**
+   * An article in a language the core does not read: nothing is painted (rules made for
+   * another language would paint it wrong), and the popup names the language found.
+   */
+  function finishUnsupported(language) {
+    forgetAnalysis();
+    state.language = language;
+    setStatus('unsupported-language');
   }
 
   function finishWithoutArticle(mine) {
@@ -178,6 +195,7 @@
     idOfRange = new WeakMap();
     elsewhereIds = new Set();
     state.analysis = null;
+    state.language = null;
     state.sentences = new Map();
     state.timings = null;
     if (hadHighlights) emit('cleared');
@@ -194,9 +212,22 @@
     setStatus('error');
   }
 
-  async function analyse(texts) {
+  /**
+   * The page's declared language: `<html lang>`, else a content-language meta. The core
+   * weighs it below the text (many pages declare a language they are not written in).
+   */
+  function declaredLanguage() {
+    return document.documentElement?.lang
+      || document.querySelector('meta[http-equiv="content-language" i]')?.content
+      || '';
+  }
+
+  /** `lang`: 'auto' (the text decides), or the language already found for this article. */
+  async function analyse(texts, lang) {
     try {
-      const reply = await api.runtime.sendMessage({ type: P.ANALYSE, blocks: texts, lang: 'auto', asJson: ANALYSES_AS_JSON });
+      const reply = await api.runtime.sendMessage({
+        type: P.ANALYSE, blocks: texts, lang, declared: declaredLanguage(), asJson: ANALYSES_AS_JSON,
+      });
       if (reply?.ok && typeof reply.json === 'string') return { ok: true, analysis: JSON.parse(reply.json) };
       return reply ?? { ok: false, error: say('errorNoAnswer', 'The extension’s background did not answer.') };
     } catch {
@@ -215,20 +246,44 @@
 
   /**
    * The analysis of a whole article: one message when it is small; on huge pages, pieces
-   * of about CHUNK_CHARS, each with the block before it as context, merged in order.
+   * of about CHUNK_CHARS, each with the block before it as context, merged in order. A
+   * huge article's language is decided first, on blocks spread over all of it, so that
+   * every piece is read in that one language. `lang` is the article's language when an
+   * earlier analysis found it, else 'auto'.
    */
-  async function analyseAll(texts, mine) {
+  async function analyseAll(texts, mine, lang = 'auto') {
     const chars = texts.reduce((n, t) => n + t.length, 0);
     if (chars <= CHUNK_CHARS) {
       stats.analyses += 1;
-      return analyse(texts);
+      return analyse(texts, lang);
+    }
+    if (lang === 'auto') {
+      const found = await detectLanguage(texts, chars);
+      if (!found.ok || mine.aborted) return found;
+      if (found.language.unsupported) return { ok: true, analysis: found.language };
+      lang = found.language.lang;
     }
     const everything = { context: null, blocks: texts.map((_, i) => i) };
-    const reply = await analyseRuns(texts, [everything], mine);
+    const reply = await analyseRuns(texts, [everything], mine, lang);
     if (!reply.ok || mine.aborted) return reply;
-    const nothing = { lang: 'auto', blocks: [], profile: null };
+    const nothing = { lang, blocks: [], profile: null };
     const analysis = await Article.mergeAnalysisInSlices(nothing, texts.map(() => null), reply.fresh, mine);
     return analysis ? { ok: true, analysis } : { ok: false, error: null };
+  }
+
+  /**
+   * The language of a huge article, asked on every k-th block so that the message stays
+   * about CHUNK_CHARS long: `{ok: true, language: {lang} | {unsupported}}`.
+   */
+  async function detectLanguage(texts, chars) {
+    const stride = Math.ceil(chars / CHUNK_CHARS);
+    const sample = texts.filter((_, i) => i % stride === 0);
+    try {
+      const reply = await api.runtime.sendMessage({ type: P.DETECT, blocks: sample, lang: 'auto', declared: declaredLanguage() });
+      return reply ?? { ok: false, error: say('errorNoAnswer', 'The extension’s background did not answer.') };
+    } catch {
+      return { ok: false, error: say('errorNoAnswer', 'The extension’s background did not answer.') };
+    }
   }
 
   /**
@@ -237,7 +292,7 @@
    * for replies: the background answers them in turn, and the page receives each small
    * reply as its own short task.
    */
-  async function analyseRuns(texts, runs, mine) {
+  async function analyseRuns(texts, runs, mine, lang) {
     const pieces = Article.splitRuns(runs, texts, CHUNK_CHARS);
     const pending = [];
     let deadline = performance.now() + SLICE_MS;
@@ -248,7 +303,7 @@
         deadline = performance.now() + SLICE_MS;
       }
       const indices = piece.context === null ? piece.blocks : [piece.context, ...piece.blocks];
-      pending.push(analyse(indices.map((i) => texts[i])));
+      pending.push(analyse(indices.map((i) => texts[i]), lang));
     }
     const replies = await Promise.all(pending);
     stats.analyses += pending.length;
@@ -394,14 +449,17 @@
       const { previous, changed } = Article.diffBlocks(blocks, reread.blocks);
       let analysis;
       const texts = reread.blocks.map((b) => b.text);
+      // The article's language was found when it was first read; a few changed blocks
+      // are too little text to decide it again.
+      const lang = state.analysis?.lang ?? 'auto';
       if (changed.length > reread.blocks.length * FULL_REANALYSIS_SHARE) {
-        const reply = await analyseAll(texts, mine);
+        const reply = await analyseAll(texts, mine, lang);
         if (mine.aborted) return;
         if (!reply.ok) return fail(reply.error);
         analysis = reply.analysis;
         stats.lastAnalysedBlocks = reread.blocks.length;
       } else {
-        const reply = await analyseRuns(texts, Article.changedRuns(changed), mine);
+        const reply = await analyseRuns(texts, Article.changedRuns(changed), mine, lang);
         if (mine.aborted) return;
         if (!reply.ok) return fail(reply.error);
         stats.lastAnalysedBlocks = changed.length;
@@ -553,6 +611,7 @@
       painted: state.painted,
       ...(view ? { analysis: view, texts } : {}),
       ...(state.error ? { error: state.error } : {}),
+      ...(state.language ? { language: state.language } : {}),
       ...(state.timings ? { timings: state.timings } : {}),
       stats: { ...stats, blocks: blocks.length },
       url: location.href,

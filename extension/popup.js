@@ -171,6 +171,8 @@
         return renderProfile(state);
       case 'no-article':
         return showMessage('statusNoArticle');
+      case 'unsupported-language':
+        return showUnsupported(state.language);
       case 'loading':
         return showMessage('statusLoading');
       case 'unreadable':
@@ -194,17 +196,33 @@
   }
 
   /**
-   * A plain message in place of the profile; `detail` is an error key or plain text;
-   * `retry`, when given, is offered as a "Try again" button.
+   * An article in a language sourcelight does not read: nothing is painted, and the
+   * message names the language found, in the reader's language ('und': one it cannot name).
    */
-  function showMessage(key, detail, retry) {
+  function showUnsupported(code) {
+    let name = null;
+    try {
+      if (code && code !== 'und') name = new Intl.DisplayNames([api.i18n.getUILanguage()], { type: 'language' }).of(code);
+    } catch {
+      name = null; // an engine without DisplayNames, or a code it does not know
+    }
+    if (name) return showMessage('statusUnsupportedLanguage', null, null, [name]);
+    return showMessage('statusUnsupportedOther');
+  }
+
+  /**
+   * A plain message in place of the profile; `detail` is an error key or plain text;
+   * `retry`, when given, is offered as a "Try again" button; `substitutions` fill the
+   * message's placeholders.
+   */
+  function showMessage(key, detail, retry, substitutions = []) {
     $('profile').hidden = true;
     shownProfile = null;
     $('page-controls').hidden = true;
     $('controls').hidden = $('site-mode').hidden;
     const detailText = detail ? errorText(detail) : null;
     replace($('status'),
-      h('p', { class: `message ${key}`, text: t(key) }),
+      h('p', { class: `message ${key}`, text: t(key, ...substitutions) }),
       detailText && detailText !== t(key) ? h('p', { class: 'detail', text: detailText }) : null,
       retry ? h('button', { type: 'button', id: 'retry', class: 'retry', text: t('popupRetry'), onclick: () => tryAgain(retry) }) : null);
   }

@@ -24,12 +24,16 @@
  *   Sentence lists hold ids (SentenceView.id).
  *
  * @typedef {{lang: string, blocks: {sentences: SentenceView[]}[], profile: Profile}} AnalysisView
+ *   or, for an article in a language the core does not read, `{unsupported: string}`: the
+ *   code of the language found ('es', 'de', ... or 'und' for one it cannot name).
  *
- * @typedef {'ok'|'no-article'|'unreadable'|'loading'|'error'} PageStatus
+ * @typedef {'ok'|'no-article'|'unsupported-language'|'unreadable'|'loading'|'error'} PageStatus
  */
 
 globalThis.SOURCELIGHT_PROTOCOL = Object.freeze({
-  // content script → background. `{type, blocks: string[], lang: string, asJson?: boolean}`;
+  // content script → background. `{type, blocks: string[], lang: string, declared?: string,
+  // asJson?: boolean}`: `lang` is 'auto' (the text decides) or a language the core reads;
+  // `declared` the page's own language tag, which only settles a text too short to tell;
   // reply `{ok: true, analysis: AnalysisView}` (with `asJson`: `{ok: true, json: string}`,
   // the AnalysisView as JSON) or `{ok: false, error: string}` (a sentence in the reader's
   // language). Huge articles come in several requests of about 30,000 characters, each
@@ -39,10 +43,18 @@ globalThis.SOURCELIGHT_PROTOCOL = Object.freeze({
 
   ANALYSE: 'sourcelight/analyse',
 
+  // content script → background. `{type, blocks: string[], lang: string, declared?: string}`:
+  // the language the blocks would be read in, without the analysis; reply `{ok: true,
+  // language: {lang: string} | {unsupported: string}}` or `{ok: false, error}`. A huge
+  // article asks this first, on a sample of its blocks, so that all its pieces are then
+  // read in the one language its whole text decides.
+  DETECT: 'sourcelight/detect',
+
   // popup → content script. `{type, wait?: boolean, brief?: boolean, blocks?: [from, to]}`:
   // with `wait`, the reply comes once the page is no longer 'loading' (at most 30 s).
   // Reply PageState:
   // `{status: PageStatus, enabled: boolean, painted: Verdict[], analysis?: AnalysisView,
+  //   language?: string (with 'unsupported-language': the code of the language found),
   //   texts?: string[] (by sentence id), error?: string, url: string,
   //   timings?: {collectMs, analyseMs, paintMs, totalMs} (ms, from reading to painted),
   //   stats: {reads, analyses, lastAnalysedBlocks, blocks} (analysis requests so far;

@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use crate::lang::{Lang, LangHint};
+use crate::lang::{Lang, LangHint, Unsupported};
 use crate::profile::Profile;
 use crate::sentence::Sentence;
 use crate::{judge, profile};
@@ -22,11 +22,19 @@ pub struct Analysis {
 
 /// Reads an article given as text blocks and gives every sentence a verdict.
 ///
+/// The language is decided first ([`LangHint::resolve`]): an article in a
+/// language the core does not read is refused, not read with rules that do not
+/// fit it.
+///
 /// Never panics, whatever the input: empty blocks, unbalanced quotes and text
 /// with no sentence punctuation all give a (possibly empty) analysis.
-pub fn analyse(blocks: &[&str], lang: LangHint) -> Analysis {
-    let lang = lang.resolve(blocks);
+///
+/// # Errors
+///
+/// [`Unsupported`] when the article is in a language the core does not read.
+pub fn analyse(blocks: &[&str], lang: LangHint) -> Result<Analysis, Unsupported> {
+    let lang = lang.resolve(blocks)?;
     let sentences = judge::judge(blocks, lang);
     let profile = profile::build(blocks, &sentences);
-    Analysis { lang, sentences, profile }
+    Ok(Analysis { lang, sentences, profile })
 }

@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use crate::analysis::{analyse, Analysis};
 use crate::corpus::Article;
-use crate::lang::LangHint;
+use crate::lang::{LangHint, Unsupported};
 use crate::span::Span;
 use crate::verdict::Verdict;
 
@@ -47,6 +47,17 @@ pub struct Report {
     pub genres: Vec<GenreScore>,
     /// Every misjudged sentence, worst first (see [`Severity`]).
     pub errors: Vec<ErrorCase>,
+    /// The articles the engine refused as written in a language it does not read,
+    /// in corpus order: their sentences are scored as the reader sees them, unpainted.
+    pub unread: Vec<Unread>,
+}
+
+/// An article the engine did not read, and the language it found.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Unread {
+    pub article: String,
+    /// The code of the language found (`es`, `und` for one it cannot name).
+    pub language: &'static str,
 }
 
 /// Counts of gold × predicted verdicts; rows and columns in the order of [`Verdict::ALL`].
@@ -206,14 +217,21 @@ pub fn evaluate(articles: &[Article]) -> Report {
 
 /// Scores any analyser on `articles`; [`evaluate`] passes the engine. Tests pass a
 /// stand-in whose answers they know.
-pub fn evaluate_with(articles: &[Article], mut analyser: impl FnMut(&[&str], LangHint) -> Analysis) -> Report {
+pub fn evaluate_with(articles: &[Article], mut analyser: impl FnMut(&[&str], LangHint) -> Result<Analysis, Unsupported>) -> Report {
     let mut confusion = Confusion::default();
+    let mut unread = Vec::new();
     let mut hedges = HedgeCounts::default();
     let mut genres: Vec<(String, Confusion)> = Vec::new();
     let mut errors = Vec::new();
 
     for article in articles {
-        let predictions = predict(article, &mut analyser);
+        let predictions = match predict(article, &mut analyser) {
+            Ok(predictions) => predictions,
+            Err(refused) => {
+                unread.push(Unread { article: article.id.clone(), language: refused.language.code() });
+                Vec::new()
+            }
+        };
         let mut article_confusion = Confusion::default();
         for (number, gold) in article.sentences.iter().enumerate() {
             let matched = best_overlap(&predictions, gold.span);
@@ -277,6 +295,7 @@ pub fn evaluate_with(articles: &[Article], mut analyser: impl FnMut(&[&str], Lan
         confusion,
         verdicts,
         errors,
+        unread,
     }
 }
 
@@ -295,7 +314,10 @@ struct Prediction {
     reason: String,
 }
 
-fn predict(article: &Article, analyser: &mut impl FnMut(&[&str], LangHint) -> Analysis) -> Vec<Prediction> {
+fn predict(
+    article: &Article,
+    analyser: &mut impl FnMut(&[&str], LangHint) -> Result<Analysis, Unsupported>,
+) -> Result<Vec<Prediction>, Unsupported> {
     let mut blocks = Vec::new();
     let mut block_starts = Vec::new();
     let mut at = 0;
@@ -304,8 +326,9 @@ fn predict(article: &Article, analyser: &mut impl FnMut(&[&str], LangHint) -> An
         block_starts.push(at);
         at += block.len() + 2;
     }
-    let hint = LangHint::parse(&article.lang).unwrap_or(LangHint::Auto);
-    let analysis = analyser(&blocks, hint);
+    // The corpus's language is what the page would declare: a hint, not an order, so
+    // that eval scores what a reader of the article would see.
+    let analysis = analyser(&blocks, LangHint::declared(&article.lang))?;
 
     // Written defensively: a span the engine got wrong costs its sentence, not the run.
     let slice = |block: usize, span: Span| blocks.get(block).and_then(|b| b.get(span.start..span.end));
@@ -333,7 +356,7 @@ fn predict(article: &Article, analyser: &mut impl FnMut(&[&str], LangHint) -> An
         })
         .collect();
     predictions.sort_by_key(|p| p.span);
-    predictions
+    Ok(predictions)
 }
 
 /// The prediction overlapping `gold` by the most bytes, the earliest on a tie;
@@ -426,7 +449,7 @@ mod tests {
     /// (plus the final one), and each gets the verdict its first word spells:
     /// "Named ...", "Anon ...", "Claim ..." (unattributed), anything else `none`.
     /// "Hedged" anywhere marks it hedged. So a test corpus states its own predictions.
-    fn spelled(blocks: &[&str], _: LangHint) -> Analysis {
+    fn spelled(blocks: &[&str], _: LangHint) -> Result<Analysis, Unsupported> {
         let mut sentences = Vec::new();
         for (block, text) in blocks.iter().enumerate() {
             let mut start = 0;
@@ -459,7 +482,7 @@ mod tests {
                 start = (end + 1).min(text.len());
             }
         }
-        Analysis { lang: Lang::En, sentences, profile: Profile::default() }
+        Ok(Analysis { lang: Lang::En, sentences, profile: Profile::default() })
     }
 
     fn gold(id: &str, text: &str, labels: &[(&str, &str)]) -> String {
@@ -625,7 +648,7 @@ mod tests {
         let line = gold("z", "Named a.", &[("Named a.", "named")]);
         let articles = corpus::read(line.as_bytes()).unwrap();
         let empty =
-            |_: &[&str], _: LangHint| Analysis { lang: Lang::En, sentences: vec![], profile: Profile::default() };
+            |_: &[&str], _: LangHint| Ok(Analysis { lang: Lang::En, sentences: vec![], profile: Profile::default() });
         let report = evaluate_with(&articles, empty);
         assert_eq!(report.confusion.count(Verdict::Named, Verdict::None), 1);
         assert_eq!(report.errors[0].reason, None);
@@ -647,9 +670,9 @@ mod tests {
         let line = gold("x", "Named a.", &[("Named a.", "named")]);
         let articles = corpus::read(line.as_bytes()).unwrap();
         let broken = |blocks: &[&str], hint| {
-            let mut analysis = spelled(blocks, hint);
+            let mut analysis = spelled(blocks, hint)?;
             analysis.sentences[0].block = 7;
-            analysis
+            Ok(analysis)
         };
         let report = evaluate_with(&articles, broken);
         assert_eq!(report.confusion.count(Verdict::Named, Verdict::None), 1);
@@ -680,6 +703,31 @@ mod tests {
     fn an_empty_corpus_gives_zeros_not_a_panic() {
         let report = evaluate_with(&[], spelled);
         assert_eq!((report.sentences, report.accuracy, report.macro_f1), (0, 0.0, 0.0));
+    }
+
+    #[test]
+    fn an_article_refused_for_its_language_is_scored_unpainted_and_listed() {
+        use crate::lang::Language;
+        let line = gold("es", "Named a. Claim b.", &[("Named a.", "named"), ("Claim b.", "unattributed")]);
+        let articles = corpus::read(line.as_bytes()).unwrap();
+        let refuse = |_: &[&str], _: LangHint| Err(Unsupported { language: Language::Es });
+        let report = evaluate_with(&articles, refuse);
+        assert_eq!(report.unread, [Unread { article: "es".into(), language: "es" }]);
+        assert_eq!(report.confusion.count(Verdict::Named, Verdict::None), 1);
+        assert_eq!(report.confusion.count(Verdict::Unattributed, Verdict::None), 1);
+    }
+
+    #[test]
+    fn the_corpus_language_is_a_hint_the_text_may_overrule() {
+        let mut seen = Vec::new();
+        let line = gold("d", "Named a.", &[("Named a.", "named")]);
+        let mut articles = corpus::read(line.as_bytes()).unwrap();
+        articles[0].lang = "fr".into();
+        evaluate_with(&articles, |blocks: &[&str], hint| {
+            seen.push(hint);
+            spelled(blocks, hint)
+        });
+        assert_eq!(seen, [LangHint::Declared(crate::lang::Language::Fr)]);
     }
 
     #[test]

@@ -54,7 +54,7 @@ pub mod wasm;
 
 pub use analysis::{analyse, Analysis};
 pub use sentence::{Cue, Sentence, Source, SourceKind};
-pub use lang::{Lang, LangHint};
+pub use lang::{Lang, LangHint, Language, Unsupported};
 pub use profile::Profile;
 pub use span::Span;
 pub use verdict::Verdict;

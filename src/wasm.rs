@@ -26,7 +26,7 @@ use wasm_bindgen::JsCast;
 
 use crate::analysis::Analysis;
 use crate::sentence::Sentence;
-use crate::lang::LangHint;
+use crate::lang::{LangHint, Unsupported};
 use crate::profile::ProfileSource;
 use crate::tokens::PageMap;
 use crate::utf16::Utf16Table;
@@ -47,26 +47,68 @@ extern "C" {
     fn set_number(this: &Record, key: &JsValue, value: f64);
 }
 
-/// Analyses `{blocks: string[], lang?: "auto" | "en"}` and returns
-/// `{lang, blocks: [{sentences: [...]}], profile}`.
+/// Analyses `{blocks: string[], lang?: "auto" | "en" | "fr", declared?: string}`
+/// and returns `{lang, blocks: [{sentences: [...]}], profile}`; for an article in
+/// a language the core does not read, `{unsupported: code}` ("es", "und" for one
+/// it cannot name). `declared` is the page's own language tag (`<html lang>`):
+/// with `lang` "auto" it settles a text too short to tell, nothing more.
 ///
 /// # Errors
 /// A request of the wrong shape or an unknown language, as a JS `Error` with a sentence.
 #[wasm_bindgen]
 pub fn analyse(request: JsValue) -> Result<JsValue, JsError> {
+    let (hint, blocks) = read_request(&request)?;
+    let text = Blocks::read(&blocks);
+    let blocks = text.blocks();
+    match crate::analysis::analyse(&blocks, hint) {
+        Ok(analysis) => Ok(KEYS.with(|keys| view(&blocks, &analysis, keys))),
+        Err(refused) => Ok(KEYS.with(|keys| unsupported_view(refused, keys))),
+    }
+}
+
+/// The language `{blocks, lang?, declared?}` would be read in, without reading
+/// it: `{lang: code}` or `{unsupported: code}`. A page too long for one
+/// analysis request asks this first, on a sample of its blocks, so that every
+/// piece of it is then read in the same language.
+///
+/// # Errors
+/// As [`analyse`].
+#[wasm_bindgen]
+pub fn detect(request: JsValue) -> Result<JsValue, JsError> {
+    let (hint, blocks) = read_request(&request)?;
+    let text = Blocks::read(&blocks);
+    Ok(KEYS.with(|keys| match hint.resolve(&text.blocks()) {
+        Ok(lang) => {
+            let view = record();
+            view.set(&keys.lang, &JsValue::from_str(lang.code()));
+            view.into()
+        }
+        Err(refused) => unsupported_view(refused, keys),
+    }))
+}
+
+/// The language hint and the blocks of a request, checked.
+fn read_request(request: &JsValue) -> Result<(LangHint, Array), JsError> {
     let malformed = |why: &str| JsError::new(&format!("the analysis request is malformed: {why}"));
     if !request.is_object() {
         return Err(malformed("it is not an object"));
     }
-    let field = |name: &str| js_sys::Reflect::get(&request, &JsValue::from_str(name)).map_err(|_| malformed("its fields cannot be read"));
-    let lang = field("lang")?;
-    let lang_name = match lang.as_string() {
-        Some(name) => name,
-        None if lang.is_undefined() || lang.is_null() => "auto".to_string(),
-        None => return Err(malformed("lang must be a string")),
+    let field = |name: &str| js_sys::Reflect::get(request, &JsValue::from_str(name)).map_err(|_| malformed("its fields cannot be read"));
+    let text_field = |name: &str| -> Result<Option<String>, JsError> {
+        let value = field(name)?;
+        match value.as_string() {
+            Some(text) => Ok(Some(text)),
+            None if value.is_undefined() || value.is_null() => Ok(None),
+            None => Err(malformed(&format!("{name} must be a string"))),
+        }
     };
+    let lang_name = text_field("lang")?.unwrap_or_else(|| "auto".to_string());
     let lang =
         LangHint::parse(&lang_name).ok_or_else(|| JsError::new(&format!("unknown language {lang_name:?}")))?;
+    let hint = match (lang, text_field("declared")?) {
+        (LangHint::Auto, Some(tag)) => LangHint::declared(&tag),
+        (hint, _) => hint,
+    };
     let blocks = field("blocks")?;
     if !Array::is_array(&blocks) {
         return Err(malformed("blocks must be a list of strings"));
@@ -75,10 +117,14 @@ pub fn analyse(request: JsValue) -> Result<JsValue, JsError> {
     if !blocks.iter().all(|block| block.is_string()) {
         return Err(malformed("blocks must be a list of strings"));
     }
-    let text = Blocks::read(&blocks);
-    let blocks = text.blocks();
-    let analysis = crate::analysis::analyse(&blocks, lang);
-    Ok(KEYS.with(|keys| view(&blocks, &analysis, keys)))
+    Ok((hint, blocks))
+}
+
+/// `{unsupported: code}`: the reply for an article the core does not read.
+fn unsupported_view(refused: Unsupported, keys: &Keys) -> JsValue {
+    let view = record();
+    view.set(&keys.unsupported, &JsValue::from_str(refused.language.code()));
+    view.into()
 }
 
 /// The blocks of a request, copied into the wasm's memory as one string with
@@ -162,6 +208,7 @@ struct Keys {
     none: JsValue,
     sources: JsValue,
     anonymous_phrases: JsValue,
+    unsupported: JsValue,
 }
 
 thread_local! {
@@ -197,6 +244,7 @@ impl Keys {
             none: key("none"),
             sources: key("sources"),
             anonymous_phrases: key("anonymous_phrases"),
+            unsupported: key("unsupported"),
         }
     }
 }

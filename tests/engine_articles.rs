@@ -16,7 +16,7 @@ use sourcelight::{analyse, LangHint};
 
 fn render(text: &str) -> String {
     let blocks: Vec<&str> = text.split("\n\n").collect();
-    let analysis = analyse(&blocks, LangHint::Auto);
+    let analysis = analyse(&blocks, LangHint::Auto).expect("every fixture article is in a language the engine reads");
     let mut out = String::new();
     for s in &analysis.sentences {
         let flags = format!(

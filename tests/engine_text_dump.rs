@@ -21,7 +21,7 @@ fn blocks() -> Vec<&'static str> {
 /// the dump broke over several blocks is one entry per block).
 fn sentences() -> Vec<(String, Sentence)> {
     let blocks = blocks();
-    let analysis = analyse(&blocks, LangHint::Auto);
+    let analysis = analyse(&blocks, LangHint::Auto).expect("the dump is read as English");
     let mut out: Vec<(String, Sentence)> = Vec::new();
     for s in analysis.sentences {
         let text = s.span.text(blocks[s.block]).replace('\n', " ");
@@ -123,7 +123,7 @@ fn the_site_the_headline_and_the_footer_are_not_claims() {
 #[test]
 fn every_part_points_into_its_block_as_given() {
     let blocks = blocks();
-    let analysis = analyse(&blocks, LangHint::Auto);
+    let analysis = analyse(&blocks, LangHint::Auto).expect("the dump is read as English");
     let parts = &analysis.sentences;
     let mut covered = vec![false; blocks.len()];
     for (i, s) in parts.iter().enumerate() {

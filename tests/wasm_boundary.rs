@@ -138,6 +138,48 @@ fn the_language_may_be_left_out() {
     assert_eq!(view.lang, "en");
 }
 
+/// A request with the page's declared language beside the blocks.
+fn declaring(blocks: &[&str], declared: &str) -> JsValue {
+    let js: Vec<JsValue> = blocks.iter().map(|b| JsValue::from_str(b)).collect();
+    let request = request(&js, None);
+    js_sys::Reflect::set(&request, &"declared".into(), &declared.into()).unwrap();
+    request
+}
+
+fn field(value: &JsValue, name: &str) -> Option<String> {
+    js_sys::Reflect::get(value, &name.into()).ok()?.as_string()
+}
+
+const SPANISH: &str = "El alcalde dijo el lunes que el puente estará cerrado hasta la primavera, pero los vecinos no creen que las obras terminen a tiempo.";
+
+#[test]
+fn an_article_in_a_language_the_core_does_not_read_is_named_not_analysed() {
+    let value = sourcelight::wasm::analyse(declaring(&[SPANISH], "en")).expect("a refusal is a reply, not an error");
+    assert_eq!(field(&value, "unsupported").as_deref(), Some("es"));
+    assert!(js_sys::Reflect::get(&value, &"blocks".into()).unwrap().is_undefined(), "no sentences for a refused article");
+}
+
+#[test]
+fn the_declared_language_settles_only_a_text_too_short_to_tell() {
+    let short = sourcelight::wasm::analyse(declaring(&["Sturmwarnung"], "de-AT")).unwrap();
+    assert_eq!(field(&short, "unsupported").as_deref(), Some("de"));
+    let english = sourcelight::wasm::analyse(declaring(&["The mayor said the bridge will stay closed until the spring, but the residents do not believe it."], "es")).unwrap();
+    assert_eq!(field(&english, "lang").as_deref(), Some("en"));
+}
+
+#[test]
+fn detect_names_the_language_without_reading_the_article() {
+    let english = sourcelight::wasm::detect(declaring(&["The mayor said the bridge will stay closed until the spring, but the residents do not believe it."], "")).unwrap();
+    assert_eq!(field(&english, "lang").as_deref(), Some("en"));
+    assert!(js_sys::Reflect::get(&english, &"blocks".into()).unwrap().is_undefined());
+    let spanish = sourcelight::wasm::detect(declaring(&[SPANISH], "en")).unwrap();
+    assert_eq!(field(&spanish, "unsupported").as_deref(), Some("es"));
+    let forced = js_sys::Object::new();
+    js_sys::Reflect::set(&forced, &"blocks".into(), &js_sys::Array::of1(&SPANISH.into())).unwrap();
+    js_sys::Reflect::set(&forced, &"lang".into(), &"en".into()).unwrap();
+    assert_eq!(field(&sourcelight::wasm::detect(forced.into()).unwrap(), "lang").as_deref(), Some("en"));
+}
+
 /// The view as the contract (`extension/protocol.js`, `AnalysisView`) spells it, made
 /// here from the core's own analysis with serde: the reference the boundary's hand-built
 /// objects must match byte for byte once written as JSON, keys in the same order.
@@ -240,7 +282,7 @@ fn the_view_is_the_contract_shape_field_for_field() {
     let js: Vec<JsValue> = blocks.iter().map(|b| JsValue::from_str(b)).collect();
     let value = sourcelight::wasm::analyse(request(&js, Some("en"))).expect("analysis succeeds");
     let written: String = js_sys::JSON::stringify(&value).unwrap().into();
-    let analysis = sourcelight::analyse(&blocks, sourcelight::LangHint::Auto);
+    let analysis = sourcelight::analyse(&blocks, sourcelight::LangHint::Auto).expect("English is read");
     assert!(analysis.sentences.iter().any(|s| s.source.as_ref().is_some_and(|src| src.name.is_none())), "a source without a name");
     assert!(analysis.sentences.iter().any(|s| s.source.as_ref().is_some_and(|src| src.name.is_some())), "a source with a name");
     assert_eq!(written, reference::json(&blocks, &analysis));
@@ -251,7 +293,7 @@ fn written_and_expected(blocks: &[&str]) -> (String, String) {
     let js: Vec<JsValue> = blocks.iter().map(|b| JsValue::from_str(b)).collect();
     let value = sourcelight::wasm::analyse(request(&js, Some("en"))).expect("analysis succeeds");
     let written: String = js_sys::JSON::stringify(&value).unwrap().into();
-    (written, reference::json(blocks, &sourcelight::analyse(blocks, sourcelight::LangHint::Auto)))
+    (written, reference::json(blocks, &sourcelight::analyse(blocks, sourcelight::LangHint::Auto).expect("English is read")))
 }
 
 #[test]

@@ -3,11 +3,14 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use sourcelight::{analyse, LangHint};
+use sourcelight::{analyse, Lang, LangHint};
 
 fuzz_target!(|blocks: Vec<String>| {
     let blocks: Vec<&str> = blocks.iter().map(String::as_str).collect();
-    let analysis = analyse(&blocks, LangHint::Auto);
+    // Detection must not panic either; the engine is then forced to read the blocks,
+    // which detection would mostly refuse as another language.
+    let _ = sourcelight::lang::detect::detect(&blocks);
+    let analysis = analyse(&blocks, LangHint::Is(Lang::En)).expect("a forced language is read");
     let mut previous = (0, 0);
     for sentence in &analysis.sentences {
         let block = blocks[sentence.block];

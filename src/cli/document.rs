@@ -15,6 +15,9 @@ pub struct Document {
     pub blocks: Vec<Range<usize>>,
     /// The page's title, for HTML input.
     pub title: Option<String>,
+    /// The language the page declares (`<html lang>`), for HTML input: a hint
+    /// for a text too short to tell, never more.
+    pub declared_lang: Option<String>,
     pub format: Format,
 }
 
@@ -40,7 +43,7 @@ impl Document {
         }
         blocks.extend(current);
         let blocks = blocks.into_iter().filter_map(|range| trimmed(&text, range)).collect();
-        Document { text, blocks, title: None, format: Format::Text }
+        Document { text, blocks, title: None, declared_lang: None, format: Format::Text }
     }
 
     /// Blocks already found (HTML extraction): joined with blank lines into one text.
@@ -58,7 +61,7 @@ impl Document {
             blocks.push(text.len()..text.len() + piece.len());
             text.push_str(piece);
         }
-        Document { text, blocks, title, format: Format::Html }
+        Document { text, blocks, title, declared_lang: None, format: Format::Html }
     }
 
     /// The text of each block, in order.

@@ -106,6 +106,14 @@ fn render_text(report: &Report, corpus: &str, lang: Option<&str>, errors: usize)
     let mut out = String::new();
     let filter = lang.map(|l| format!(" (lang {l})")).unwrap_or_default();
     let _ = writeln!(out, "{corpus}{filter}: {} articles, {} sentences\n", report.articles, report.sentences);
+    if !report.unread.is_empty() {
+        let unread: Vec<String> = report.unread.iter().map(|u| format!("{} ({})", u.article, u.language)).collect();
+        let _ = writeln!(
+            out,
+            "not read, in a language the engine does not read (scored as unpainted): {}\n",
+            unread.join(", ")
+        );
+    }
 
     let _ =
         writeln!(out, "{:<14}{:>10}{:>8}{:>8}{:>7}{:>11}", "verdict", "precision", "recall", "F1", "gold", "predicted");

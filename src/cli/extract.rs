@@ -106,7 +106,9 @@ pub fn article(html: &str, name: &str) -> Result<Document, Failure> {
     if !blocks.iter().any(|block| block != &title && block.split_whitespace().count() >= MIN_PROSE_WORDS) {
         return Err(no_article());
     }
-    Ok(Document::from_blocks(blocks, (!title.is_empty()).then_some(title)))
+    let mut document = Document::from_blocks(blocks, (!title.is_empty()).then_some(title));
+    document.declared_lang = article.lang;
+    Ok(document)
 }
 
 /// The text of `html`'s block elements, in document order, each trimmed, none empty.

@@ -6,6 +6,7 @@
 //! nothing reaches the user as a panic or a debug dump.
 
 mod args;
+mod batch;
 mod document;
 mod eval;
 mod extract;
@@ -14,6 +15,7 @@ mod report_html;
 mod report_json;
 mod report_text;
 mod scan;
+mod summary;
 mod view;
 
 use std::ffi::OsString;
@@ -63,7 +65,9 @@ pub const USAGE: &str = "\
 sourcelight: shows, sentence by sentence, how a news article is sourced.
 
 Usage:
-  sourcelight scan [--format json|text|html] [--lang auto|en] [--input auto|text|html] [FILE|-]
+  sourcelight scan [--format json|text|html] [--lang auto|en|fr] [--input auto|text|html] [FILE|-]
+  sourcelight scan --jsonl [--jobs N] [--summary FILE.csv] [--quiet] [FILE|-]
+  sourcelight scan --format jsonl [--jobs N] [--summary FILE.csv] [--quiet] FILE|DIR...
   sourcelight eval [--lang CODE] [--json] [--errors N] CORPUS.jsonl
   sourcelight help [scan|eval]
   sourcelight --version
@@ -71,6 +75,8 @@ Usage:
 Every sentence gets a verdict: named (attributed to an identifiable source),
 anonymous (to a source the reader cannot identify), unattributed (a claim with no
 source) or none (not a claim: headline, byline, boilerplate, a question).
+With --jsonl or --format jsonl, scan reads many articles (a JSONL stream, or
+files and directories) on every core and writes one compact JSON line each.
 
 Run `sourcelight help scan` or `sourcelight help eval` for each subcommand.
 ";
@@ -80,7 +86,8 @@ Exit codes:
   0  done
   1  the input could not be read or understood (missing file, not UTF-8 text,
      binary, empty, larger than 64 MiB, an HTML page with no article or nested
-     more than 512 deep, a malformed corpus line); stderr says which
+     more than 512 deep, an article in a language the tool does not read, a
+     malformed corpus line); stderr says which
   2  wrong command line (unknown subcommand or option, missing or bad value)
   3  the report could not be written
 ";
@@ -111,7 +118,7 @@ fn dispatch(mut args: Vec<OsString>) -> Result<(), Failure> {
         Some("eval") => eval::run(args),
         Some("help" | "--help" | "-h") => match args.first().and_then(|a| a.to_str()) {
             None => write_out(&format!("{USAGE}\n{EXIT_CODES}")),
-            Some("scan") => write_out(&format!("{}{EXIT_CODES}", scan::HELP)),
+            Some("scan") => write_out(&format!("{}{}{EXIT_CODES}", scan::HELP, batch::HELP)),
             Some("eval") => write_out(&format!("{}{EXIT_CODES}", eval::HELP)),
             Some(other) => Err(Failure::usage(format!("there is no subcommand {other:?} (try scan or eval)"))),
         },
@@ -131,10 +138,10 @@ pub fn fuzz_scan(data: &[u8]) {
     let forced = [None, Some(input::Format::Text), Some(input::Format::Html)][usize::from(choice % 3)];
     let Ok(input) = input::from_bytes(bytes.to_vec(), "fuzz".into(), None, forced) else { return };
     let Ok(document) = scan::document_of(input) else { return };
-    let analysis = analyse(&document.block_texts(), LangHint::Auto);
+    let Ok(analysis) = analyse(&document.block_texts(), scan::hint_for(LangHint::Auto, &document)) else { return };
     let view = view::ScanView::build(&document, &analysis);
     for sentence in &view.sentences {
-        assert_eq!(document.text.get(sentence.start..sentence.end), Some(sentence.text.as_str()), "sentence offsets");
+        assert_eq!(document.text.get(sentence.start..sentence.end), Some(sentence.text), "sentence offsets");
     }
     let json = report_json::render(&view);
     assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok(), "the JSON report parses");

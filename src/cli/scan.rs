@@ -3,9 +3,10 @@
 use std::ffi::OsString;
 use std::io::IsTerminal;
 
-use sourcelight::{analyse, LangHint};
+use sourcelight::{analyse, Lang, LangHint};
 
 use super::args::{self, Spec};
+use super::batch::Batch;
 use super::document::Document;
 use super::extract;
 use super::input::{self, Format, Input};
@@ -15,7 +16,7 @@ use super::{report_html, report_json, report_text, write_out, Failure, EXIT_CODE
 pub const HELP: &str = "\
 sourcelight scan: gives every sentence of an article a verdict.
 
-Usage: sourcelight scan [--format json|text|html] [--lang auto|en] [--input auto|text|html] [FILE|-]
+Usage: sourcelight scan [--format json|text|html] [--lang auto|en|fr] [--input auto|text|html] [FILE|-]
 
 FILE is plain text (paragraphs separated by blank lines) or an HTML page; without
 FILE, or with `-`, the article is read from standard input. An HTML page is
@@ -35,7 +36,12 @@ Options:
                   terminal and NO_COLOR is not set)
   --format html   a standalone HTML page: the article highlighted by verdict,
                   with each sentence's source, cue and reason, and the profile
-  --lang auto|en  the article's language (default auto)
+  --lang auto|en|fr
+                  the article's language. auto (the default) decides from the
+                  text (a page's declared language only settles a text too
+                  short to tell) and refuses an article in a language the tool
+                  does not read, naming it (exit 1); en or fr reads the
+                  article in that language whatever it looks like
   --input auto|text|html
                   read the input as plain text or HTML instead of guessing
   -h, --help      show this help
@@ -55,29 +61,40 @@ enum Report {
 }
 
 pub fn run(arguments: Vec<OsString>) -> Result<(), Failure> {
-    let parsed = args::parse(arguments, &Spec { valued: &["format", "lang", "input"], switches: &[] })?;
+    let parsed = args::parse(
+        arguments,
+        &Spec { valued: &["format", "lang", "input", "jobs", "summary"], switches: &["jsonl", "quiet"] },
+    )?;
     if parsed.has("help") {
-        return write_out(&format!("{HELP}{EXIT_CODES}"));
+        return write_out(&format!("{HELP}{}{EXIT_CODES}", super::batch::HELP));
     }
-    let report = match parsed.value("format").unwrap_or("json") {
-        "json" => Report::Json,
-        "text" => Report::Text,
-        "html" => Report::Html,
-        other => return Err(Failure::usage(format!("--format must be json, text or html, not {other:?}"))),
-    };
     let lang = parsed.value("lang").unwrap_or("auto");
     let hint = LangHint::parse(lang).ok_or_else(|| {
-        Failure::usage(format!("--lang must be auto or en (the languages the core reads), not {lang:?}"))
+        Failure::usage(format!("--lang must be auto or a language the tool reads ({}), not {lang:?}", Lang::codes()))
     })?;
     let forced = match parsed.value("input") {
         None => None,
         Some(value) => Format::parse_choice(value)
             .ok_or_else(|| Failure::usage(format!("--input must be auto, text or html, not {value:?}")))?,
     };
+    // --jsonl, --format jsonl, several files: one compact line per article.
+    if let Some(batch) = Batch::from_args(&parsed, parsed.value("format") == Some("jsonl"), hint, forced)? {
+        return batch.run();
+    }
+    let report = match parsed.value("format").unwrap_or("json") {
+        "json" => Report::Json,
+        "text" => Report::Text,
+        "html" => Report::Html,
+        other => return Err(Failure::usage(format!("--format must be json, jsonl, text or html, not {other:?}"))),
+    };
     let operand = parsed.single_operand("file", Some("-"))?;
 
-    let document = document_of(input::read(&operand, forced)?)?;
-    let analysis = analyse(&document.block_texts(), hint);
+    let input = input::read(&operand, forced)?;
+    let name = input.name.clone();
+    let document = document_of(input)?;
+    let analysis = analyse(&document.block_texts(), hint_for(hint, &document)).map_err(|unsupported| {
+        Failure::input(format!("{name}: {unsupported}; --lang {} reads it anyway", Lang::codes()))
+    })?;
     let view = ScanView::build(&document, &analysis);
     let output = match report {
         Report::Json => report_json::render(&view),
@@ -85,6 +102,15 @@ pub fn run(arguments: Vec<OsString>) -> Result<(), Failure> {
         Report::Text => report_text::render(&view, report_text::colour_wanted(std::io::stdout().is_terminal())),
     };
     write_out(&output)
+}
+
+/// `--lang auto` on a page that declares its language: the declaration helps
+/// with a text too short to tell; the text still decides.
+pub fn hint_for(hint: LangHint, document: &Document) -> LangHint {
+    match (hint, &document.declared_lang) {
+        (LangHint::Auto, Some(tag)) => LangHint::declared(tag),
+        _ => hint,
+    }
 }
 
 /// The article in the input: its paragraphs, or for a page the extracted article.
