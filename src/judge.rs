@@ -223,11 +223,15 @@ fn judge_in(blocks: &[&str], lang: Lang, lists: &mut Lists) -> Vec<Sentence> {
         if let Some(label) = attributions_of(local).iter().find(|a| a.cue_kind == CueKind::Colon && !text.norm[a.cue.end..local.span.end].trim_start().starts_with('"')) {
             answer = Some((paragraph, local.main_quote.filter(|_| local.quoted >= 0.6), label));
         }
-        // Remember the speaker of quoted material for the quotation that may follow.
+        // Remember the speaker of quoted material for the quotation that may
+        // follow; a narrated sentence in the speaker's own paragraph does not
+        // end it ("“...,” Khan said. When they went out, ... ." then "“They
+        // would come to me ...”"), one in a later paragraph does.
         if verdict != Verdict::None {
             match source {
                 Some(s) if local.has_quote || local.quoted >= 0.6 || s.class.person => last_quoted_speaker = Some((paragraph, s)),
-                _ if local.quoted < 0.6 => last_quoted_speaker = None,
+                Some(_) if local.quoted < 0.6 => last_quoted_speaker = None,
+                None if local.quoted < 0.6 && last_quoted_speaker.is_some_and(|(at, _)| at != paragraph) => last_quoted_speaker = None,
                 _ => {}
             }
         }
@@ -484,5 +488,26 @@ mod tests {
     fn criticism_without_a_critic_is_anonymous() {
         assert_eq!(verdicts("The agency has been harshly criticized for the delay."), [Verdict::Anonymous]);
         assert_eq!(verdicts("The agency has been busy since May."), [Verdict::Unattributed]);
+    }
+
+    #[test]
+    fn a_narrated_sentence_in_the_speaker_s_paragraph_keeps_the_speaker_for_the_next_quote() {
+        let got = article(&[
+            "Harbour news",
+            "\"We have waited long enough,\" Ana Ruiz said. When the ferries stopped, the dockers would come to her house.",
+            "\"They would ask me what to do.\"",
+            "The port reopened in May.",
+            "\"Nobody asked us.\"",
+        ]);
+        assert_eq!(got[3], (Verdict::Named, Some("Ana Ruiz".to_string())), "{got:?}");
+        assert_eq!(got[5].0, Verdict::Unattributed, "a narrated paragraph in between ends the carry: {got:?}");
+    }
+
+    #[test]
+    fn agentless_reports_charges_and_criticism_are_anonymous() {
+        assert_eq!(verdicts("The deal was announced on Monday."), [Verdict::Anonymous]);
+        assert_eq!(verdicts("He was charged with assault in May."), [Verdict::Anonymous]);
+        assert_eq!(verdicts("The plan faced withering criticism from the start."), [Verdict::Anonymous]);
+        assert_eq!(verdicts("The deal was signed on Monday."), [Verdict::Unattributed]);
     }
 }

@@ -178,6 +178,8 @@ impl WordClass {
     pub const PUBLICATION_VERB: Self = Self(1 << 51);
     /// What a publication verb publishes when it reports: "findings", "a statement".
     pub const PUBLICATION_OBJECT: Self = Self(1 << 52);
+    /// An adjective of degree that may stand inside an impersonal phrase ("faced sharp criticism").
+    pub const INTENSIFIER: Self = Self(1 << 53);
 
     /// Both sets of classes (`|`, usable in constants).
     pub const fn with(self, other: WordClass) -> Self {
@@ -260,6 +262,7 @@ pub struct Grammar {
     pub quote_verb: HashSet<String>,
     pub publication_verb: HashSet<String>,
     pub publication_object: HashSet<String>,
+    pub intensifier: HashSet<String>,
 }
 
 fn grammar(data: &str) -> Grammar {
@@ -301,6 +304,7 @@ fn grammar(data: &str) -> Grammar {
             "quote_verb" => &mut grammar.quote_verb,
             "publication_verb" => &mut grammar.publication_verb,
             "publication_object" => &mut grammar.publication_object,
+            "intensifier" => &mut grammar.intensifier,
             _ => continue,
         };
         set.extend(words.split_whitespace().map(str::to_string));
@@ -437,7 +441,7 @@ fn class_table(lexicon: &Lexicon) -> HashMap<String, WordClass> {
 impl Lexicon {
     /// Each set of words with its class (reporting verbs, pronouns and the
     /// first words of phrases are added in [`class_table`]).
-    fn class_sets(&self) -> [(&HashSet<String>, WordClass); 45] {
+    fn class_sets(&self) -> [(&HashSet<String>, WordClass); 46] {
         let g = &self.grammar;
         [
             (&self.evidence_verbs, WordClass::EVIDENCE_VERB),
@@ -484,6 +488,7 @@ impl Lexicon {
             (&g.quote_verb, WordClass::QUOTE_VERB),
             (&g.publication_verb, WordClass::PUBLICATION_VERB),
             (&g.publication_object, WordClass::PUBLICATION_OBJECT),
+            (&g.intensifier, WordClass::INTENSIFIER),
             (&self.public_records, WordClass::PUBLIC_RECORD),
         ]
     }

@@ -56,7 +56,9 @@ fn np_word(r: &Reading, i: usize) -> bool {
             let after_determiner = i > 0 && (r.is(i - 1, WordClass::DEFINITE) || r.is(i - 1, WordClass::INDEFINITE));
             let gerund = !after_determiner && w != "speaking" && w.ends_with("ing") && w.len() > 5 && !r.is_capitalised_word(i) && !matches!(w, "leading" | "ruling" | "governing" | "outgoing" | "incoming" | "opposing" | "visiting" | "striking" | "acting" | "reigning" | "sitting" | "founding" | "managing" | "presiding");
             let class = r.classes(i);
-            let grammar_word = gerund || class.is(WordClass::CLAUSE | WordClass::PASSIVE | WordClass::NEGATION | WordClass::ADVERB);
+            // "which included staff members": a verb after a relative pronoun.
+            let relative_verb = w.ends_with("ed") && i > 0 && matches!(r.lw(i - 1), "which" | "who" | "that");
+            let grammar_word = gerund || relative_verb || class.is(WordClass::CLAUSE | WordClass::PASSIVE | WordClass::NEGATION | WordClass::ADVERB);
             // "all", "both" after a preposition are determiners ("voters in all 50 states").
             let determiner = i > 0 && r.is(i - 1, WordClass::PREPOSITION) && class.is(WordClass::QUANTIFIER);
             let auxiliary = class.is(WordClass::AUXILIARY) && !r.is_proper(i) && !determiner;
@@ -271,7 +273,7 @@ pub fn np_left(r: &Reading, end: usize) -> Option<(usize, usize)> {
     }
     // "Current and former officials": a word joined to the phrase's first
     // word, opening the sentence or a clause of its own.
-    if start >= 2 && start < end && r.lw(start - 1) == "and" && r.is_word(start - 2) && np_word(r, start - 2) && !r.is_proper(start) && (start == 2 || !np_word(r, start - 3)) && !r.is(start - 2, WordClass::PRONOUN) {
+    if start >= 2 && start < end && r.lw(start - 1) == "and" && r.is_word(start - 2) && np_word(r, start - 2) && !r.is_proper(start) && !r.is_proper(start - 2) && (start == 2 || !np_word(r, start - 3)) && !r.is(start - 2, WordClass::PRONOUN) {
         start -= 2;
     }
     while start > 0 && r.lw(start - 1) == "and" && r.is_proper(start) && start >= 2 && r.is_proper(start - 2) {
@@ -396,6 +398,11 @@ pub fn sentence_subject(r: &Reading, before: usize) -> Option<(usize, usize)> {
         }
     }
     let start = (from..before).find(|&i| r.is_word(i) && !matches!(r.lw(i), "but" | "and" | "so"))?;
+    // A pronoun is the whole subject: "She greeted supporters ... and told
+    // them", not "She greeted supporters".
+    if r.is(start, WordClass::PRONOUN) && !r.is_proper(start) {
+        return Some((start, start + 1));
+    }
     let mut end = start;
     while end < before && (np_word(r, end) || r.is_word(end) && r.is(end, WordClass::PREPOSITION)) {
         end += 1;

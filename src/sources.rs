@@ -84,7 +84,8 @@ fn read_phrase(r: &Reading, start: usize, end: usize, memory: &Memory) -> Option
         let mut class = anonymous(r, start, end, kind, head);
         // "an unnamed docker": one person, whatever the noun ("people
         // familiar with the matter" are several).
-        class.person = kind == SourceKind::Anonymous && !(head.ends_with('s') && !head.ends_with("ss")) && head != "people";
+        let plural_head = head.ends_with('s') && !head.ends_with("ss") || head == "people";
+        class.person = kind == SourceKind::Anonymous && !plural_head;
         return Some(class);
     }
     // The first segment, before any comma or dash: the core of the phrase.
