@@ -50,7 +50,9 @@ pub fn classify(r: &Reading, d: &Document, memory: &Memory) -> Classified {
     let internal = (start..d.head).any(|i| r.lw(i) == "internal");
     let public_record = r.is(d.head, WordClass::PUBLIC_RECORD) && !internal;
     let on_record = (d.head + 1..end).any(|i| r.is(i, WordClass::ON_RECORD));
-    if owner || body || d.possessive_owner || public_record || on_record {
+    // "a notice posted on its website": owned by the one "its" stands for.
+    let owned = (d.head + 1..(end + 3).min(r.len())).any(|i| matches!(r.lw(i), "its" | "their" | "his" | "her"));
+    if owner || body || d.possessive_owner || public_record || on_record || owned {
         return named();
     }
     if d.definite {
@@ -109,5 +111,6 @@ mod tests {
         internal_records_stay_unnamed: "internal records" => UnnamedDocument;
         an_email_is_unnamed: "an email" => UnnamedDocument;
         a_report_released_on_monday_is_unnamed: "a report released on Monday" => UnnamedDocument;
+        a_notice_on_its_website_is_its_own: "a notice posted on its website" => Document;
     }
 }

@@ -180,6 +180,8 @@ impl WordClass {
     pub const PUBLICATION_OBJECT: Self = Self(1 << 52);
     /// An adjective of degree that may stand inside an impersonal phrase ("faced sharp criticism").
     pub const INTENSIFIER: Self = Self(1 << 53);
+    /// A noun for a person that no other list holds ("man", "mother", "caller").
+    pub const PERSON_NOUN: Self = Self(1 << 54);
 
     /// Both sets of classes (`|`, usable in constants).
     pub const fn with(self, other: WordClass) -> Self {
@@ -263,6 +265,7 @@ pub struct Grammar {
     pub publication_verb: HashSet<String>,
     pub publication_object: HashSet<String>,
     pub intensifier: HashSet<String>,
+    pub person_noun: HashSet<String>,
 }
 
 fn grammar(data: &str) -> Grammar {
@@ -305,6 +308,7 @@ fn grammar(data: &str) -> Grammar {
             "publication_verb" => &mut grammar.publication_verb,
             "publication_object" => &mut grammar.publication_object,
             "intensifier" => &mut grammar.intensifier,
+            "person_noun" => &mut grammar.person_noun,
             _ => continue,
         };
         set.extend(words.split_whitespace().map(str::to_string));
@@ -441,7 +445,7 @@ fn class_table(lexicon: &Lexicon) -> HashMap<String, WordClass> {
 impl Lexicon {
     /// Each set of words with its class (reporting verbs, pronouns and the
     /// first words of phrases are added in [`class_table`]).
-    fn class_sets(&self) -> [(&HashSet<String>, WordClass); 46] {
+    fn class_sets(&self) -> [(&HashSet<String>, WordClass); 47] {
         let g = &self.grammar;
         [
             (&self.evidence_verbs, WordClass::EVIDENCE_VERB),
@@ -489,6 +493,7 @@ impl Lexicon {
             (&g.publication_verb, WordClass::PUBLICATION_VERB),
             (&g.publication_object, WordClass::PUBLICATION_OBJECT),
             (&g.intensifier, WordClass::INTENSIFIER),
+            (&g.person_noun, WordClass::PERSON_NOUN),
             (&self.public_records, WordClass::PUBLIC_RECORD),
         ]
     }

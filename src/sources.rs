@@ -25,7 +25,7 @@ use std::rc::Rc;
 use crate::documents::{self, Document};
 use crate::lexicon::{BodyKind, PronounKind, WordClass};
 use crate::memory::{Classified, Memory};
-use crate::noun_phrases::head_of;
+use crate::noun_phrases::{head_of, SPEAKER_WORDS};
 use crate::sentence::SourceKind;
 use crate::tokens::{Kind, Reading};
 
@@ -148,7 +148,7 @@ fn read_phrase(r: &Reading, start: usize, end: usize, memory: &Memory) -> Option
     let indefinite = (r.is(start, WordClass::INDEFINITE) || count) && head > start;
     let possessive_owner = (start..core_end).find(|&i| r.kind(i) == Some(Kind::Possessive)).map(|i| i - 1);
     let proper_in = |a: usize, b: usize| (a..b).any(|i| is_name(r, i));
-    let plural = head_lw.ends_with('s') && !head_lw.ends_with("ss") || head_lw == "people" || head_lw == "police";
+    let plural = head_lw.ends_with('s') && !head_lw.ends_with("ss") || matches!(head_lw, "people" | "police" | "men" | "women" | "children");
     let seen_by = phrase.contains("seen by") || phrase.contains("obtained by") || phrase.contains("leaked");
 
     if head_class.is(WordClass::NOT_SOURCE) && !definite && !indefinite {
@@ -242,13 +242,21 @@ fn read_phrase(r: &Reading, start: usize, end: usize, memory: &Memory) -> Option
         return Some(anonymous(r, start, end, SourceKind::VagueGroup, head_lw));
     }
     let body = WordClass::ORGANISATION | WordClass::OUTLET | WordClass::INSTITUTION;
+    let someone = || (start..end).any(|i| r.is_word(i) && names_someone(r, i));
     if plural && !definite && !head_is_name && !head_class.is(body) && !lex.classes(head_lw.trim_end_matches('s')).is(body) {
         if let Some(antecedent) = memory.last(|e| *e.head == *head_lw) {
             return Some(antecedent.clone());
         }
+        // "editorials", "policies", "tweets" are no group of people.
+        if !someone() {
+            return None;
+        }
         return Some(anonymous(r, start, end, SourceKind::VagueGroup, head_lw));
     }
     if plural && indefinite && !head_class.is(WordClass::INSTITUTION) {
+        if !someone() {
+            return None;
+        }
         return Some(anonymous(r, start, end, SourceKind::VagueGroup, head_lw));
     }
     if head_class.is(WordClass::INSTITUTION) {
@@ -256,6 +264,11 @@ fn read_phrase(r: &Reading, start: usize, end: usize, memory: &Memory) -> Option
         return Some(Classified { kind: SourceKind::Organisation, name, head: head_lw.into(), plural, person: false, body: None });
     }
     if indefinite {
+        // "a man", "a campaign operative", "a wide array of economists":
+        // someone unnamed; "a threat", "an emergency" are no one.
+        if !someone() {
+            return None;
+        }
         return Some(anonymous(r, start, end, SourceKind::Anonymous, head_lw));
     }
     if !definite && possessive_owner.is_none() && plural && !proper_in(start, core_end) {
@@ -283,6 +296,25 @@ fn read_phrase(r: &Reading, start: usize, end: usize, memory: &Memory) -> Option
     }
     let name = if proper_in(start, end) { display_name(r, start, end, memory) } else { phrase_text(r, start, end) };
     Some(Classified { kind: SourceKind::Person, name: Some(name), head: head_lw.into(), plural, person: !plural, body: None })
+}
+
+/// Whether a word of an unnamed phrase can stand for someone: a word
+/// of the lists of people, bodies and documents, a person noun
+/// (`grammar.txt`, `person_noun`), a capitalised word ("a Democrat"), or the
+/// endings of nouns for people ("a campaign operative", "a driver", "an
+/// activist"). Without it, an indefinite phrase a cue rule took for a source
+/// ("dismissed it as a threat") is no source at all.
+fn names_someone(r: &Reading, head: usize) -> bool {
+    let who = SPEAKER_WORDS | WordClass::INSTITUTION | WordClass::PERSON_NOUN;
+    let w = r.lw(head);
+    let singular = w.strip_suffix('s').unwrap_or(w);
+    // The lists hold some words in the plural only ("donors").
+    let plural_listed = || r.lex.classes(&[w, "s"].concat()).is(who);
+    r.is(head, who)
+        || r.lex.classes(singular).is(who)
+        || r.is_capitalised_word(head)
+        || ["er", "ist", "ian", "ant", "ent", "eer", "ive", "man", "men"].iter().any(|end| singular.ends_with(end))
+        || plural_listed()
 }
 
 /// Whether token `i` is a name, or a word of one: a capitalised word read as a
@@ -494,6 +526,14 @@ mod tests {
         a_title_word_alone_names_an_outlet: "Vice" => Some(Outlet);
         a_title_before_a_name_is_a_title: "Vice President Ana Ruiz" => Some(Person);
         an_adverb_alone_is_no_source: "forever" => None;
+        an_unnamed_thing_is_no_one: "a metaphor for the port's decline" => None;
+        a_threat_is_no_one: "a threat" => None;
+        things_in_the_plural_are_no_group: "editorials" => None;
+        a_young_woman_is_someone: "a young woman" => Some(Anonymous);
+        a_caller_is_someone: "a 911 caller" => Some(Anonymous);
+        an_array_of_economists_is_someone: "a wide array of economists" => Some(Anonymous);
+        men_in_the_plural_are_a_group: "two middle-aged men" => Some(VagueGroup);
+        donors_listed_in_the_plural: "a donor" => Some(Anonymous);
     }
 
     #[test]
