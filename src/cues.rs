@@ -357,7 +357,8 @@ fn quote_verbs(r: &Reading, found: &mut Vec<Found>) {
         // "…,” he continued" or "He continued: “…”": the speaker before it.
         let Some((start, end)) = subject_left(r, v) else { continue };
         let quote_before = start > 0 && (quote_at(start - 1) || r.is_punct(start - 1, ",") && start >= 2 && quote_at(start - 2));
-        let quote_after = quote_at(v + 1) || (r.is_punct(v + 1, ":") || r.is_punct(v + 1, ",")) && quote_at(v + 2);
+        // A colon that ends the sentence: the quotation is the next paragraph.
+        let quote_after = quote_at(v + 1) || (r.is_punct(v + 1, ":") || r.is_punct(v + 1, ",")) && quote_at(v + 2) || r.is_punct(v + 1, ":") && v + 2 == r.len();
         if (quote_before || quote_after) && speaker_subject(r, (start, end)) {
             found.push(Found { kind: CueKind::Verb, cue: r.span(v..v + 1), source: Some((start, end)) });
         }
@@ -775,6 +776,7 @@ mod tests {
         he_continued_after_a_quote: "\"The first loser would be the port,\" he continued." => [("continued", "he")];
         continued_before_a_quote: "The mayor continued: \"We will not move.\"" => [("continued", "The mayor")];
         talks_continued_is_no_cue: "The talks continued on Monday." => [];
+        continued_before_a_colon_that_ends_the_sentence: "Cruz continued:" => [("continued", "Cruz")];
         an_unpaired_closing_mark_inverts_the_verb: "Thanks to all of you!\" wrote Pete Hidalgo." => [("wrote", "Pete Hidalgo")];
         a_relative_clause_without_commas: "On Monday, current and former officials who spoke with the Harbour Gazette said the agency had become a shell." =>
             [("said", "current and former officials")];

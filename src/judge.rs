@@ -171,6 +171,9 @@ fn judge_in(blocks: &[&str], lang: Lang, lists: &mut Lists) -> Vec<Sentence> {
     // An interview answer ("Name: ...") speaks for the rest of its paragraph, and a
     // transcript's label inside a quotation for the rest of that quotation.
     let mut answer: Option<(usize, Option<usize>, &Attribution)> = None;
+    // A paragraph that ends on a speaker's colon ("Cruz continued:", "She said
+    // in a statement:") gives the next paragraph to that speaker, quoted or not.
+    let mut introduced: Option<(usize, &Attribution)> = None;
     for (index, local) in locals.iter().enumerate() {
         let paragraph = local.paragraph;
         let mut verdict = Verdict::Unattributed;
@@ -209,6 +212,10 @@ fn judge_in(blocks: &[&str], lang: Lang, lists: &mut Lists) -> Vec<Sentence> {
             verdict = speaker.verdict();
             reason = ["Continues the answer of ", &describe(speaker, &text.norm), "."].concat();
             source = Some(speaker);
+        } else if let Some(speaker) = introduced.filter(|(p, _)| *p == paragraph).map(|(_, s)| s) {
+            verdict = speaker.verdict();
+            reason = ["Words introduced by ", &describe(speaker, &text.norm), " before a colon."].concat();
+            source = Some(speaker);
         } else if let Some((at, _)) = local.impersonal {
             verdict = Verdict::Anonymous;
             cue = Some(at);
@@ -219,6 +226,10 @@ fn judge_in(blocks: &[&str], lang: Lang, lists: &mut Lists) -> Vec<Sentence> {
             } else {
                 "No source is given for this claim.".to_string()
             };
+        }
+        let ends_paragraph = locals.get(index + 1).is_none_or(|next| next.paragraph != paragraph);
+        if ends_paragraph && text.norm[local.span.start..local.span.end].ends_with(':') {
+            introduced = attributions_of(local).iter().rev().find(|a| a.cue_kind != CueKind::Preposition).map(|a| (paragraph + 1, a));
         }
         if let Some(label) = attributions_of(local).iter().find(|a| a.cue_kind == CueKind::Colon && !text.norm[a.cue.end..local.span.end].trim_start().starts_with('"')) {
             answer = Some((paragraph, local.main_quote.filter(|_| local.quoted >= 0.6), label));
@@ -509,5 +520,12 @@ mod tests {
         assert_eq!(verdicts("He was charged with assault in May."), [Verdict::Anonymous]);
         assert_eq!(verdicts("The plan faced withering criticism from the start."), [Verdict::Anonymous]);
         assert_eq!(verdicts("The deal was signed on Monday."), [Verdict::Unattributed]);
+    }
+
+    #[test]
+    fn a_paragraph_after_a_speaker_s_colon_is_the_speaker_s() {
+        let got = article(&["Harbour news", "The harbour master said in a statement:", "The pier is safe. It will reopen on Monday.", "The ferry was late."]);
+        let names: Vec<Option<&str>> = got.iter().map(|(_, n)| n.as_deref()).collect();
+        assert_eq!(names[2..], [Some("The harbour master"), Some("The harbour master"), None], "{got:?}");
     }
 }
