@@ -200,6 +200,17 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
         if v == 0 && matches!(word, "asked" | "contacted" | "reached" | "pressed" | "questioned" | "told" | "speaking") {
             continue;
         }
+        // "Stated Stone:", "Said the mayor: “...”": the verb opens the sentence, its speaker after it.
+        if v == 0 && reporting == Some(false) && r.is_capitalised_word(0) {
+            if let Some((start, end)) = phrase_right(r, 1, true).filter(|&(s, _)| r.is_proper(s) || r.is(s, WordClass::DEFINITE)) {
+                if r.is_punct(end, ":") || r.is_punct(end, ",") && r.kind(end + 1) == Some(Kind::Quote) {
+                    let cue_end = cue_extent(r, v);
+                    found.push(Found { kind: CueKind::Verb, cue: r.span(v..cue_end), source: Some((start, end)) });
+                    covered = cue_end;
+                    continue;
+                }
+            }
+        }
         let cue_end = cue_extent(r, v);
         let cue = r.span(v..cue_end);
         // The passive: "was confirmed by her son", "the jury was told".
@@ -777,6 +788,8 @@ mod tests {
         continued_before_a_quote: "The mayor continued: \"We will not move.\"" => [("continued", "The mayor")];
         talks_continued_is_no_cue: "The talks continued on Monday." => [];
         continued_before_a_colon_that_ends_the_sentence: "Cruz continued:" => [("continued", "Cruz")];
+        a_verb_opening_the_sentence_before_its_speaker: "Stated Stone: \"The stakes are high.\"" => [("Stated", "Stone")];
+        a_verb_opening_a_sentence_without_a_colon_is_none: "Said to be the oldest pier, it closed in May." => [];
         an_unpaired_closing_mark_inverts_the_verb: "Thanks to all of you!\" wrote Pete Hidalgo." => [("wrote", "Pete Hidalgo")];
         a_relative_clause_without_commas: "On Monday, current and former officials who spoke with the Harbour Gazette said the agency had become a shell." =>
             [("said", "current and former officials")];

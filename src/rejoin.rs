@@ -173,8 +173,9 @@ impl<'t> Break<'t, '_> {
         if self.open && !self.opening_mark_at(next_at) && self.closed_ahead() {
             return Joint::Space;
         }
-        // The speaker alone after the quotation: "“We stay.”" then "Jane Roe said."
-        if last == '"' && self.is_reporting_clause(next) {
+        // The speaker alone after the quotation: "“We stay.”" then "Jane Roe
+        // said.", or its credit: "“We stay.”" then "— Jane Roe".
+        if last == '"' && (self.is_reporting_clause(next) || is_credit(next)) {
             return Joint::Space;
         }
         Joint::Paragraph
@@ -275,6 +276,14 @@ impl<'t> Break<'t, '_> {
     }
 }
 
+/// A credit line: a dash, then a short name ("— Jane Roe", "- Sanders.",
+/// "-President Obama, tweeting").
+fn is_credit(next: &str) -> bool {
+    let Some(rest) = next.strip_prefix(['\u{2014}', '-']) else { return false };
+    let rest = rest.trim_start();
+    rest.starts_with(char::is_uppercase) && rest.split_whitespace().count() <= 8
+}
+
 /// Characters that never open a sentence: what starts with one goes on the
 /// sentence before it.
 fn continues_before(c: char) -> bool {
@@ -344,6 +353,7 @@ mod tests {
         a_quotation_left_open_runs_to_its_closing_mark: ["\u{201c}They used a false name.", "The worst was the reading of messages.", "They knew it all, \u{201d}said", "this driver."] =>
             ["\"They used a false name. The worst was the reading of messages. They knew it all, \"said this driver."];
         the_speaker_alone_after_a_quotation_goes_on: ["\u{201c}We stay.\u{201d}", "Jane Roe said."] => ["\"We stay.\" Jane Roe said."];
+        a_credit_after_a_quotation_goes_on: ["\"We are tired of waiting.\"", "- Ana Ruiz."] => ["\"We are tired of waiting.\" - Ana Ruiz."];
     }
 
     cases! {
@@ -365,6 +375,7 @@ mod tests {
             ["Push to stop the merger.", "ad blitz planned; vote today."];
         a_letter_for_a_bullet_stays: ["Refugees wait 18 months", "l No incident was ever traced to them."] =>
             ["Refugees wait 18 months", "l No incident was ever traced to them."];
+        a_dash_list_after_a_heading_stays: ["SEE ALSO", "- Ferries: \"We stay\", says a minister"] => ["SEE ALSO", "- Ferries: \"We stay\", says a minister"];
         a_closing_mark_turned_to_open_stays: ["\"We will do well with the voters.\u{201c}", "He said it again."] =>
             ["\"We will do well with the voters.\"", "He said it again."];
     }

@@ -139,8 +139,9 @@ fn line_breaks<'a>(block: &'a str, offset: usize, top: &'a [Span]) -> impl Itera
 fn ends_sentence(block: &str, at: usize, after: usize, lexicon: &Lexicon) -> bool {
     let next_word: &str = block[after..].split(|c: char| c.is_whitespace()).next().unwrap_or("");
     let next_char = next_word.chars().next();
-    // Lower case goes on the sentence ("“Why?” she asked"); a dash brings its credit ("” — Jane Roe").
-    if next_char.is_some_and(|c| c.is_lowercase() || c == '\u{2014}') {
+    // Lower case goes on the sentence ("“Why?” she asked"); a dash brings its
+    // credit ("” — Jane Roe", "” - Jane Roe").
+    if next_char.is_some_and(|c| c.is_lowercase() || c == '\u{2014}') || next_word == "-" {
         return false;
     }
     let punct = &block[at..after];
@@ -229,6 +230,7 @@ mod tests {
         pm_at_the_end_of_a_sentence: ["It ended at 5 p.m. But talks resume."] => ["It ended at 5 p.m.", "But talks resume."];
         decimals_do_not_split: ["Shares fell 3.5 per cent. Bonds rose."] => ["Shares fell 3.5 per cent.", "Bonds rose."];
         dash_credit_stays_with_its_quote: ["\"Never leave early.\" \u{2014} Jane Roe"] => ["\"Never leave early.\" \u{2014} Jane Roe"];
+        hyphen_credit_stays_with_its_quote: ["\"Never leave early.\" - Jane Roe."] => ["\"Never leave early.\" - Jane Roe."];
         ellipsis_then_capital_splits: ["We waited\u{2026} Nothing came."] => ["We waited\u{2026}", "Nothing came."];
         ellipsis_then_lowercase_does_not: ["We waited... and waited."] => ["We waited... and waited."];
         question_inside_quote_then_lowercase: ["\"Why?\" she asked. He shrugged."] => ["\"Why?\" she asked.", "He shrugged."];
