@@ -116,13 +116,15 @@ fn read_phrase(r: &Reading, start: usize, end: usize, memory: &Memory) -> Option
     {
         return Some(anonymous(r, start, end, SourceKind::VagueGroup, "of"));
     }
-    // The core: the first segment cut before its first preposition or clause word.
+    // The core: the first segment cut before its first preposition or clause
+    // word, or a pronoun that opens a relative clause without "that" ("the
+    // experts I interviewed").
     let core_end = (start + 1..seg_end)
         .find(|&i| {
             let w = r.lw(i);
             r.is_word(i)
                 && !r.is_proper(i)
-                && (r.is(i, WordClass::PREPOSITION | WordClass::CLAUSE | WordClass::PARTICIPLE) || w == "not" || (w.ends_with("ed") && i > start + 1 && !r.is(i - 1, WordClass::DEFINITE)))
+                && (r.is(i, WordClass::PREPOSITION | WordClass::CLAUSE | WordClass::PARTICIPLE | WordClass::PRONOUN) || w == "not" || (w.ends_with("ed") && i > start + 1 && !r.is(i - 1, WordClass::DEFINITE)))
         })
         .unwrap_or(seg_end);
     let mut head = core_end;
@@ -274,6 +276,13 @@ fn read_phrase(r: &Reading, start: usize, end: usize, memory: &Memory) -> Option
     if !definite && possessive_owner.is_none() && plural && !proper_in(start, core_end) {
         return Some(anonymous(r, start, end, SourceKind::VagueGroup, head_lw));
     }
+    // "his surrogates", "their children": people close to someone, a group.
+    if plural && matches!(det, "his" | "her" | "their" | "its") && !head_class.is(body | WordClass::DOCUMENT_HEAD) && names_someone(r, head) {
+        if let Some(antecedent) = memory.last(|e| *e.head == *head_lw) {
+            return Some(antecedent.clone());
+        }
+        return Some(anonymous(r, start, end, SourceKind::VagueGroup, head_lw));
+    }
     // A definite role or body: the last source with the same head, or a unique role.
     if let Some(antecedent) = memory.last(|e| *e.head == *head_lw) {
         return Some(antecedent.clone());
@@ -300,7 +309,7 @@ fn read_phrase(r: &Reading, start: usize, end: usize, memory: &Memory) -> Option
 
 /// Whether a word of an unnamed phrase can stand for someone: a word
 /// of the lists of people, bodies and documents, a person noun
-/// (`grammar.txt`, `person_noun`), a capitalised word ("a Democrat"), or the
+/// (`grammar.txt`, `person_noun`), a name ("a Democrat"), or the
 /// endings of nouns for people ("a campaign operative", "a driver", "an
 /// activist"). Without it, an indefinite phrase a cue rule took for a source
 /// ("dismissed it as a threat") is no source at all.
@@ -308,13 +317,16 @@ fn names_someone(r: &Reading, head: usize) -> bool {
     let who = SPEAKER_WORDS | WordClass::INSTITUTION | WordClass::PERSON_NOUN;
     let w = r.lw(head);
     let singular = w.strip_suffix('s').unwrap_or(w);
+    // "companies" is "company" in the lists.
+    let y_plural = || w.strip_suffix("ies").is_some_and(|stem| r.lex.classes(&[stem, "y"].concat()).is(who));
     // The lists hold some words in the plural only ("donors").
     let plural_listed = || r.lex.classes(&[w, "s"].concat()).is(who);
     r.is(head, who)
         || r.lex.classes(singular).is(who)
-        || r.is_capitalised_word(head)
+        || r.is_proper(head)
         || ["er", "ist", "ian", "ant", "ent", "eer", "ive", "man", "men"].iter().any(|end| singular.ends_with(end))
         || plural_listed()
+        || y_plural()
 }
 
 /// Whether token `i` is a name, or a word of one: a capitalised word read as a
@@ -534,6 +546,9 @@ mod tests {
         an_array_of_economists_is_someone: "a wide array of economists" => Some(Anonymous);
         men_in_the_plural_are_a_group: "two middle-aged men" => Some(VagueGroup);
         donors_listed_in_the_plural: "a donor" => Some(Anonymous);
+        a_relative_clause_without_that: "the experts I interviewed" => Some(VagueGroup);
+        people_close_to_someone_are_a_group: "His surrogates" => Some(VagueGroup);
+        everyone_is_a_group: "Everyone I interviewed" => Some(VagueGroup);
     }
 
     #[test]
