@@ -197,6 +197,11 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
         if word == "put" && r.lw(v + 1) != "it" {
             continue;
         }
+        // "pleaded guilty" is a plea, not a report; "300 pledged delegates",
+        // "the convention's pledged delegates" use the participle as an adjective.
+        if word.starts_with("plead") && matches!(r.lw(v + 1), "guilty" | "not" | "no") || v > 0 && matches!(r.kind(v - 1), Some(Kind::Number | Kind::Possessive)) {
+            continue;
+        }
         if v == 0 && matches!(word, "asked" | "contacted" | "reached" | "pressed" | "questioned" | "told" | "speaking") {
             continue;
         }
@@ -779,6 +784,10 @@ mod tests {
         publishing_a_novel_is_no_report: "Ana Ruiz published a novel in 2019." => [];
         released_findings: "The agency released its findings on Monday." => [("released", "The agency")];
         releasing_prisoners_is_no_report: "The operator released the prisoners on Monday." => [];
+        a_plea_is_no_report: "The manager pleaded guilty to a misdemeanor charge." => [];
+        a_participle_after_a_number_is_an_adjective: "Clinton led Sanders by nearly 300 pledged delegates." => [];
+        reason_as_a_noun_is_no_cue: "There was little reason for overconfidence among Democrats." => [];
+        a_request_as_a_noun_is_no_cue: "It fell short of the mayor's original 1.9 million request." => [];
         a_publication_to_come_reports_nothing: "The retailer will publish full-year results on March 12." => [];
     }
 
