@@ -101,6 +101,7 @@ pub fn find_into(r: &Reading, opens_block: bool, found: &mut Vec<Found>) {
     prepositions(r, found);
     verbs(r, found);
     quote_verbs(r, found);
+    speech_nouns(r, found);
     colon(r, opens_block, found);
     dash(r, found);
     beliefs(r, found);
@@ -185,6 +186,11 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
         if v >= 2 && r.is(v - 1, WordClass::NEGATION) {
             continue;
         }
+        // "would have proposed": what did not happen, or (in translated
+        // reporting) hearsay, a hedge; no one's report.
+        if v >= 2 && r.is(v - 2, WordClass::MODAL) && r.lw(v - 1) == "have" {
+            continue;
+        }
         if v >= 2 && (r.is(v - 2, WordClass::NEGATION) && r.is(v - 1, WordClass::AUXILIARY) || r.lw(v - 2) == "not") {
             continue;
         }
@@ -199,7 +205,11 @@ fn verbs(r: &Reading, found: &mut Vec<Found>) {
         }
         // "pleaded guilty" is a plea, not a report; "300 pledged delegates",
         // "the convention's pledged delegates" use the participle as an adjective.
-        if word.starts_with("plead") && matches!(r.lw(v + 1), "guilty" | "not" | "no") || v > 0 && matches!(r.kind(v - 1), Some(Kind::Number | Kind::Possessive)) {
+        // ("He's said" is "he has said").
+        let after_count_or_owner = v > 0 && (r.kind(v - 1) == Some(Kind::Number) || r.kind(v - 1) == Some(Kind::Possessive) && v >= 2 && !r.is(v - 2, WordClass::PRONOUN));
+        let noun_follows = r.is_word(v + 1) && !r.is(v + 1, WordClass::PRONOUN | WordClass::DEFINITE | WordClass::INDEFINITE | WordClass::CLAUSE | WordClass::PREPOSITION);
+        let adjective = word.ends_with("ed") && after_count_or_owner && noun_follows;
+        if word.starts_with("plead") && matches!(r.lw(v + 1), "guilty" | "not" | "no") || adjective {
             continue;
         }
         if v == 0 && matches!(word, "asked" | "contacted" | "reached" | "pressed" | "questioned" | "told" | "speaking") {
@@ -377,6 +387,40 @@ fn quote_verbs(r: &Reading, found: &mut Vec<Found>) {
         let quote_after = quote_at(v + 1) || (r.is_punct(v + 1, ":") || r.is_punct(v + 1, ",")) && quote_at(v + 2) || r.is_punct(v + 1, ":") && v + 2 == r.len();
         if (quote_before || quote_after) && speaker_subject(r, (start, end)) {
             found.push(Found { kind: CueKind::Verb, cue: r.span(v..v + 1), source: Some((start, end)) });
+        }
+    }
+}
+
+/// "Trump's claim that ...", "her call for ...", "his repeated attacks on
+/// ...": a noun of speech with its owner before it and its content after it
+/// credits the content to the owner.
+fn speech_nouns(r: &Reading, found: &mut Vec<Found>) {
+    for (n, token) in r.tokens.iter().enumerate() {
+        if token.kind != Kind::Word || !token.classes.is(WordClass::SPEECH_NOUN) || n == 0 || found.iter().any(|f| f.cue.start == token.span.start) {
+            continue;
+        }
+        // Its content: "that", "about", "of", "on", "for", "against", a colon or a quotation.
+        let content = matches!(r.lw(n + 1), "that" | "about" | "of" | "on" | "for" | "against") || r.is_punct(n + 1, ":") || r.kind(n + 1) == Some(Kind::Quote);
+        if !content {
+            continue;
+        }
+        // Its owner, past an adjective or two: "Trump's latest", "his repeated".
+        let mut at = n - 1;
+        while at > 0 && n - at <= 2 && r.is_word(at) && !r.is(at, WordClass::PRONOUN | WordClass::DEFINITE | WordClass::INDEFINITE) && !r.is_proper(at) {
+            at -= 1;
+        }
+        let source = if r.kind(at) == Some(Kind::Possessive) {
+            // The owner alone: a name ("Trump's"), or a phrase from its determiner ("the mayor's").
+            let names = (0..at).rev().take_while(|&i| r.is_proper(i) || r.is_punct(i, ".")).last();
+            let phrase = (at.saturating_sub(4)..at).rev().find(|&i| r.is(i, WordClass::DEFINITE | WordClass::INDEFINITE));
+            names.or(phrase).map(|start| (start, at))
+        } else if matches!(r.lw(at), "his" | "her" | "their") {
+            Some((at, at + 1))
+        } else {
+            None
+        };
+        if let Some(source) = source.filter(|&(s, e)| (s..e).any(|i| r.is_proper(i) || r.is(i, WordClass::PRONOUN | WordClass::DEFINITE))) {
+            found.push(Found { kind: CueKind::Verb, cue: r.span(n..n + 1), source: Some(source) });
         }
     }
 }
@@ -784,8 +828,15 @@ mod tests {
         publishing_a_novel_is_no_report: "Ana Ruiz published a novel in 2019." => [];
         released_findings: "The agency released its findings on Monday." => [("released", "The agency")];
         releasing_prisoners_is_no_report: "The operator released the prisoners on Monday." => [];
+        a_conditional_perfect_is_no_report: "The management would have proposed a bonus of 300 euros." => [];
         a_plea_is_no_report: "The manager pleaded guilty to a misdemeanor charge." => [];
         a_participle_after_a_number_is_an_adjective: "Clinton led Sanders by nearly 300 pledged delegates." => [];
+        a_pronoun_s_contraction_is_no_possessive: "He's predicted big wins in the races ahead." => [("predicted", "He")];
+        a_count_before_its_verb_is_a_subject: "About four in 10 said they were angry." => [("said", "About four in 10")];
+        a_claim_with_its_owner_and_content: "The candidate refuted a story about his claim that he had been offered a place." => [("claim", "his")];
+        a_named_owner_s_comments_on: "Lawmakers distanced themselves from Trump's comments on the judge." => [("comments", "Trump")];
+        a_claim_without_an_owner_is_none: "The claim that he had been offered a place was false." => [];
+        comments_without_content_are_none: "Trump's comments angered many voters." => [];
         reason_as_a_noun_is_no_cue: "There was little reason for overconfidence among Democrats." => [];
         a_request_as_a_noun_is_no_cue: "It fell short of the mayor's original 1.9 million request." => [];
         a_publication_to_come_reports_nothing: "The retailer will publish full-year results on March 12." => [];

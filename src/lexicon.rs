@@ -182,6 +182,8 @@ impl WordClass {
     pub const INTENSIFIER: Self = Self(1 << 53);
     /// A noun for a person that no other list holds ("man", "mother", "caller").
     pub const PERSON_NOUN: Self = Self(1 << 54);
+    /// A noun of what someone said ("claim", "call", "criticism").
+    pub const SPEECH_NOUN: Self = Self(1 << 55);
 
     /// Both sets of classes (`|`, usable in constants).
     pub const fn with(self, other: WordClass) -> Self {
@@ -266,6 +268,7 @@ pub struct Grammar {
     pub publication_object: HashSet<String>,
     pub intensifier: HashSet<String>,
     pub person_noun: HashSet<String>,
+    pub speech_noun: HashSet<String>,
 }
 
 fn grammar(data: &str) -> Grammar {
@@ -309,6 +312,7 @@ fn grammar(data: &str) -> Grammar {
             "publication_object" => &mut grammar.publication_object,
             "intensifier" => &mut grammar.intensifier,
             "person_noun" => &mut grammar.person_noun,
+            "speech_noun" => &mut grammar.speech_noun,
             _ => continue,
         };
         set.extend(words.split_whitespace().map(str::to_string));
@@ -445,7 +449,7 @@ fn class_table(lexicon: &Lexicon) -> HashMap<String, WordClass> {
 impl Lexicon {
     /// Each set of words with its class (reporting verbs, pronouns and the
     /// first words of phrases are added in [`class_table`]).
-    fn class_sets(&self) -> [(&HashSet<String>, WordClass); 47] {
+    fn class_sets(&self) -> [(&HashSet<String>, WordClass); 48] {
         let g = &self.grammar;
         [
             (&self.evidence_verbs, WordClass::EVIDENCE_VERB),
@@ -494,6 +498,7 @@ impl Lexicon {
             (&g.publication_object, WordClass::PUBLICATION_OBJECT),
             (&g.intensifier, WordClass::INTENSIFIER),
             (&g.person_noun, WordClass::PERSON_NOUN),
+            (&g.speech_noun, WordClass::SPEECH_NOUN),
             (&self.public_records, WordClass::PUBLIC_RECORD),
         ]
     }

@@ -85,13 +85,20 @@ pub fn subject_left(r: &Reading, v: usize) -> Option<(usize, usize)> {
             end -= 2;
             continue;
         }
+        // "He's said": the contraction of "has" or "is", not a possessive.
+        if end >= 2 && r.kind(end - 1) == Some(Kind::Possessive) && r.is(end - 2, WordClass::PRONOUN) {
+            end -= 1;
+            continue;
+        }
         // "have in the past said", "have in recent weeks warned".
         if end >= 3 && r.lw(end - 3) == "in" && r.is(end - 2, WordClass::DEFINITE | WordClass::INDEFINITE) && r.is(end - 1, WordClass::TIME) {
             end -= 3;
             continue;
         }
-        // "who in 2010 said", "X on Tuesday said": a short adverbial before the verb.
-        if end >= 2 && r.is_word(end - 2) && r.is(end - 2, WordClass::PREPOSITION) && (r.kind(end - 1) == Some(Kind::Number) || r.is(end - 1, WordClass::CALENDAR)) {
+        // "who in 2010 said", "X on Tuesday said": a short adverbial before the
+        // verb; not the share "four in 10 said".
+        let share = end >= 3 && (r.kind(end - 3) == Some(Kind::Number) || r.is(end - 3, WordClass::INDEFINITE | WordClass::QUANTIFIER));
+        if end >= 2 && !share && r.is_word(end - 2) && r.is(end - 2, WordClass::PREPOSITION) && (r.kind(end - 1) == Some(Kind::Number) || r.is(end - 1, WordClass::CALENDAR)) {
             end -= 2;
             continue;
         }
