@@ -55,6 +55,8 @@ ensure_toolchain() {
 build() {
     ensure_toolchain
     need zip "Install it with 'apt-get install zip'."
+    # The extension ships Mozilla's Readability from its npm package (package-lock.json pins it).
+    ensure_node_modules
 
     step "Building the core to wasm (profile wasm: release, LTO; see Cargo.toml)"
     # `cargo rustc --crate-type cdylib` rather than a cdylib in Cargo.toml: with both crate types
@@ -78,9 +80,12 @@ build() {
     step "Assembling dist/chrome and dist/firefox"
     local browser
     for browser in chrome firefox; do
-        mkdir -p "dist/$browser/wasm"
+        mkdir -p "dist/$browser/wasm" "dist/$browser/vendor/readability"
         run cp -R extension/. "dist/$browser/"
         run cp dist/wasm/sourcelight.js dist/wasm/sourcelight_bg.wasm "dist/$browser/wasm/"
+        # Firefox's Reader View algorithm, as published, with its licence (Apache-2.0).
+        run cp "$READABILITY/Readability.js" "$READABILITY/Readability-readerable.js" "$READABILITY/LICENSE.md" \
+            "dist/$browser/vendor/readability/"
     done
     # One manifest serves both browsers: Chrome reads background.service_worker, Firefox
     # background.scripts, and each ignores the other. Nothing in it needs a per-browser copy.
@@ -99,12 +104,16 @@ build() {
     echo "Load dist/chrome (chrome://extensions, developer mode, Load unpacked) or dist/firefox (about:debugging)."
 }
 
+READABILITY=node_modules/@mozilla/readability
+
 ensure_node_modules() {
     need node "Install Node.js 20 or later ('apt-get install nodejs npm')."
     need npm "Install npm ('apt-get install npm')."
-    if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    if [ ! -d node_modules/playwright-core ] || [ ! -f "$READABILITY/Readability.js" ] \
+        || [ package-lock.json -nt node_modules/.package-lock.json ]; then
         run npm ci --no-audit --no-fund
     fi
+    [ -f "$READABILITY/Readability.js" ] || die "npm ci did not install @mozilla/readability; run 'npm ci' and look at its errors."
 }
 
 # The Spark test needs PySpark and a Java runtime; .ci/run installs both.
