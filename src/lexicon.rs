@@ -184,10 +184,19 @@ impl WordClass {
     pub const PERSON_NOUN: Self = Self(1 << 54);
     /// A noun of what someone said ("claim", "call", "criticism").
     pub const SPEECH_NOUN: Self = Self(1 << 55);
+    /// A verb whose object document is its subject's own ("released a statement").
+    pub const AUTHORING: Self = Self(1 << 56);
+    /// A noun of quantity whose "of" leads to the head ("a series of tweets").
+    pub const MEASURE: Self = Self(1 << 57);
 
     /// Both sets of classes (`|`, usable in constants).
     pub const fn with(self, other: WordClass) -> Self {
         Self(self.0 | other.0)
+    }
+
+    /// The classes of `self` that are not in `other`.
+    pub const fn without(self, other: WordClass) -> Self {
+        Self(self.0 & !other.0)
     }
 
     /// Whether the word belongs to any of the classes of `class`.
@@ -269,6 +278,8 @@ pub struct Grammar {
     pub intensifier: HashSet<String>,
     pub person_noun: HashSet<String>,
     pub speech_noun: HashSet<String>,
+    pub authoring: HashSet<String>,
+    pub measure: HashSet<String>,
 }
 
 fn grammar(data: &str) -> Grammar {
@@ -313,6 +324,8 @@ fn grammar(data: &str) -> Grammar {
             "intensifier" => &mut grammar.intensifier,
             "person_noun" => &mut grammar.person_noun,
             "speech_noun" => &mut grammar.speech_noun,
+            "authoring" => &mut grammar.authoring,
+            "measure" => &mut grammar.measure,
             _ => continue,
         };
         set.extend(words.split_whitespace().map(str::to_string));
@@ -449,7 +462,7 @@ fn class_table(lexicon: &Lexicon) -> HashMap<String, WordClass> {
 impl Lexicon {
     /// Each set of words with its class (reporting verbs, pronouns and the
     /// first words of phrases are added in [`class_table`]).
-    fn class_sets(&self) -> [(&HashSet<String>, WordClass); 48] {
+    fn class_sets(&self) -> [(&HashSet<String>, WordClass); 50] {
         let g = &self.grammar;
         [
             (&self.evidence_verbs, WordClass::EVIDENCE_VERB),
@@ -499,6 +512,8 @@ impl Lexicon {
             (&g.intensifier, WordClass::INTENSIFIER),
             (&g.person_noun, WordClass::PERSON_NOUN),
             (&g.speech_noun, WordClass::SPEECH_NOUN),
+            (&g.authoring, WordClass::AUTHORING),
+            (&g.measure, WordClass::MEASURE),
             (&self.public_records, WordClass::PUBLIC_RECORD),
         ]
     }

@@ -54,14 +54,15 @@ fn np_word(r: &Reading, i: usize) -> bool {
         Some(Kind::Word) => {
             let w = r.lw(i);
             let after_determiner = i > 0 && (r.is(i - 1, WordClass::DEFINITE) || r.is(i - 1, WordClass::INDEFINITE));
-            let gerund = !after_determiner && w != "speaking" && w.ends_with("ing") && w.len() > 5 && !r.is_capitalised_word(i) && !matches!(w, "leading" | "ruling" | "governing" | "outgoing" | "incoming" | "opposing" | "visiting" | "striking" | "acting" | "reigning" | "sitting" | "founding" | "managing" | "presiding");
+            let gerund = !after_determiner && w != "speaking" && w.ends_with("ing") && w.len() > 5 && !w.contains('-') && !r.is_capitalised_word(i) && !matches!(w, "leading" | "ruling" | "governing" | "outgoing" | "incoming" | "opposing" | "visiting" | "striking" | "acting" | "reigning" | "sitting" | "founding" | "managing" | "presiding");
             let class = r.classes(i);
             // "which included staff members": a verb after a relative pronoun.
             let relative_verb = w.ends_with("ed") && i > 0 && matches!(r.lw(i - 1), "which" | "who" | "that");
-            let grammar_word = gerund || relative_verb || class.is(WordClass::CLAUSE | WordClass::PASSIVE | WordClass::NEGATION | WordClass::ADVERB);
+            let grammar_word = gerund || relative_verb || finite_after_subject(r, i) || class.is(WordClass::CLAUSE | WordClass::PASSIVE | WordClass::NEGATION | WordClass::ADVERB);
             // "all", "both" after a preposition are determiners ("voters in all 50 states").
             let determiner = i > 0 && r.is(i - 1, WordClass::PREPOSITION) && class.is(WordClass::QUANTIFIER);
-            let auxiliary = class.is(WordClass::AUXILIARY) && !r.is_proper(i) && !determiner;
+            // "his first videos", "the earlier report": an adjective after a determiner.
+            let auxiliary = class.is(WordClass::AUXILIARY) && !r.is_proper(i) && !determiner && !after_determiner;
             // A reporting verb ends the phrase, unless it is also a noun of a source ("report").
             let verb = class.reporting() == Some(false) && !class.is(WordClass::VAGUE_GROUP | WordClass::DOCUMENT_HEAD);
             (!grammar_word && !auxiliary && !verb) || (r.is_proper(i) && !class.is(WordClass::CLAUSE))
@@ -70,6 +71,24 @@ fn np_word(r: &Reading, i: usize) -> bool {
         Some(Kind::Punct) => matches!(r.text(i), "&" | "." | "-" | "/") && i > 0 && r.kind(i - 1) == Some(Kind::Word) && r.is_word(i + 1),
         _ => false,
     }
+}
+
+/// A word the lists do not know, in lower case, between a name or a subject
+/// pronoun and a determiner is a finite verb: "Carson shared a syllabus",
+/// "He extolled the virtues", "Sanders won the caucus". A noun of a name's
+/// phrase is not followed by a determiner ("Trump supporters", "the Clinton
+/// campaign said"), so the phrase ends before it.
+fn finite_after_subject(r: &Reading, i: usize) -> bool {
+    // Verbs the lists know for other reasons count: "Ruiz obtained an email".
+    const VERB_CLASSES: WordClass = WordClass::PARTICIPLE.with(WordClass::COMMON).with(WordClass::AUTHORING).with(WordClass::STANCE_VERB).with(WordClass::PUBLICATION_VERB);
+    if i == 0 || r.is_capitalised_word(i) || !r.is_word(i + 1) || !r.is(i + 1, WordClass::DEFINITE | WordClass::INDEFINITE) {
+        return false;
+    }
+    let after_subject = r.is_word(i - 1) && (r.is_proper(i - 1) || r.is(i - 1, WordClass::PRONOUN) && !r.is(i - 1, WordClass::DEFINITE));
+    // "..., issued a statement": a verb of authorship before its object, wherever
+    // its subject is, unless a determiner makes it a noun ("the release").
+    let authoring = r.is(i, WordClass::AUTHORING | WordClass::PUBLICATION_VERB) && !r.is(i - 1, WordClass::DEFINITE | WordClass::INDEFINITE) && r.kind(i - 1) != Some(Kind::Possessive);
+    authoring || after_subject && r.classes(i).without(VERB_CLASSES) == WordClass::NONE
 }
 
 /// The subject phrase ending just before `v` (skipping auxiliaries and
@@ -83,6 +102,15 @@ pub fn subject_left(r: &Reading, v: usize) -> Option<(usize, usize)> {
         // "a poll last week showed": a time before the verb.
         if end >= 2 && r.is(end - 1, WordClass::TIME) && matches!(r.lw(end - 2), "last" | "this" | "next" | "earlier" | "later") {
             end -= 2;
+            continue;
+        }
+        // "released a statement Thursday night condemning", "a statement Monday saying".
+        if end >= 3 && r.is(end - 1, WordClass::TIME) && r.is(end - 2, WordClass::CALENDAR) && r.is_word(end - 3) && !r.is(end - 3, WordClass::PREPOSITION) {
+            end -= 2;
+            continue;
+        }
+        if end >= 2 && r.is(end - 1, WordClass::CALENDAR) && r.is_word(end - 2) && !r.is_proper(end - 2) && !r.is(end - 2, WordClass::PREPOSITION | WordClass::DEFINITE | WordClass::CALENDAR) {
+            end -= 1;
             continue;
         }
         // "He's said": the contraction of "has" or "is", not a possessive.
@@ -309,6 +337,22 @@ pub fn np_left(r: &Reading, end: usize) -> Option<(usize, usize)> {
             // "At least half of voters"
             || r.lw(i) == "at" && r.lw(i + 1) == "least"
     };
+    // A relative clause without "that" ends on the verb: "the outrageous
+    // things the candidate had said" has "the candidate" for its subject. A
+    // determiner right after a plural or a noun for people opens a phrase of
+    // its own ("this week" after "officials" is a time, not a phrase; "who
+    // sent the letter" is no plural's).
+    if let Some(fresh) = (start + 1..end).rev().find(|&i| {
+        matches!(r.lw(i), "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "this" | "these" | "those")
+            && r.is_word(i - 1)
+            && !r.is_proper(i - 1)
+            && (r.lw(i - 1).ends_with('s') || r.is(i - 1, WordClass::PERSON_NOUN | WordClass::VAGUE_GROUP | WordClass::ANONYMOUS_ROLE))
+            && !r.is(i - 1, WordClass::PREPOSITION | WordClass::DEFINITE | WordClass::INDEFINITE | WordClass::QUANTIFIER | WordClass::CLAUSE | WordClass::AUXILIARY | WordClass::ADVERB | WordClass::PARTICLE)
+            && !matches!(r.lw(i - 1), "and" | "or" | "of" | "but" | "nor")
+            && !r.is(i + 1, WordClass::TIME | WordClass::CALENDAR)
+    }) {
+        start = fresh;
+    }
     // A phrase that opens with a preposition ("After the meeting the minister")
     // starts again at its last fresh determiner or name.
     while start < end && r.is_word(start) && r.is(start, WordClass::PREPOSITION) && !approximate(start) {
@@ -323,7 +367,8 @@ pub fn np_left(r: &Reading, end: usize) -> Option<(usize, usize)> {
             None => return None,
         }
     }
-    while start < end && r.kind(start) == Some(Kind::Possessive) {
+    // "put out a statement": the particle is the verb's.
+    while start < end && r.kind(start) == Some(Kind::Possessive) || start + 1 < end && r.is(start, WordClass::PARTICLE) && !r.is(start, WordClass::PREPOSITION) && r.is(start + 1, WordClass::DEFINITE | WordClass::INDEFINITE) {
         start += 1;
     }
     (start < end && (start..end).any(|i| r.is_word(i))).then_some((start, end))
@@ -399,7 +444,9 @@ pub fn sentence_subject(r: &Reading, before: usize) -> Option<(usize, usize)> {
     // "On Friday, he ...", "When asked, Ms. Sherry ...": the subject follows the opening clause.
     let first_word = (0..before).find(|&i| r.is_word(i))?;
     let first = r.lw(first_word);
-    if r.is(first_word, WordClass::PREPOSITION | WordClass::CLAUSE) || first.ends_with("ly") || first.ends_with("ed") || first.ends_with("ing") {
+    // "However, he ...", "Still, Democrats ...": a connective set off by its comma.
+    let connective = r.is(first_word, WordClass::AUXILIARY) && r.is_punct(first_word + 1, ",");
+    if connective || r.is(first_word, WordClass::PREPOSITION | WordClass::CLAUSE | WordClass::ADVERB) || first.ends_with("ly") || first.ends_with("ed") || first.ends_with("ing") {
         if let Some(comma) = (0..before).find(|&i| r.is_punct(i, ",")) {
             from = comma + 1;
         }

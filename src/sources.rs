@@ -116,8 +116,8 @@ fn read_phrase(r: &Reading, start: usize, end: usize, memory: &Memory) -> Option
     {
         return Some(anonymous(r, start, end, SourceKind::VagueGroup, "of"));
     }
-    // The core: the first segment cut before its first preposition or clause
-    // word, or a pronoun that opens a relative clause without "that" ("the
+    // The core: the first segment cut before its first preposition (but the
+    // "of" after a measure) or clause word, or a pronoun that opens a relative clause without "that" ("the
     // experts I interviewed").
     let core_end = (start + 1..seg_end)
         .find(|&i| {
@@ -125,6 +125,8 @@ fn read_phrase(r: &Reading, start: usize, end: usize, memory: &Memory) -> Option
             r.is_word(i)
                 && !r.is_proper(i)
                 && (r.is(i, WordClass::PREPOSITION | WordClass::CLAUSE | WordClass::PARTICIPLE | WordClass::PRONOUN) || w == "not" || (w.ends_with("ed") && i > start + 1 && !r.is(i - 1, WordClass::DEFINITE)))
+                // "a series of tweets": the head is what the measure counts.
+                && !(w == "of" && r.is(i - 1, WordClass::MEASURE))
         })
         .unwrap_or(seg_end);
     let mut head = core_end;
@@ -618,5 +620,18 @@ mod tests {
         assert!(got.person, "a later \"she\" or \"this source\" may refer to them");
         let got = classify_after(&[], "unnamed dockers").unwrap();
         assert!(got.is_anonymous() && !got.person);
+    }
+
+    #[test]
+    fn a_measure_counts_what_follows_its_of() {
+        assert_eq!(kind_of("a series of tweets"), Some(UnnamedDocument));
+    }
+
+    #[test]
+    fn they_after_a_group_stays_the_group_when_two_people_are_named_since() {
+        // "Residents said ... Ana Ruiz said ... Tomas Reyes said ... They said
+        // they would camp at the pier": no guess that the last two named are "they".
+        let got = classify_after(&["Dozens of residents", "Police chief Ana Ruiz", "Governor Tomas Reyes"], "they").unwrap();
+        assert!(got.is_anonymous(), "{got:?}");
     }
 }
