@@ -2,8 +2,8 @@
 # sourcelight's one build script: what a developer runs is exactly what CI runs.
 #
 #   ./build.sh [build]   the wasm core and both extensions: dist/chrome/, dist/firefox/, and their zips
-#   ./build.sh test      every test: Rust (native and wasm), JavaScript, end-to-end in Chromium and
-#                        Firefox, and web-ext lint
+#   ./build.sh test      every test: Rust (native and wasm), the Spark recipe (local mode), JavaScript,
+#                        end-to-end in Chromium and Firefox, and web-ext lint
 #   ./build.sh demo      the extension on a bundled sample article: a screenshot and its sourcing profile
 #   ./build.sh bench     speed and size figures with their budgets (BENCH_SHORT=1: a quick run)
 #
@@ -55,6 +55,8 @@ ensure_toolchain() {
 build() {
     ensure_toolchain
     need zip "Install it with 'apt-get install zip'."
+    # The extension ships Mozilla's Readability from its npm package (package-lock.json pins it).
+    ensure_node_modules
 
     step "Building the core to wasm (profile wasm: release, LTO; see Cargo.toml)"
     # `cargo rustc --crate-type cdylib` rather than a cdylib in Cargo.toml: with both crate types
@@ -78,9 +80,12 @@ build() {
     step "Assembling dist/chrome and dist/firefox"
     local browser
     for browser in chrome firefox; do
-        mkdir -p "dist/$browser/wasm"
+        mkdir -p "dist/$browser/wasm" "dist/$browser/vendor/readability"
         run cp -R extension/. "dist/$browser/"
         run cp dist/wasm/sourcelight.js dist/wasm/sourcelight_bg.wasm "dist/$browser/wasm/"
+        # Firefox's Reader View algorithm, as published, with its licence (Apache-2.0).
+        run cp "$READABILITY/Readability.js" "$READABILITY/Readability-readerable.js" "$READABILITY/LICENSE.md" \
+            "dist/$browser/vendor/readability/"
     done
     # One manifest serves both browsers: Chrome reads background.service_worker, Firefox
     # background.scripts, and each ignores the other. Nothing in it needs a per-browser copy.
@@ -99,12 +104,24 @@ build() {
     echo "Load dist/chrome (chrome://extensions, developer mode, Load unpacked) or dist/firefox (about:debugging)."
 }
 
+READABILITY=node_modules/@mozilla/readability
+
 ensure_node_modules() {
     need node "Install Node.js 20 or later ('apt-get install nodejs npm')."
     need npm "Install npm ('apt-get install npm')."
-    if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    if [ ! -d node_modules/playwright-core ] || [ ! -f "$READABILITY/Readability.js" ] \
+        || [ package-lock.json -nt node_modules/.package-lock.json ]; then
         run npm ci --no-audit --no-fund
     fi
+    [ -f "$READABILITY/Readability.js" ] || die "npm ci did not install @mozilla/readability; run 'npm ci' and look at its errors."
+}
+
+# The Spark test needs PySpark and a Java runtime; .ci/run installs both.
+ensure_spark() {
+    need python3 "Install Python 3 ('apt-get install python3 python3-pip')."
+    need java "Install a Java runtime for Spark ('apt-get install default-jre-headless')."
+    python3 -c 'import pyspark' 2>/dev/null \
+        || die "PySpark is not installed. Install it with 'python3 -m pip install -r tests/spark/requirements.txt'."
 }
 
 ensure_browsers() {
@@ -120,6 +137,11 @@ test_all() {
 
     step "Rust tests (native)"
     run cargo test
+
+    step "Spark: docs/scale.md's recipe in local mode against a direct run (tests/spark/)"
+    ensure_spark
+    run cargo build --release --bin sourcelight
+    run env SOURCELIGHT="$TARGET_DIR/release/sourcelight" python3 -m unittest tests/spark/test_spark_pipe.py
 
     step "Core tests under wasm (node)"
     # The runner is set in .cargo/config.toml. Only the library and the boundary tests: the

@@ -1,14 +1,24 @@
-// article.js: finds the article on the page and reads it as blocks of text, each with a
-// table from text offsets (UTF-16) back to the live DOM text nodes.
+// article.js: finds the article on the page and reads its prose as blocks of text, each
+// with a table from text offsets (UTF-16) back to the live DOM text nodes.
 //
-// Why our own heuristic rather than Mozilla's Readability: Readability works on a clone
-// of the document, rewrites that clone and returns HTML. We need the opposite: live
-// text nodes, untouched, to build DOM Ranges for highlights and to observe the article
-// as it changes. Mapping Readability's output back to live nodes would cost a clone of
-// the whole page (megabytes on the huge pages we must survive) plus a second matching
-// pass, and its recursive walks are not sliced. What we keep from it are its ideas:
-// score containers by the paragraph text under them, drop "unlikely candidates" by
-// tag, role, class and id, and distrust link-heavy blocks.
+// Finding the article is first asked of Mozilla's Readability, the algorithm of Firefox's
+// Reader View (reader-view.js runs it on an inert copy of the page and maps its choice back
+// to live elements); measured on the 181 pages of the article-extraction benchmark, it finds
+// the article where our own heuristic painted menus, teaser cards and video pages
+// (docs/article-detection.md). Our walker below reads the elements it chose. When
+// Readability cannot be used (a page too big for its single task, an article in a shadow
+// root or a same-origin frame, which the copy does not hold) or finds nothing that passes
+// the article test, the walker finds the article itself with the same ideas: score
+// containers by the paragraph text under them, drop "unlikely candidates" by tag, role,
+// class and id, and distrust link-heavy blocks.
+//
+// Only prose is read. Every block is classed as it is read, and headings, captions and
+// credits, bylines, datelines and times, link lists, short labels ("More on this story",
+// "Image source, Getty"), calls to action and teaser cards (a linked heading with a line or
+// two of summary) are left out: they are not the article's claims, and a highlight on one
+// is a false accusation on someone's page. A page whose prose is too short, or mostly
+// teasers, or a video page's description, holds no article: nothing is painted unless the
+// reader asks for it anyway (`anyway`).
 //
 // One walk does everything, iteratively (an explicit stack, never recursion: pages
 // nest 5,000 deep) and in slices that yield to the page every few milliseconds:
@@ -17,9 +27,9 @@
 //   content, fixed and sticky overlays, unless a box of these holds the article);
 // - it cuts the text into blocks at block-level elements (by computed display), so
 //   inline elements (<em>, <a>, <q>, <span>) stay inside their sentence; <br> becomes
-//   a virtual line break that maps to no node;
+//   a virtual line break that maps to no node, and two of them end the block (text set
+//   in one <div> with blank lines between its paragraphs);
 // - it enters open shadow roots (through their slots) and same-origin iframes.
-// Then the article root is the deepest container holding most of the paragraph text.
 //
 // Whitespace (tab, newline, CR, form feed) is replaced by a space of the same length,
 // so offsets into the block text are offsets into the page's text. The page's DOM is
@@ -33,7 +43,7 @@
 
   const SKIPPED_TAGS = new Set([
     'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON',
-    'FORM', 'NAV', 'ASIDE', 'MENU', 'DIALOG', 'SVG', 'MATH', 'CANVAS', 'VIDEO', 'AUDIO', 'OBJECT',
+    'NAV', 'ASIDE', 'MENU', 'DIALOG', 'SVG', 'MATH', 'CANVAS', 'VIDEO', 'AUDIO', 'OBJECT',
     'EMBED', 'HEAD', 'TITLE', 'META', 'LINK', 'IMG', 'PICTURE', 'SOURCE', 'LABEL', 'FIELDSET',
   ]);
   // Site chrome when it is not part of an article (an article's own <header> holds its
@@ -44,20 +54,62 @@
     'toolbar', 'dialog', 'alertdialog', 'form', 'tablist', 'tree', 'listbox', 'comment',
     'feed', 'marquee', 'timer',
   ]);
-  // Class and id words of chrome, matched as whole words (camelCase split first), so
-  // that "shadow", "heading" or "download" never match "ad" or "nav".
-  const UNLIKELY = new RegExp(
-    '(?:^|[\\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|comments?|commentary-list|disqus|replies|'
+  // Class and id words, matched as whole words (camelCase split first), so that
+  // "shadow", "heading" or "download" never match "ad" or "nav".
+  const wholeWords = (words) => new RegExp(`(?:^|[\\s_-])(?:${words})(?=$|[\\s_-])`, 'i');
+  // Chrome: never read, unless a box of these holds the article.
+  const UNLIKELY = wholeWords(
+    'nav|navbar|navigation|menu|breadcrumbs?|comments?|commentary-list|disqus|replies|'
     + 'related|recommended|recommendations?|read-?also|also-?read|see-?also|more-?stories|most-?read|'
     + 'popular|trending|share|sharing|social|cookies?|consent|gdpr|cmp|banner|ad|ads|advert|adverts|'
-    + 'advertisement|adslot|sponsor|sponsored|promo|promotion|newsletter|subscribe|signup|paywall|'
-    + 'sidebar|widget|footer|masthead|toolbar|popup|modal|overlay|outbrain|taboola|tags|skip-link)'
-    + '(?=$|[\\s_-])', 'i');
+    + 'advertisement|adslot|sponsor|sponsored|promo|promos|promotion|newsletter|subscribe|signup|paywall|'
+    + 'sidebar|widget|footer|masthead|toolbar|popup|modal|overlay|outbrain|taboola|tags|skip-link|'
+    + 'teaser|teasers|recirc|recirculation|more-?on|more-?from|more-?news|you-?may-?like|'
+    + 'around-?the-?web|top-?stories|editors-?picks|newsletters');
+  // Furniture of the article, read (it may hold the article's own wrappers) but never prose.
+  const CAPTION_WORDS = wholeWords(
+    'captions?|figcaption|credits?|photo-?credit|image-?credit|copyright|courtesy|media-?caption|'
+    + 'image-?caption|photo-?caption|wp-caption-text|picture-?credit');
+  const META_WORDS = wholeWords(
+    'bylines?|by-?line|authors?|author-?bio|author-?info|contributors?|dateline|timestamp|datetime|'
+    + 'date|dates|time|pubdate|publish-?date|published|updated|meta|kicker|eyebrow|tag-?list|topics|'
+    + 'keywords|reading-?time|read-?time|comment-?count|comments-?count|standfirst|dek|strapline|'
+    + 'subtitle|sub-?headline');
   const CAMEL_BOUNDARY = /([a-z])([A-Z])/g;
   const LAYOUT_WHITESPACE = /[\t\n\r\f]/g;
+  const SPACES = /\s+/g;
+  // Scripts written without spaces between words (Han, kana, Hangul, Thai, ...).
+  const UNSPACED = /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\u{20000}-\u{3134f}]/gu;
   const INLINE_DISPLAYS = new Set(['inline', 'inline-block', 'inline-flex', 'inline-grid', 'contents', 'ruby', 'ruby-text']);
   const HEADING = /^H[1-6]$/;
-  const LIST_LIKE = new Set(['LI', 'DD', 'DT', 'TD', 'TH']);
+  const CAPTION_TAGS = new Set(['FIGURE', 'FIGCAPTION', 'CAPTION']);
+  const META_TAGS = new Set(['TIME', 'ADDRESS']);
+  const BOLD_TAGS = new Set(['B', 'STRONG']);
+  // Prose ends a sentence; a label, a kicker or a button's text does not.
+  // (Closing quotes, brackets, an emoji or a symbol may follow the stop.)
+  const ENDS_SENTENCE = /[.!?…:;。！？]["'”’»)\]\s\u200d\ufe0f\u2190-\u2bff\u{1f000}-\u{1faff}]*$/u;
+  const RELATIVE_TIME = new RegExp(
+    '^(?:(?:last |first )?(?:updated|published|posted|modified|edited)\\s*:?\\s*)?'
+    + '(?:\\d+|an?|one|a few)\\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?)\\s+ago\\b'
+    + '|^(?:mis à jour |publié )?il y a (?:\\d+|une?|quelques) (?:secondes?|minutes?|min|heures?|h|jours?|semaines?|mois|ans?)\\b', 'i');
+  // What a dateline is made of: once these are taken out, nothing is left.
+  const DATE_WORDS = new RegExp(
+    '\\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|'
+    + 'oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|'
+    + 'fri(?:day)?|sat(?:urday)?|sun(?:day)?|janvier|février|mars|avril|mai|juin|juillet|août|septembre|'
+    + 'octobre|novembre|décembre|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|today|yesterday|'
+    + 'aujourd’hui|hier|updated|published|posted|last|modified|on|at|le|à|am|pm|a\\.m|p\\.m|utc|gmt|bst|cet|'
+    + 'cest|est|edt|pst|pdt|et|pt|mis à jour|publié|st|nd|rd|th|er)\\b|\\d+', 'giu');
+  const DATELINE_MAX = 100;
+  // Credits and captions by their words: "Photo: …", "Image source, …", "(AP Photo/…)".
+  const CREDIT = /^(?:photos?|images?|pictures?|video|illustrations?|graphics?|photograph|footage|credits?|source|foto)\s*(?:credit|source|by)?\s*[:/,|©]|\((?:AP|AFP|EPA|Reuters|Getty|PA|Bloomberg|Xinhua)\s*(?:Photos?|Images?|Pool|via)\b[^)]*\)|^©|^(?:media|image) caption/i;
+  // Calls to action and pointers elsewhere, short.
+  const CALL_TO_ACTION = /^(?:share (?:this|it|on|the (?:story|article))|subscribe\b|sign up\b|follow us\b|download (?:the|our) app|click here|tap here|read more\b|read also\b|see also\b|more on this\b|related\s*:|related (?:stories|articles|content|links|topics)\b|watch\s*:|listen\s*:|advertisement\b|sponsored\b|lire aussi\b|à lire aussi\b|abonnez-vous\b|partager\b)/i;
+  const CALL_TO_ACTION_MAX = 160;
+  // Headings of lists of other stories: the list under such a heading, or the box that opens
+  // with it, is not the article ("More on this story", "Related", "Most read").
+  const RELATED_HEADING = /^(?:more on this(?: story)?|related(?: stories| articles| content| coverage| topics| links)?|read more|read also|also read|see also|most read|most popular|more from\b.*|more stories|you may also like|you might also like|recommended(?: for you)?|what to read next|lire aussi|à lire aussi|sur le même sujet|les plus lus)\s*:?$/i;
+  const RELATED_HEADING_MAX = 60;
 
   // Slices: work this long, then let the page run (nextSlice). Shared with highlight.js
   // and content.js, so the page gets the same share of the main thread from every step.
@@ -65,12 +117,25 @@
   const CHECK_EVERY = 64;
   // Scoring: a paragraph-like block counts when it has this much text.
   const MIN_PARAGRAPH = 30;
-  // A page is an article when its root holds this much paragraph text, and some
-  // container holds two paragraphs or more side by side with this much text: a home
-  // page's teasers sit one per card, an article's paragraphs share a parent.
-  const MIN_ARTICLE_CHARS = 200;
-  const MIN_SIBLING_CHARS = 120;
+  // A line this short that ends no sentence is a label ("More on this story"), not prose.
+  const SHORT_LINE = 80;
+  // A page holds an article when its prose has this much text in this many paragraphs (or
+  // one paragraph of LONE_PARAGRAPH), and some container holds two paragraphs or more side
+  // by side with MIN_SIBLING_CHARS (the walker's own test: a home page's teasers sit one
+  // per card, an article's paragraphs share a parent).
+  const MIN_ARTICLE_CHARS = 250;
   const MIN_ARTICLE_PARAGRAPHS = 2;
+  const LONE_PARAGRAPH = 400;
+  const MIN_SIBLING_CHARS = 120;
+  // A teaser card: a container holding a linked label (its heading) and at most this much
+  // prose in at most two blocks.
+  const TEASER_PROSE_CHARS = 400;
+  const TEASER_MAX_BLOCKS = 6;
+  // A page of teasers: at least this many cards, holding more prose than everything else.
+  const MIN_TEASERS = 5;
+  // A video page (it says so in its metadata) holds an article only with this much prose
+  // beside the video: a description of a few lines is not one.
+  const VIDEO_PAGE_PROSE = 1500;
   // A block this long is a paragraph of its own, not a headline or a byline.
   const LONG_PARAGRAPH = 120;
   // Ancestors a block's score is credited to (Readability credits a few levels too).
@@ -80,9 +145,12 @@
 
   /**
    * @typedef {{el: Element, text: string, nodes: Text[], starts: number[], lengths: number[],
-   *   linkChars: number}} Block
+   *   chars: number, linkChars: number, kind: 'prose'|'heading'|'caption'|'meta'|'links'|'label',
+   *   teaser?: boolean}} Block
    * `nodes[i]` holds `text.slice(starts[i], starts[i] + lengths[i])`; offsets between
-   * entries are virtual (line breaks) and map to no node.
+   * entries are virtual (line breaks) and map to no node. `chars`: the visible length of
+   * `text` (white space collapsed), by which every threshold is measured. Only prose blocks that are not
+   * teasers are read; the others are kept by the walk for the tests of the article.
    */
 
   // ---------------------------------------------------------------------------------
@@ -93,6 +161,7 @@
     const type = doc.querySelector('meta[property="og:type"]')?.getAttribute('content') ?? '';
     if (/article/i.test(type)) return true;
     if (doc.querySelector('article, [itemprop="articleBody"]')) return true;
+    if (globalThis.SourcelightReaderView?.readerable(doc)) return true;
     let long = 0;
     let chars = 0;
     const paragraphs = doc.getElementsByTagName('p');
@@ -132,6 +201,20 @@
     return false;
   }
 
+  /** Whether the page says it is a video's page (Open Graph type or JSON-LD), cheaply. */
+  function isVideoPage(doc) {
+    const type = doc.querySelector('meta[property="og:type"]')?.getAttribute('content') ?? '';
+    if (/^video/i.test(type)) return true;
+    if (/article/i.test(type)) return false;
+    for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+      const text = script.textContent ?? '';
+      if (text.length > 100_000) continue;
+      if (/"@type"\s*:\s*"(?:News|Blog|Reportage|Analysis|Opinion)?Article"|"@type"\s*:\s*"BlogPosting"/.test(text)) return false;
+      if (/"@type"\s*:\s*"VideoObject"/.test(text)) return true;
+    }
+    return false;
+  }
+
   // ---------------------------------------------------------------------------------
   // The walk
 
@@ -155,28 +238,66 @@
   /**
    * Whether to skip an element and everything under it. `insideArticle`: an <article>
    * or the chosen root is an ancestor (its own header and footer are content).
+   * `articleChars`: in a walk of Readability's choice, the length of the root's text; a box
+   * named like chrome that holds half of it is the article's own wrapper.
    */
-  function isSkipped(el, insideArticle) {
+  function isSkipped(el, insideArticle, articleChars = 0) {
+    if (isNeverRead(el, insideArticle)) return true;
+    return UNLIKELY.test(classWords(el)) && !holdsMainContent(el, articleChars);
+  }
+
+  /** What is never read whatever its neighbours: by tag, role, attributes. */
+  function isNeverRead(el, insideArticle) {
     const tag = el.tagName.toUpperCase();
     if (SKIPPED_TAGS.has(tag)) return true;
+    // A form is a sign-in box or a comment field, unless the site wraps its whole page in
+    // one (ASP.NET pages do).
+    if (tag === 'FORM' && !holdsMainContent(el)) return true;
     if (!insideArticle && CHROME_OUTSIDE_ARTICLE.has(tag)) return true;
     if (el.hidden || el.inert || el.getAttribute('aria-hidden') === 'true') return true;
     if (el.isContentEditable || el.hasAttribute('contenteditable')) return true;
     const role = el.getAttribute('role');
     if (role && SKIPPED_ROLES.has(role)) return true;
     if (el.getAttribute('aria-modal') === 'true') return true;
-    if (UNLIKELY.test(classWords(el)) && !holdsMainContent(el)) return true;
     return false;
+  }
+
+  /**
+   * For the copy Readability parses: what is never read and what nobody sees. Not the class
+   * words: Readability has its own list, with exceptions for the article's wrappers.
+   */
+  function isPruned(el, insideArticle) {
+    return isNeverRead(el, insideArticle) || !readableStyle(el);
   }
 
   /**
    * A wrapper named after what sits beside it ("layout with-sidebar", "has-comments")
    * still holds the article: checked only when a class word matched, so it stays cheap.
+   * `articleChars`: see isSkipped.
    */
-  function holdsMainContent(el) {
+  function holdsMainContent(el, articleChars = 0) {
+    if (articleChars > 0) return el.textContent.length * 2 >= articleChars;
     if (el.querySelector('article, main, [role="main"], [itemprop="articleBody"]')) return true;
     const inside = el.getElementsByTagName('p').length;
     return inside >= 3 && inside >= el.ownerDocument.getElementsByTagName('p').length / 2;
+  }
+
+  /**
+   * What an element makes of the text under it that is not prose: a heading, a caption or
+   * credit, the article's furniture (byline, dateline, time, tags), or null. Class words
+   * count only on an element that does not hold the article itself.
+   */
+  function ownKind(el) {
+    const tag = el.tagName.toUpperCase();
+    if (HEADING.test(tag) || tag === 'HGROUP' || el.getAttribute('role') === 'heading') return 'heading';
+    if (CAPTION_TAGS.has(tag)) return 'caption';
+    if (META_TAGS.has(tag)) return 'meta';
+    // An article's own header: headline, standfirst, byline, dateline.
+    if (tag === 'HEADER') return holdsMainContent(el) ? null : 'meta';
+    const words = classWords(el);
+    if (words.length < 2) return null;
+    const kind = CAPTION_WORDS.test(words) ? 'caption' : META_WORDS.test(words) ? 'meta' : null;
+    return kind && !holdsMainContent(el) ? kind : null;
   }
 
   /** The children the reader sees: a shadow tree instead of the light one, slots' nodes. */
@@ -221,14 +342,59 @@
   }
 
   /**
-   * Walks `start` (an element) into blocks. `isRoot`: `start` was chosen as the article
-   * root, so it is read even if it looks like chrome. Returns the blocks and, for
-   * scoring, each container's paragraph text and the range of blocks under it.
+   * What a block is, from the elements its text sits in and from the text itself.
+   * @param {object} block with `text`, `linkChars` and the characters under each kind
+   * @returns {Block['kind']}
+   */
+  function classify(block) {
+    const text = block.text.trim();
+    const length = block.chars;
+    for (const kind of ['heading', 'caption', 'meta']) if (block[kind] * 2 >= length) return kind;
+    if (block.linkChars * 2 > length) return 'links';
+    const endsSentence = ENDS_SENTENCE.test(text);
+    // Subheadings set in bold in their own paragraph.
+    if (!endsSentence && block.bold * 10 >= length * 9) return 'heading';
+    if (RELATIVE_TIME.test(text) || isDateline(text)) return 'meta';
+    if (CREDIT.test(text)) return 'caption';
+    if (!endsSentence && length < SHORT_LINE) return 'label';
+    if (length < CALL_TO_ACTION_MAX && CALL_TO_ACTION.test(text)) return 'label';
+    return 'prose';
+  }
+
+  /**
+   * A list of other stories: an element that opens with, or follows, a heading such as
+   * "More on this story" or "Most read" (RELATED_HEADING). Cheap: two neighbours looked at.
+   */
+  function isRelatedList(el) {
+    return isRelatedHeading(el.firstElementChild) || (!HEADING.test(el.tagName) && isRelatedHeading(el.previousElementSibling));
+  }
+
+  function isRelatedHeading(el) {
+    if (!el || !(HEADING.test(el.tagName) || el.getAttribute('role') === 'heading' || BOLD_TAGS.has(el.tagName))) return false;
+    const text = el.textContent.replace(SPACES, ' ').trim();
+    return text.length <= RELATED_HEADING_MAX && RELATED_HEADING.test(text);
+  }
+
+  /** A short line made only of a date, a time and the words around them. */
+  function isDateline(text) {
+    if (text.length > DATELINE_MAX) return false;
+    const left = text.replace(DATE_WORDS, ' ').replace(/[^\p{L}]+/gu, '');
+    return left.length < 3;
+  }
+
+  /**
+   * Walks `start` (an element) into blocks. Returns the blocks (of every kind, see Block)
+   * and, for scoring, each container's paragraph text and the range of blocks under it.
    *
    * @param {Element} start
-   * @param {{signal?: {aborted: boolean}, scoring?: boolean, insideArticle?: boolean}} options
+   * @param {{signal?: {aborted: boolean}, scoring?: boolean, insideArticle?: boolean,
+   *   filter?: {kept: Set<Element>, paths: Set<Element>, known: WeakSet<Element>, chars: number}}} options
+   *   `filter`: Readability's choice (reader-view.js): of the elements it was shown, only
+   *   those it kept are read, and those between them and the root are gone through; an
+   *   element it never saw (added since, or in a shadow root) is read as usual.
    */
-  async function walk(start, { signal, scoring = false, insideArticle = false } = {}) {
+  async function walk(start, { signal, scoring = false, insideArticle = false, filter = null } = {}) {
+    const articleChars = filter ? filter.chars : 0;
     /** @type {Block[]} */
     const blocks = [];
     const score = scoring ? new Map() : null; // container → paragraph chars under it (near levels)
@@ -245,22 +411,24 @@
       if (!block.nodes.length) return;
       block.text = block.parts.join('').replace(LAYOUT_WHITESPACE, ' ');
       delete block.parts;
-      const length = block.text.trim().length;
-      if (!length) return;
-      if (isLinkList(block, length)) return;
+      block.chars = visibleLength(block.text);
+      if (!block.chars) return;
+      block.kind = classify(block);
       blocks.push(block);
-      if (scoring) credit(block, length);
+      if (scoring && block.kind === 'prose') credit(block, block.chars);
     };
 
     // Stack frames: an element entered, its rendered children and where we are in them.
     const stack = [];
     const credit = (block, length) => {
-      if (length < MIN_PARAGRAPH || HEADING.test(block.el.tagName)) return;
+      if (length < MIN_PARAGRAPH) return;
+      block.credited = [];
       let level = 0;
       for (let i = stack.length - 1; i >= 0 && level < SCORE_LEVELS; i--) {
         const el = stack[i].el;
         if (el === block.el) continue;
         score.set(el, (score.get(el) ?? 0) + length);
+        block.credited.push(el);
         if (level === 0) {
           const own = siblings.get(el) ?? { chars: 0, count: 0 };
           own.chars += length;
@@ -271,6 +439,47 @@
       }
     };
 
+    /**
+     * A container just closed: if it is a teaser card (a linked label and a line or two of
+     * prose), its prose is a summary of another page, not this one's article.
+     */
+    const closeContainer = (frame) => {
+      const count = blocks.length - frame.firstBlock;
+      if (count < 2 || count > TEASER_MAX_BLOCKS || frame.el === start) return;
+      let label = false;
+      let prose = 0;
+      let chars = 0;
+      for (let i = frame.firstBlock; i < blocks.length; i++) {
+        const block = blocks[i];
+        if (block.teaser) return;
+        // The card's heading: a short line that is mostly a link (a linked <h3> or not).
+        if (block.linkChars * 2 > block.chars && block.chars < LONG_PARAGRAPH * 2) label = true;
+        else if (block.kind === 'prose') {
+          prose += 1;
+          chars += block.chars;
+        }
+      }
+      if (!label || prose < 1 || prose > 2 || chars > TEASER_PROSE_CHARS) return;
+      for (let i = frame.firstBlock; i < blocks.length; i++) {
+        const block = blocks[i];
+        if (block.kind !== 'prose') continue;
+        block.teaser = true;
+        if (scoring) uncredit(block);
+      }
+    };
+
+    const uncredit = (block) => {
+      const length = block.chars;
+      (block.credited ?? []).forEach((el, level) => {
+        score.set(el, score.get(el) - length);
+        if (level === 0) {
+          const own = siblings.get(el);
+          own.chars -= length;
+          own.count -= 1;
+        }
+      });
+    };
+
     // Shadow roots and frame documents crossed: a MutationObserver on the article root
     // does not see into them, so the content script observes them too.
     const subtrees = [];
@@ -278,20 +487,27 @@
       const isBlock = !INLINE_DISPLAYS.has(style.display);
       if (el.shadowRoot) subtrees.push({ host: el, tree: el.shadowRoot });
       else if (el.tagName === 'IFRAME' && el.contentDocument?.body) subtrees.push({ host: el, tree: el.contentDocument.body });
-      const article = (stack.length ? stack[stack.length - 1].insideArticle : insideArticle) || el.tagName === 'ARTICLE';
+      const parent = stack.length ? stack[stack.length - 1] : null;
+      const article = (parent ? parent.insideArticle : insideArticle) || el.tagName === 'ARTICLE';
       if (isBlock) flush();
       stack.push({
         el, children: renderedChildren(el), index: 0, isBlock, insideArticle: article,
-        blockEl: isBlock ? el : (stack.length ? stack[stack.length - 1].blockEl : el),
-        inLink: el.tagName === 'A' || (stack.length ? stack[stack.length - 1].inLink : false),
+        blockEl: isBlock ? el : (parent ? parent.blockEl : el),
+        inLink: el.tagName === 'A' || (parent ? parent.inLink : false),
+        bold: BOLD_TAGS.has(el.tagName) || (parent ? parent.bold : false),
+        kind: (parent ? parent.kind : null) ?? ownKind(el),
+        // An element Readability did not keep, on the way to one it kept: not its own text.
+        ownText: !filter || !filter.paths.has(el),
         firstBlock: blocks.length,
       });
     };
+    const filtered = (el) => filter !== null && !filter.kept.has(el) && !filter.paths.has(el) && filter.known.has(el);
 
     const startStyle = readableStyle(start);
     if (!startStyle) return { blocks, score, spans, siblings, subtrees };
     enter(start, startStyle);
 
+    let breaks = 0; // <br>s in a row, with only white space between them
     while (stack.length) {
       if (signal?.aborted) return { blocks: [], score, spans, siblings, subtrees, aborted: true };
       if (++steps % CHECK_EVERY === 0 && performance.now() > deadline) {
@@ -301,7 +517,10 @@
       const frame = stack[stack.length - 1];
       if (frame.index >= frame.children.length) {
         stack.pop();
-        if (frame.isBlock) flush();
+        if (frame.isBlock) {
+          flush();
+          closeContainer(frame);
+        }
         if (scoring && (score.has(frame.el) || frame.el.tagName === 'ARTICLE')) {
           spans.set(frame.el, [frame.firstBlock, blocks.length]);
         }
@@ -309,13 +528,18 @@
       }
       const node = frame.children[frame.index++];
       if (node.nodeType === 3 /* TEXT_NODE */) {
+        if (!frame.ownText) continue;
+        if (node.data.trim()) breaks = 0;
         addText(node, frame);
       } else if (node.nodeType === 1 /* ELEMENT_NODE */) {
         if (node.tagName === 'BR') {
-          if (current?.nodes.length) addVirtual(' ');
+          // Two line breaks in a row end a paragraph set without <p>s.
+          if (++breaks >= 2) flush();
+          else if (current?.nodes.length) addVirtual(' ');
           continue;
         }
-        if (isSkipped(node, frame.insideArticle)) continue;
+        breaks = 0;
+        if (filtered(node) || isSkipped(node, frame.insideArticle, articleChars) || isRelatedList(node)) continue;
         const style = readableStyle(node);
         if (!style) continue;
         enter(node, style);
@@ -330,14 +554,20 @@
       if (current && current.el !== frame.blockEl) flush();
       if (!current) {
         if (!data.trim()) return; // indentation between blocks
-        current = { el: frame.blockEl, parts: [], nodes: [], starts: [], lengths: [], linkChars: 0, length: 0 };
+        current = {
+          el: frame.blockEl, parts: [], nodes: [], starts: [], lengths: [], length: 0,
+          linkChars: 0, bold: 0, heading: 0, caption: 0, meta: 0,
+        };
       }
       current.nodes.push(node);
       current.starts.push(current.length);
       current.lengths.push(data.length);
       current.parts.push(data);
       current.length += data.length;
-      if (frame.inLink) current.linkChars += data.trim().length;
+      const chars = visibleLength(data);
+      if (frame.inLink) current.linkChars += chars;
+      if (frame.bold) current.bold += chars;
+      if (frame.kind) current[frame.kind] += chars;
     }
 
     function addVirtual(text) {
@@ -346,31 +576,165 @@
     }
   }
 
-  /** Lists of links ("related", "read also", tag clouds) rather than prose. */
-  function isLinkList(block, length) {
-    const share = block.linkChars / length;
-    if (LIST_LIKE.has(block.el.tagName)) return share > 0.5;
-    return share > 0.8 && length < 200;
+  /** Characters a reader sees: white space collapsed, none at the ends. */
+  function visibleLength(text) {
+    return text.replace(SPACES, ' ').trim().length;
+  }
+
+  /**
+   * The blocks that are read: prose, not teasers; teasers too when the reader asked for a
+   * page that holds no article to be read anyway (a section front's main content is them).
+   */
+  function proseOf(blocks, { teasers = false } = {}) {
+    return blocks.filter((block) => block.kind === 'prose' && (teasers || !block.teaser));
+  }
+
+  /**
+   * Whether blocks read from a root (of every kind, as the walk returns them) are an
+   * article: enough prose, not mostly teasers, not a video's description.
+   */
+  function isArticle(blocks, doc) {
+    let chars = 0;
+    let paragraphs = 0;
+    let longest = 0;
+    let teasers = 0;
+    let teaserChars = 0;
+    for (const block of blocks) {
+      if (block.kind !== 'prose') continue;
+      // A character of a script written without spaces carries about a word's share of a
+      // sentence: it counts twice (as in the command-line tool).
+      const length = block.chars + (block.text.match(UNSPACED)?.length ?? 0);
+      if (block.teaser) {
+        teasers += 1;
+        teaserChars += length;
+        continue;
+      }
+      chars += length;
+      longest = Math.max(longest, length);
+      if (length >= MIN_PARAGRAPH) paragraphs += 1;
+    }
+    if (chars < MIN_ARTICLE_CHARS) return false;
+    if (paragraphs < MIN_ARTICLE_PARAGRAPHS && longest < LONE_PARAGRAPH) return false;
+    if (teasers >= MIN_TEASERS && teaserChars > chars) return false;
+    if (chars < VIDEO_PAGE_PROSE && isVideoPage(doc)) return false;
+    return true;
   }
 
   // ---------------------------------------------------------------------------------
   // Finding the article
 
   /**
-   * Finds the article in `doc` and reads its blocks.
-   * @returns {Promise<{root: Element|null, blocks: Block[], subtrees?: Node[], aborted?: boolean}>}
-   *   `subtrees`: shadow roots and frame bodies inside the root, to observe as well.
+   * Finds the article in `doc` and reads its prose.
+   *
+   * @param {Document} doc
+   * @param {{signal?: {aborted: boolean}, anyway?: boolean}} options `anyway`: the reader
+   *   asked to analyse the page even though it holds no article: its main content is read
+   *   (Readability's choice, else the walker's, else the whole body), prose only.
+   * @returns {Promise<{root: Element|null, blocks: Block[], subtrees?: Node[], aborted?: boolean,
+   *   filter?: object|null, method?: 'reader-view'|'walker'|'anyway', readerable?: boolean}>}
+   *   `subtrees`: shadow roots and frame bodies inside the root, to observe as well;
+   *   `filter`: Readability's choice, for readRoot.
    */
-  async function read(doc = document, { signal } = {}) {
+  async function read(doc = document, { signal, anyway = false } = {}) {
     const body = doc.body;
     if (!body) return { root: null, blocks: [] };
+    const ReaderView = globalThis.SourcelightReaderView;
+    const fits = ReaderView?.fits(doc) ?? false;
+    // Reader View's own test, reported in the state (it reads the whole article's text once:
+    // not on pages too big for Readability anyway).
+    const readerable = fits ? ReaderView.readerable(doc) : null;
+    let fallback = null;
+    if (fits) {
+      const found = await ReaderView.find(doc, { prune: isPruned, signal, nextSlice });
+      if (signal?.aborted) return { root: null, blocks: [], aborted: true };
+      if (found) {
+        const walked = await walk(found.root, { signal, insideArticle: true, filter: found });
+        if (walked.aborted) return { root: null, blocks: [], aborted: true };
+        const reading = {
+          root: found.root, blocks: proseOf(walked.blocks), subtrees: walked.subtrees.map(({ tree }) => tree),
+          filter: found, method: 'reader-view', readerable, timings: found.timings,
+        };
+        if (isArticle(walked.blocks, doc)) return withHeadline(reading, signal);
+        const main = proseOf(walked.blocks, { teasers: true });
+        if (main.length) fallback = { ...reading, blocks: main };
+      }
+    }
     const walked = await walk(body, { signal, scoring: true });
     if (walked.aborted) return { root: null, blocks: [], aborted: true };
     const root = chooseRoot(walked, body);
-    if (!root) return { root: null, blocks: [] };
-    const [first, end] = walked.spans.get(root) ?? [0, walked.blocks.length];
-    const subtrees = walked.subtrees.filter(({ host }) => isComposedAncestor(root, host)).map(({ tree }) => tree);
-    return { root, blocks: walked.blocks.slice(first, end), subtrees };
+    if (root) {
+      const [first, end] = walked.spans.get(root) ?? [0, walked.blocks.length];
+      const blocks = walked.blocks.slice(first, end);
+      const subtrees = walked.subtrees.filter(({ host }) => isComposedAncestor(root, host)).map(({ tree }) => tree);
+      const reading = { root, blocks: proseOf(blocks), subtrees, filter: null, method: 'walker', readerable };
+      if (isArticle(blocks, doc)) return withHeadline(reading, signal);
+      const main = proseOf(blocks, { teasers: true });
+      if (!fallback && main.length) fallback = { ...reading, blocks: main };
+    }
+    if (!anyway) return { root: null, blocks: [], readerable };
+    if (fallback) return withHeadline({ ...fallback, method: 'anyway' }, signal);
+    const everything = proseOf(walked.blocks, { teasers: true });
+    return { root: everything.length ? body : null, blocks: everything, subtrees: walked.subtrees.map(({ tree }) => tree), filter: null, method: 'anyway', readerable };
+  }
+
+  /**
+   * The reading with the article's headline as its first block. The core takes an
+   * article's first block, when it is one sentence, for the headline ("The headline is not
+   * a claim"), as the command-line tool's extraction gives it; without one, the article's
+   * first paragraph would be taken for it. Read, never painted: the core's verdict on a
+   * headline is `none`. The headline is the root's first <h1>, else the last <h1> before
+   * the root outside the site's header, navigation and footer; on a page without one, the
+   * title Readability read (or the page's, less the site's name) as a block of text alone,
+   * which maps to no node and is never painted.
+   */
+  async function withHeadline(reading, signal) {
+    const heading = headlineElement(reading.root);
+    const walked = heading ? await walk(heading, { signal, insideArticle: true }) : { blocks: [] };
+    const parts = walked.blocks.filter((block) => block.nodes.length);
+    if (walked.aborted) return reading;
+    if (!parts.length) {
+      const text = titleText(reading);
+      if (!text) return reading;
+      const virtual = { el: null, nodes: [], starts: [], lengths: [], text, kind: 'heading', headline: true };
+      virtual.chars = visibleLength(text);
+      return { ...reading, blocks: [virtual, ...reading.blocks] };
+    }
+    // One block, even when the heading's lines are set as blocks of their own.
+    const headline = { el: heading, nodes: [], starts: [], lengths: [], text: '', kind: 'heading', headline: true };
+    for (const part of parts) {
+      const offset = headline.text.length + (headline.text ? 1 : 0);
+      headline.text += (headline.text ? ' ' : '') + part.text;
+      part.nodes.forEach((node, i) => {
+        headline.nodes.push(node);
+        headline.starts.push(part.starts[i] + offset);
+        headline.lengths.push(part.lengths[i]);
+      });
+    }
+    headline.chars = visibleLength(headline.text);
+    return { ...reading, blocks: [headline, ...reading.blocks] };
+  }
+
+  /** Readability's title, else the document's without the site's name ("Story | Site"). */
+  function titleText(reading) {
+    const doc = reading.root?.ownerDocument;
+    let title = (reading.filter?.title ?? doc?.title ?? '').replace(SPACES, ' ').trim();
+    if (!reading.filter?.title) {
+      const parts = title.split(/\s[|–—-]\s/);
+      if (parts.length > 1 && parts[0].split(' ').length >= 3) title = parts[0];
+    }
+    return title;
+  }
+
+  function headlineElement(root) {
+    if (!root?.ownerDocument) return null;
+    const inside = root.querySelector?.('h1');
+    if (inside) return inside;
+    let before = null;
+    for (const h1 of root.ownerDocument.getElementsByTagName('h1')) {
+      if (!(h1.compareDocumentPosition(root) & Node.DOCUMENT_POSITION_FOLLOWING)) break;
+      if (!h1.closest('nav, footer, aside, header:not(article header)')) before = h1;
+    }
+    return before;
   }
 
   function isComposedAncestor(ancestor, node) {
@@ -381,10 +745,11 @@
   function chooseRoot({ blocks, score, spans, siblings }, body) {
     let best = 0;
     for (const chars of score.values()) best = Math.max(best, chars);
-    if (best < MIN_ARTICLE_CHARS) return null;
+    if (best < MIN_PARAGRAPH) return null;
     let side = 0;
     for (const { chars, count } of siblings.values()) if (count >= 2) side = Math.max(side, chars);
-    if (side < MIN_SIBLING_CHARS) return null;
+    // A lone long paragraph (a brief) has no sibling; the article test decides about it.
+    if (side < MIN_SIBLING_CHARS && best < LONE_PARAGRAPH) return null;
     // The deepest container with most of the best one's text: ancestors further up
     // add chrome, descendants lose paragraphs split over sibling containers.
     let root = null;
@@ -399,8 +764,6 @@
     }
     if (!root) return null;
     const [first, end] = spans.get(root) ?? [0, blocks.length];
-    const paragraphs = blocks.slice(first, end).filter((b) => b.text.trim().length >= MIN_PARAGRAPH).length;
-    if (paragraphs < MIN_ARTICLE_PARAGRAPHS) return null;
     // Climb to the enclosing <article> or a wrapper or two that add headings and short
     // lines (headline, standfirst, byline, captions) but no further paragraphs.
     const rootChars = score.get(root) ?? 0;
@@ -410,9 +773,9 @@
       if (!parent || parent === body || !spans.has(parent)) break;
       const [pFirst, pEnd] = spans.get(parent);
       const [cFirst, cEnd] = spans.get(chosen) ?? [first, end];
-      const extra = blocks.slice(pFirst, cFirst).concat(blocks.slice(cEnd, pEnd));
-      const extraChars = extra.reduce((n, b) => n + b.text.trim().length, 0);
-      if (extra.some((b) => b.text.trim().length >= LONG_PARAGRAPH) || extraChars > rootChars * 0.25) break;
+      const extra = proseOf(blocks.slice(pFirst, cFirst).concat(blocks.slice(cEnd, pEnd)));
+      const extraChars = extra.reduce((n, b) => n + b.chars, 0);
+      if (extra.some((b) => b.chars >= LONG_PARAGRAPH) || extraChars > rootChars * 0.25) break;
       chosen = parent;
     }
     return chosen;
@@ -436,11 +799,17 @@
     return depth;
   }
 
-  /** Reads the blocks under an already chosen root again (the article changed). */
-  async function readRoot(root, { signal } = {}) {
+  /**
+   * Reads the prose under an already chosen root again (the article changed), through
+   * the same Readability choice (`filter`) when there was one: what it dropped stays out,
+   * what the page added since is read. `anyway`: as read().
+   */
+  async function readRoot(root, { signal, filter = null, anyway = false } = {}) {
     // The root was chosen as the article: its own header and footer are content.
-    const walked = await walk(root, { signal, insideArticle: true });
-    return { root, blocks: walked.blocks, subtrees: walked.subtrees.map(({ tree }) => tree), aborted: walked.aborted };
+    const walked = await walk(root, { signal, insideArticle: true, filter });
+    const blocks = proseOf(walked.blocks, { teasers: anyway });
+    const reading = { root, blocks, subtrees: walked.subtrees.map(({ tree }) => tree), aborted: walked.aborted };
+    return walked.aborted || !reading.blocks.length ? reading : withHeadline(reading, signal);
   }
 
   // ---------------------------------------------------------------------------------
@@ -687,7 +1056,7 @@
   }
 
   globalThis.SourcelightArticle = Object.freeze({
-    looksLikeArticle, read, readRoot, pointAt, diffBlocks, changedRuns, splitRuns, mergeAnalysis,
+    looksLikeArticle, read, readRoot, classify, pointAt, diffBlocks, changedRuns, splitRuns, mergeAnalysis,
     mergeAnalysisInSlices, SLICE_MS, nextSlice,
   });
 })();

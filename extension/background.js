@@ -30,8 +30,13 @@ const WASM_PATH = 'wasm/sourcelight_bg.wasm';
 
 // Injected in this order (layout.md); each is a classic script adding one global. The
 // UI's scripts build on content.js's API; injected apart, so a broken or missing one
-// never stops the highlights.
-const CORE_SCRIPTS = ['protocol.js', 'article.js', 'highlight.js', 'content.js'];
+// never stops the highlights. Readability (Firefox's Reader View, vendor/ is copied from its
+// npm package by build.sh) adds `Readability` and `isProbablyReaderable` to the content
+// scripts' own world, never the page's.
+const CORE_SCRIPTS = [
+  'protocol.js', 'vendor/readability/Readability.js', 'vendor/readability/Readability-readerable.js',
+  'reader-view.js', 'article.js', 'highlight.js', 'content.js',
+];
 const UI_SCRIPTS = ['card.js', 'navigate.js'];
 const CONTENT_SCRIPTS = [...CORE_SCRIPTS, ...UI_SCRIPTS];
 const CONTENT_CSS = ['content.css'];

@@ -14,7 +14,7 @@
 //     enabled: boolean, painted: Verdict[] (painted strongly; named ones are drawn subtly
 //     when 'named' is not among them), analysis: AnalysisView|null,
 //     sentences: Map<id, {id, verdict, view: SentenceView, text: string, ranges: AbstractRange[]}>,
-//     timings: {collectMs, analyseMs, paintMs, totalMs}|null}`; read it, never write it.
+//     timings: {collectMs, analyseMs, paintMs, totalMs, copyMs?, parseMs?}|null}`; read it, never write it.
 // - `on(event, fn)` / `off(event, fn)`: `'painted'` after every paint (also repaints after
 //   the page changed: ids and ranges may have changed), `'cleared'` when highlights go.
 // - `sentenceAt(x, y)`: the id of the highlighted sentence under a viewport point, or null.
@@ -73,15 +73,22 @@
     sentences: new Map(),
     timings: null,
   };
-  // Counters the tests and the popup may read through GET_STATE.
-  const stats = { reads: 0, analyses: 0, lastAnalysedBlocks: 0, blocks: 0 };
+  // Counters the tests and the popup may read through GET_STATE. `method`: how the article
+  // was found ('reader-view', 'walker', or 'anyway' when the reader asked), `readerable`:
+  // Reader View's own test of the page (article.js).
+  const stats = { reads: 0, analyses: 0, lastAnalysedBlocks: 0, blocks: 0, method: null, readerable: null };
 
   const events = { painted: new Set(), cleared: new Set() };
   const painter = Highlight.createPainter();
   const statusWaiters = new Set();
 
   let root = null;
+  let filter = null; // Readability's choice of elements under the root, for re-reads (article.js)
+  let title = null; // the article's title as Readability read it, for the exported report
   let subtrees = []; // shadow roots and frame bodies inside the root
+  // The reader asked to analyse a page that holds no article ("Analyse anyway" in the
+  // popup): its main content is read until the page navigates.
+  let anyway = false;
   /** @type {import('./article.js').Block[]} */
   let blocks = [];
   /** Paintables in reading order (highlight.js). */
@@ -126,15 +133,19 @@
         return;
       }
       const t0 = performance.now();
-      const found = await Article.read(document, { signal: mine });
+      const found = await Article.read(document, { signal: mine, anyway });
       if (mine.aborted) return;
       stats.reads += 1;
+      stats.method = found.method ?? null;
+      stats.readerable = found.readerable ?? null;
       if (!found.root || !found.blocks.length) {
         finishWithoutArticle(mine);
         return;
       }
       const collectMs = performance.now() - t0;
       root = found.root;
+      filter = found.filter ?? null;
+      title = found.filter?.title ?? null;
       subtrees = found.subtrees ?? [];
       blocks = found.blocks;
       const t1 = performance.now();
@@ -158,7 +169,7 @@
       await paintNow(mine);
       if (mine.aborted) return;
       const paintMs = performance.now() - t2;
-      state.timings = { collectMs, analyseMs, paintMs, totalMs: performance.now() - t0 };
+      state.timings = { collectMs, analyseMs, paintMs, totalMs: performance.now() - t0, ...found.timings };
       setStatus('ok');
       observe();
     } catch (error) {
@@ -187,6 +198,8 @@
     const hadHighlights = flaggedIds.length > 0 || entries.length > 0;
     painter.clear();
     root = null;
+    filter = null;
+    title = null;
     subtrees = [];
     blocks = [];
     entries = [];
@@ -439,7 +452,7 @@
     }
     refreshing = true;
     try {
-      const reread = await Article.readRoot(root, { signal: mine });
+      const reread = await Article.readRoot(root, { signal: mine, filter, anyway });
       if (mine.aborted || reread.aborted) return;
       stats.reads += 1;
       if (!reread.blocks.length) {
@@ -515,6 +528,7 @@
     if (now === lastUrl) return;
     lastUrl = now;
     root = null;
+    anyway = false;
     start();
   }
   const urlTimer = setInterval(checkUrl, URL_CHECK_MS);
@@ -540,6 +554,8 @@
       case P.SET_ENABLED: return onSetEnabled;
       case P.SET_PAINTED: return onSetPainted;
       case P.JUMP: return onJump;
+      case P.ANALYSE_ANYWAY: return onAnalyseAnyway;
+      case P.GET_REPORT: return onGetReport;
       default: return null;
     }
   }
@@ -562,6 +578,48 @@
       await afterPaint();
     }
     return publicState({ brief });
+  }
+
+  /** The reader asks to analyse a page that holds no article: its main content is read. */
+  async function onAnalyseAnyway({ brief }) {
+    anyway = true;
+    start();
+    await settled();
+    await afterPaint();
+    return publicState({ brief });
+  }
+
+  /**
+   * The report's material, a piece of blocks at a time (protocol.js GET_REPORT): each
+   * block's text and sentence views; with the first piece, what the report says about the
+   * page. The popup turns it into JSON and Markdown (report.js).
+   */
+  async function onGetReport({ blocks: page }) {
+    const analysis = state.analysis;
+    if (state.status !== 'ok' || !analysis) return { status: state.status };
+    const from = Math.max(0, Number(page?.[0]) || 0);
+    const to = Math.min(analysis.blocks.length, Array.isArray(page) ? Number(page[1]) || 0 : analysis.blocks.length);
+    const piece = [];
+    for (let b = from; b < Math.max(from, to); b++) piece.push({ text: blocks[b]?.text ?? '', sentences: analysis.blocks[b].sentences });
+    const reply = { status: state.status, blocksFrom: from, blockCount: analysis.blocks.length, blocks: piece };
+    if (from === 0) {
+      reply.meta = { title: articleTitle(), url: location.href, published: publishedDate(), lang: analysis.lang, profile: analysis.profile };
+    }
+    return reply;
+  }
+
+  /** The article's title: Readability's reading of it, else its first heading, else the page's. */
+  function articleTitle() {
+    const heading = root?.querySelector?.('h1') ?? document.querySelector('h1');
+    const text = (title ?? heading?.textContent ?? document.title ?? '').replace(/\s+/g, ' ').trim();
+    return text || document.title;
+  }
+
+  /** The publication date the page states (meta tags, the article's <time>), as written; or null. */
+  function publishedDate() {
+    const meta = document.querySelector('meta[property="article:published_time"], meta[itemprop="datePublished"], meta[name="date"]');
+    const time = root?.querySelector?.('time[datetime]') ?? document.querySelector('article time[datetime]');
+    return meta?.getAttribute('content') || time?.getAttribute('datetime') || null;
   }
 
   async function onSetPainted({ painted, brief }) {
@@ -608,6 +666,7 @@
     return {
       status: state.status,
       enabled: state.enabled,
+      anyway,
       painted: state.painted,
       ...(view ? { analysis: view, texts } : {}),
       ...(state.error ? { error: state.error } : {}),

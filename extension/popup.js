@@ -11,6 +11,7 @@
 
   const P = globalThis.SOURCELIGHT_PROTOCOL;
   const { api, h, replace, t, localise, shorten } = globalThis.SOURCELIGHT_DOM;
+  const REPORT = globalThis.SOURCELIGHT_REPORT;
 
   /** Verdicts in the order they are shown; the first three can be painted. */
   const VERDICTS = ['named', 'anonymous', 'unattributed', 'none'];
@@ -25,6 +26,8 @@
   /** While the page is still loading, ask again this often, this many times. */
   const LOADING_RETRY_MS = 700;
   const LOADING_RETRIES = 15;
+  /** Blocks per GET_REPORT reply: a huge article comes in pieces (protocol.js). */
+  const REPORT_PIECE_BLOCKS = 2000;
   /** Entries shown per list: a huge page lists thousands, and the popup must open at once. */
   const LIST_LIMIT = P.LIST_LIMIT;
   /** Hosts of the add-on stores, which no extension may read. */
@@ -170,7 +173,7 @@
       case 'ok':
         return renderProfile(state);
       case 'no-article':
-        return showMessage('statusNoArticle');
+        return showNoArticle();
       case 'unsupported-language':
         return showUnsupported(state.language);
       case 'loading':
@@ -266,7 +269,8 @@
     if (!profile) return showMessage('statusNoArticle');
     const texts = state.texts ?? [];
 
-    replace($('status'));
+    // Read at the reader's request ("Analyse anyway"): say so above the profile.
+    replace($('status'), state.anyway ? h('p', { class: 'note read-anyway', text: t('popupReadAnyway') }) : null);
     // A control's reply carries the same analysis again: keep the lists as they are
     // (scroll position, open sections, where each entry is in its cycle).
     // (Replies may carry all texts or only the listed ones: the profile alone decides.)
@@ -296,7 +300,8 @@
       section('sources', 'popupSources', profile.sources ?? [], sourceEntry),
       section('anonymous-phrases', 'popupAnonymousPhrases', profile.anonymous_phrases ?? [], sourceEntry),
       section('unattributed', 'popupUnattributed', profile.unattributed ?? [], (id) => sentenceEntry(id, texts[id])),
-      section('hedged', 'popupHedged', profile.hedged ?? [], (id) => sentenceEntry(id, texts[id])));
+      section('hedged', 'popupHedged', profile.hedged ?? [], (id) => sentenceEntry(id, texts[id])),
+      exportSection());
   }
 
   /**
@@ -367,6 +372,111 @@
   async function jump(id) {
     const reply = await toPage({ type: P.JUMP, id });
     if (reply && reply.ok === false) replace($('status'), h('p', { class: 'message', text: t('popupNotLoaded') }));
+  }
+
+  // ---- No article: "Analyse anyway" -------------------------------------------------
+
+  /**
+   * The page holds no article (article.js found none, or only teasers, or a video's
+   * description): nothing is painted, and the reader may ask for the page's main content
+   * to be read anyway.
+   */
+  function showNoArticle() {
+    showMessage('statusNoArticle');
+    $('status').append(
+      h('button', { type: 'button', id: 'analyse-anyway', class: 'retry', text: t('popupAnalyseAnyway'), onclick: () => tryAgain(analyseAnyway) }),
+      h('p', { class: 'detail', text: t('popupAnalyseAnywayHint') }));
+  }
+
+  async function analyseAnyway() {
+    const reply = await toPage({ type: P.ANALYSE_ANYWAY });
+    // Still nothing: the page holds no prose at all.
+    if (reply?.status === 'no-article') showMessage('statusNothingToRead');
+  }
+
+  // ---- Export: the report as Markdown or JSON, copied or saved ----------------------
+
+  /** Copy and save buttons for both formats, and a line saying how it went. */
+  function exportSection() {
+    const button = (id, key, format, action) => h('button', {
+      type: 'button', id, class: 'export-button', text: t(key), onclick: () => exportReport(format, action),
+    });
+    return h('section', { class: 'export', id: 'export', 'aria-labelledby': 'export-heading' },
+      h('h3', { id: 'export-heading', class: 'section-title', text: t('popupExport') }),
+      h('div', { class: 'export-buttons' },
+        button('copy-markdown', 'popupCopyMarkdown', 'markdown', 'copy'),
+        button('copy-json', 'popupCopyJson', 'json', 'copy'),
+        button('save-markdown', 'popupSaveMarkdown', 'markdown', 'save'),
+        button('save-json', 'popupSaveJson', 'json', 'save')),
+      h('p', { id: 'export-note', class: 'note', role: 'status', 'aria-live': 'polite' }));
+  }
+
+  /**
+   * Gathers the report from the page, in pieces, and copies or saves it. The clipboard and
+   * a download from the popup's own page need no permission (the click is the reader's).
+   * @param {'markdown'|'json'} format
+   * @param {'copy'|'save'} action
+   */
+  async function exportReport(format, action) {
+    const note = $('export-note');
+    note.textContent = '';
+    try {
+      const report = await gatherReport();
+      const text = format === 'json'
+        ? `${JSON.stringify(REPORT.toJson(report), null, 2)}\n`
+        : REPORT.toMarkdown(report, t, { percent: (x) => percentFormat.format(x), number: (x) => numberFormat.format(x) });
+      if (action === 'copy') {
+        await copyText(text);
+        note.textContent = t('popupCopied');
+      } else {
+        saveText(text, REPORT.fileName(report, format === 'json' ? 'json' : 'md'), format === 'json' ? 'application/json' : 'text/markdown');
+        note.textContent = t('popupSaved');
+      }
+    } catch (error) {
+      note.textContent = t('popupExportFailed', errorText(error?.message ?? error));
+    }
+  }
+
+  async function gatherReport() {
+    const blocks = [];
+    let meta = null;
+    let count = 1;
+    for (let from = 0; from < count; from += REPORT_PIECE_BLOCKS) {
+      const piece = await withTimeout(api.tabs.sendMessage(tab.id, { type: P.GET_REPORT, blocks: [from, from + REPORT_PIECE_BLOCKS] }), MESSAGE_TIMEOUT_MS);
+      if (piece?.status !== 'ok' || !Array.isArray(piece.blocks)) throw new Error('errorNoReport');
+      if (from === 0) meta = piece.meta;
+      else if (piece.blockCount !== count) throw new Error('errorNoReport'); // the article changed meanwhile
+      count = piece.blockCount;
+      for (const block of piece.blocks) blocks.push(block);
+    }
+    if (!meta) throw new Error('errorNoReport');
+    return { ...meta, blocks, date: new Date().toISOString(), version: api.runtime.getManifest().version };
+  }
+
+  async function copyText(text) {
+    try {
+      await navigator.clipboard.writeText(text);
+    } catch (error) {
+      // Older engines refuse the asynchronous clipboard in some extension pages: the
+      // selection of a text field of the popup's own is copied instead.
+      const field = h('textarea', { class: 'visually-hidden', 'aria-hidden': 'true' });
+      field.value = text;
+      document.body.append(field);
+      field.select();
+      const copied = document.execCommand('copy');
+      field.remove();
+      if (!copied) throw error;
+    }
+  }
+
+  function saveText(text, name, type) {
+    const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+    const link = h('a', { href: url, download: name, hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    // The download has its own copy of the bytes once it started.
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
   // ---- Controls -------------------------------------------------------------------

@@ -53,12 +53,16 @@ globalThis.SOURCELIGHT_PROTOCOL = Object.freeze({
   // popup → content script. `{type, wait?: boolean, brief?: boolean, blocks?: [from, to]}`:
   // with `wait`, the reply comes once the page is no longer 'loading' (at most 30 s).
   // Reply PageState:
-  // `{status: PageStatus, enabled: boolean, painted: Verdict[], analysis?: AnalysisView,
+  // `{status: PageStatus, enabled: boolean, painted: Verdict[], anyway: boolean (the reader
+  //   asked to analyse a page that holds no article, ANALYSE_ANYWAY), analysis?: AnalysisView,
   //   language?: string (with 'unsupported-language': the code of the language found),
   //   texts?: string[] (by sentence id), error?: string, url: string,
-  //   timings?: {collectMs, analyseMs, paintMs, totalMs} (ms, from reading to painted),
-  //   stats: {reads, analyses, lastAnalysedBlocks, blocks} (analysis requests so far;
-  //   blocks analysed by the last update, which on a dynamic page is only the changed ones)}`.
+  //   timings?: {collectMs, analyseMs, paintMs, totalMs, copyMs?, parseMs?} (ms, from reading
+  //   to painted; Readability's copy and parse tasks when it found the article),
+  //   stats: {reads, analyses, lastAnalysedBlocks, blocks, method, readerable} (analysis
+  //   requests so far; blocks analysed by the last update, which on a dynamic page is only
+  //   the changed ones; how the article was found: 'reader-view', 'walker' or 'anyway';
+  //   Reader View's own test of the page)}`.
   // A reply is copied in one piece on the page's main thread, and on a huge article the
   // whole state (every sentence with its text) runs to megabytes. So:
   // - `brief: true`: `analysis: {lang, profile}` and only the texts the popup shows, those
@@ -84,6 +88,20 @@ globalThis.SOURCELIGHT_PROTOCOL = Object.freeze({
   // popup → content script. `{type, id: number, brief?: boolean}`: scroll to the sentence
   // and flash it. Reply `{ok: boolean, ...PageState}` (`brief` as in GET_STATE).
   JUMP: 'sourcelight/jump',
+
+  // popup → content script. `{type, brief?: boolean}`: the page holds no article (status
+  // 'no-article') and the reader asks to analyse it anyway: its main content is read, prose
+  // only, and painted, until the page navigates. Reply as GET_STATE once settled (`brief`
+  // as there); still 'no-article' when the page holds no prose at all.
+  ANALYSE_ANYWAY: 'sourcelight/analyse-anyway',
+
+  // popup → content script. `{type, blocks?: [from, to]}` (block indices, `to` excluded; all
+  // without): the material of the exported report (report.js), in pieces so that no reply
+  // carries a huge article whole. Reply `{status, blocksFrom, blockCount, blocks: {text:
+  // string, sentences: SentenceView[]}[], meta?: {title, url, published: string|null, lang,
+  // profile: Profile}}`, `meta` with the piece that starts at block 0; only `{status}` when
+  // the page has no analysis.
+  GET_REPORT: 'sourcelight/get-report',
 
   // popup → background. `{type, tabId, brief?: boolean}`: make sure the content script
   // runs in the tab (activeTab grant) and the page is analysed; reply PageState, brief

@@ -15,6 +15,10 @@ use crate::phrases::{Phrases, Starts};
 pub struct Boilerplate {
     /// The sentence opens with one ("read also", "see also").
     openings: Phrases,
+    /// The sentence opens with one and says nothing more after a comma: a
+    /// notice ("Welcome to our live coverage of the storm.", not "..., which
+    /// made landfall at noon.").
+    notices: Phrases,
     /// A short sentence without a full stop opens with one: a credit or
     /// date line ("by", "updated").
     credits: Phrases,
@@ -42,7 +46,7 @@ const DATE_MAX: usize = 48;
 
 impl Boilerplate {
     pub fn parse(data: &str) -> Boilerplate {
-        let (mut openings, mut credits, mut whole, mut anywhere) = (vec![], vec![], vec![], vec![]);
+        let (mut openings, mut notices, mut credits, mut whole, mut anywhere) = (vec![], vec![], vec![], vec![], vec![]);
         let mut boilerplate = Boilerplate::default();
         for line in entries(data) {
             if let Some((name, words)) = line.split_once(':').filter(|(name, _)| name.bytes().all(|b| b.is_ascii_lowercase())) {
@@ -58,6 +62,7 @@ impl Boilerplate {
             let Some((marker, phrase)) = line.split_at_checked(1) else { continue };
             let list = match marker {
                 "^" => &mut openings,
+                ">" => &mut notices,
                 "@" => &mut credits,
                 "$" => &mut boilerplate.credit_ends,
                 "=" => &mut whole,
@@ -72,6 +77,7 @@ impl Boilerplate {
         }
         let phrases = |list: Vec<String>| Phrases::new(list.iter().map(|p| p.split_whitespace()));
         boilerplate.openings = phrases(openings);
+        boilerplate.notices = phrases(notices);
         boilerplate.credits = phrases(credits);
         boilerplate.whole = phrases(whole);
         boilerplate.anywhere = phrases(anywhere);
@@ -93,6 +99,7 @@ impl Boilerplate {
         let lower = &lower[lead..lead + sentence.len()];
         let len = lower.len();
         self.openings.starts(lower).is_some()
+            || (self.notices.starts(lower).is_some() && !sentence.contains(','))
             || self.is_credit(sentence, lower)
             || self.whole.starts(lower).is_some_and(|end| end == len || lower[end..] == *".")
             || (len <= ANYWHERE_MAX && (self.anywhere.find_in(untrimmed, starts).next().is_some() || (starts.holds(b'@') && holds_email(lower))))

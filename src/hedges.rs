@@ -11,12 +11,19 @@
 use crate::lexicon::Lexicon;
 use crate::phrases::Starts;
 
-/// Whether a sentence (its lower-case text, with the places phrases may start) is hedged.
-pub fn is_hedged(lower: &str, starts: &Starts, lex: &Lexicon) -> bool {
+/// Whether a sentence (as written, its lower-case twin, and the places
+/// phrases may start in it) is hedged.
+pub fn is_hedged(sentence: &str, lower: &str, starts: &Starts, lex: &Lexicon) -> bool {
     // Most sentences hold no hedge at all; the exceptions are looked for
     // only once one is found.
     let mut exceptions: Option<Vec<(usize, usize)>> = None;
     lex.hedges.find_in(lower, starts).any(|(start, end)| {
+        // A capital inside the sentence makes a name of it: "in May", "Theresa
+        // May said"; not one that opens it, or opens a quotation in it.
+        let inside = lower[..start].trim_end().chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == ',');
+        if inside && sentence.as_bytes().get(start).is_some_and(u8::is_ascii_uppercase) {
+            return false;
+        }
         let exceptions = exceptions.get_or_insert_with(|| lex.hedge_exceptions.find_in(lower, starts).collect());
         let inside_exception = exceptions.iter().any(|&(s, e)| s <= start && end <= e);
         let counterfactual = lower[start..].starts_with("would") && (lower.starts_with("if ") || lower.contains(" if ") || lower.contains("without"));
@@ -38,7 +45,7 @@ mod tests {
             #[test]
             fn $name() {
                 let lower = $sentence.to_ascii_lowercase();
-                assert_eq!(is_hedged(&lower, &Starts::of(&lower), lexicon::get(Lang::En)), $hedged, "{}", $sentence);
+                assert_eq!(is_hedged($sentence, &lower, &Starts::of(&lower), lexicon::get(Lang::En)), $hedged, "{}", $sentence);
             }
         )*};
     }
@@ -60,5 +67,8 @@ mod tests {
         counterfactual_would_have_is_not_a_hedge: "If the law had passed, it would have allowed more trams." => false;
         sequence_of_tenses_would_is_not_a_hedge: "She said the company would close 12 stores." => false;
         schedule_is_not_a_hedge: "Talks are due to resume on Thursday." => false;
+        the_month_is_not_a_hedge: "She retires in May." => false;
+        a_name_is_not_a_hedge: "Theresa May said the talks would resume." => false;
+        may_opening_a_sentence_is_a_hedge: "May the talks resume soon." => true;
     }
 }

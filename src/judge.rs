@@ -19,37 +19,29 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use crate::attribution::{Attribution, Findings, Reader};
 use crate::chars::is_letter_or_digit;
-use crate::sentence::{Cue, Sentence, Source, SourceKind};
-use crate::cues::{self, CueKind, Found};
+use crate::cues::CueKind;
 use crate::lang::{rules, Lang};
 use crate::lexicon;
+use crate::memory::Memory;
 use crate::nonclaims;
 use crate::phrases::Starts;
 use crate::quotes::{self, Quote};
+use crate::rejoin;
+use crate::relays::{self, decisive};
+use crate::sentence::{Cue, Sentence, Source, SourceKind};
 use crate::sentences;
-use crate::sources::{self, Classified, Memory};
 use crate::span::Span;
 use crate::text::Text;
-use crate::lexicon::WordClass;
 use crate::tokens::{Buffers, Kind, PageWords, Reading};
 use crate::verdict::Verdict;
-
-/// An attribution as found in one sentence, source classified.
-#[derive(Clone, Debug)]
-struct Attribution {
-    cue: Span,
-    cue_kind: CueKind,
-    /// The source phrase as a span of `norm`.
-    source: Option<Span>,
-    class: Classified,
-}
 
 /// What the first pass learns about one sentence.
 struct Local {
     span: Span,
-    /// The block it starts in, found once: the second pass asks again and again.
-    block: usize,
+    /// The paragraph it starts in, found once: the second pass asks again and again.
+    paragraph: usize,
     none: Option<&'static str>,
     /// Its attributions, as a range of the article's list of them: one list
     /// for the article rather than a vector for each sentence.
@@ -100,29 +92,30 @@ pub fn judge(blocks: &[&str], lang: Lang) -> Vec<Sentence> {
 
 fn judge_in(blocks: &[&str], lang: Lang, lists: &mut Lists) -> Vec<Sentence> {
     let lex = lexicon::get(lang);
-    let text = Text::new(blocks);
+    let text = rejoin::read(blocks, lex);
     let quotes = quotes::pair(&text);
     let spans = sentences::split(&text, &quotes, lex);
     let top: Vec<Span> = quotes.iter().filter(|q| !q.nested).map(|q| q.span).collect();
     let top_quotes: Vec<&Quote> = quotes.iter().filter(|q| !q.nested).collect();
     let lower_vocab = lower_case_words(&text.norm, &text.lower);
     let places = nonclaims::by_place(&text, &spans, lex);
+    let asked = nonclaims::interviewer_lines(&text, lex);
 
     let mut memory = Memory::default();
     let locals = &mut lists.locals;
     locals.clear();
     locals.reserve(spans.len());
-    let mut previous_block = usize::MAX;
+    let mut previous_paragraph = usize::MAX;
     let mut buffers = Buffers::default();
     let mut starts = Starts::default();
-    let mut found = Vec::new();
+    let mut reader = Reader::default();
     // The attributions of every sentence, in order; each `Local` holds its range.
     let all = &mut lists.attributions;
     all.clear();
     for &span in &spans {
-        let block = text.block_of(span.start);
-        let opens_block = block != previous_block;
-        previous_block = block;
+        let paragraph = text.paragraph_of(span.start);
+        let opens_paragraph = paragraph != previous_paragraph;
+        previous_paragraph = paragraph;
         let r = Reading::new_in(std::mem::take(&mut buffers), &text.norm, &text.lower, span, &top, lex, &lower_vocab);
         memory.remember_names(&r);
         let sentence = &text.norm[span.start..span.end];
@@ -131,42 +124,28 @@ fn judge_in(blocks: &[&str], lang: Lang, lists: &mut Lists) -> Vec<Sentence> {
         starts.fill(lower, &lex.sentence_phrases);
         let (quoted, main_quote) = quote_share(&r, &top_quotes);
         let has_quote = r.tokens.iter().any(|t| t.kind == Kind::Quote && t.text(&text.norm).split_whitespace().count() >= 3);
-        let none = places[block].or_else(|| {
+        let prompt = asked[paragraph] && nonclaims::is_prompt(&r);
+        let none = places[paragraph].or(prompt.then_some("An interviewer's prompt, not a claim.")).or_else(|| {
             let reason = nonclaims::by_words(sentence, lower, &starts, lex)?;
             // A question inside someone's quotation is theirs, not the writer's.
             (!(nonclaims::is_question(sentence) && quoted > 0.5)).then_some(reason)
         });
         let first = all.len();
-        if none.is_none() && opens_block {
-            if let Some(label) = transcript_label(&text, span, &r, &memory) {
-                memory.remember(&label.class);
-                all.push(label);
-            }
-        }
-        if none.is_none() {
-            rules::find_cues(&r, opens_block, &mut found);
-            for cue in &found {
-                if let Some(attribution) = classify(&r, cue, &memory) {
-                    memory.remember(&attribution.class);
-                    all.push(attribution);
-                }
-            }
-            let relayed = relayed_sources(&r, &all[first..], &memory);
-            all.extend(relayed);
-        }
-        let attributions = &all[first..];
-        let anonymity = lex.anonymity_phrases.find_in(lower, &starts).any(|(start, _)| {
-            let at = span.start + start;
-            !attributions.iter().filter_map(|a| a.source).any(|s| s.start <= at && at < s.end)
-        });
+        let findings = if none.is_none() {
+            let findings = reader.read(&r, span, &starts, opens_paragraph, &mut memory, all);
+            relays::relay(&r, first, &mut memory, all);
+            findings
+        } else {
+            Findings::default()
+        };
         locals.push(Local {
             span,
-            block,
+            paragraph,
             none,
             attributions: first..all.len(),
-            impersonal: cues::impersonal(&r),
-            anonymity,
-            hedged: rules::is_hedged(lower, &starts, lex),
+            impersonal: findings.impersonal,
+            anonymity: findings.anonymity,
+            hedged: rules::is_hedged(sentence, lower, &starts, lex),
             quoted,
             main_quote,
             has_quote,
@@ -186,18 +165,23 @@ fn judge_in(blocks: &[&str], lang: Lang, lists: &mut Lists) -> Vec<Sentence> {
     let next_speaker: Vec<Option<&Attribution>> = (0..locals.len())
         .map(|i| {
             let next = locals.get(i + 1)?;
-            let same_block = next.block == locals[i].block;
-            let next_paragraph = next.block == locals[i].block + 1 && locals[i].quoted >= 0.9;
-            ((same_block || next_paragraph) && next.quoted >= 0.5 && next.none.is_none()).then(|| attributions_of(next).first()).flatten()
+            let same_paragraph = next.paragraph == locals[i].paragraph;
+            // A quotation that ends its paragraph, and the next paragraph opening on
+            // an attributed quotation (« Il faut agir. » / « C'est la seule voie », a-t-il ajouté.).
+            let next_paragraph = next.paragraph == locals[i].paragraph + 1 && locals[i].quoted >= 0.9;
+            ((same_paragraph || next_paragraph) && next.quoted >= 0.5 && next.none.is_none()).then(|| attributions_of(next).first()).flatten()
         })
         .collect();
     let mut out = Vec::with_capacity(locals.len());
     let mut last_quoted_speaker: Option<(usize, &Attribution)> = None;
-    // An interview answer ("Name: ...") speaks for the rest of its block, and a
+    // An interview answer ("Name: ...") speaks for the rest of its paragraph, and a
     // transcript's label inside a quotation for the rest of that quotation.
     let mut answer: Option<(usize, Option<usize>, &Attribution)> = None;
+    // A paragraph that ends on a speaker's colon ("Cruz continued:", "She said
+    // in a statement:") gives the next paragraph to that speaker, quoted or not.
+    let mut introduced: Option<(usize, &Attribution)> = None;
     for (index, local) in locals.iter().enumerate() {
-        let block = local.block;
+        let paragraph = local.paragraph;
         let mut verdict = Verdict::Unattributed;
         let mut source: Option<&Attribution> = None;
         let mut cue: Option<Span> = None;
@@ -212,27 +196,31 @@ fn judge_in(blocks: &[&str], lang: Lang, lists: &mut Lists) -> Vec<Sentence> {
             cue = Some(weakest.cue);
             reason = attributed_reason(weakest, verdict, &text.norm);
         } else if let Some(speaker) = answer.filter(|(_, q, _)| q.is_some() && *q == local.main_quote && local.quoted >= 0.6).map(|(_, _, s)| s) {
-            verdict = verdict_of(speaker);
+            verdict = speaker.verdict();
             reason = ["Continues the answer of ", &describe(speaker, &text.norm), "."].concat();
             source = Some(speaker);
         } else if let Some(speaker) = local.main_quote.filter(|_| local.quoted >= 0.6).and_then(|q| speakers[q]) {
-            verdict = verdict_of(speaker);
+            verdict = speaker.verdict();
             reason = ["Continues a quotation by ", &describe(speaker, &text.norm), "."].concat();
             source = Some(speaker);
         } else if let Some(speaker) = last_quoted_speaker
-            .filter(|(at, _)| local.quoted >= 0.6 && block.saturating_sub(*at) <= 1 && index > 0)
+            .filter(|(at, _)| local.quoted >= 0.6 && paragraph.saturating_sub(*at) <= 1 && index > 0)
             .map(|(_, s)| s)
         {
-            verdict = verdict_of(speaker);
+            verdict = speaker.verdict();
             reason = ["A quotation that continues ", &describe(speaker, &text.norm), "'s words."].concat();
             source = Some(speaker);
         } else if let Some(speaker) = next_speaker[index].filter(|_| local.quoted >= 0.6) {
-            verdict = verdict_of(speaker);
+            verdict = speaker.verdict();
             reason = ["A quotation whose speaker is named next: ", &describe(speaker, &text.norm), "."].concat();
             source = Some(speaker);
-        } else if let Some(speaker) = answer.filter(|(b, _, _)| *b == block).map(|(_, _, s)| s) {
-            verdict = verdict_of(speaker);
+        } else if let Some(speaker) = answer.filter(|(p, _, _)| *p == paragraph).map(|(_, _, s)| s) {
+            verdict = speaker.verdict();
             reason = ["Continues the answer of ", &describe(speaker, &text.norm), "."].concat();
+            source = Some(speaker);
+        } else if let Some(speaker) = introduced.filter(|(p, _)| *p == paragraph).map(|(_, s)| s) {
+            verdict = speaker.verdict();
+            reason = ["Words introduced by ", &describe(speaker, &text.norm), " before a colon."].concat();
             source = Some(speaker);
         } else if let Some((at, _)) = local.impersonal {
             verdict = Verdict::Anonymous;
@@ -245,14 +233,22 @@ fn judge_in(blocks: &[&str], lang: Lang, lists: &mut Lists) -> Vec<Sentence> {
                 "No source is given for this claim.".to_string()
             };
         }
-        if let Some(label) = attributions_of(local).iter().find(|a| a.cue_kind == CueKind::Colon && !text.norm[a.cue.end..local.span.end].trim_start().starts_with('"')) {
-            answer = Some((block, local.main_quote.filter(|_| local.quoted >= 0.6), label));
+        let ends_paragraph = locals.get(index + 1).is_none_or(|next| next.paragraph != paragraph);
+        if ends_paragraph && text.norm[local.span.start..local.span.end].ends_with(':') {
+            introduced = attributions_of(local).iter().rev().find(|a| a.cue_kind != CueKind::Preposition).map(|a| (paragraph + 1, a));
         }
-        // Remember the speaker of quoted material for the quotation that may follow.
+        if let Some(label) = attributions_of(local).iter().find(|a| a.cue_kind == CueKind::Colon && !text.norm[a.cue.end..local.span.end].trim_start().starts_with('"')) {
+            answer = Some((paragraph, local.main_quote.filter(|_| local.quoted >= 0.6), label));
+        }
+        // Remember the speaker of quoted material for the quotation that may
+        // follow; a narrated sentence in the speaker's own paragraph does not
+        // end it ("“...,” Khan said. When they went out, ... ." then "“They
+        // would come to me ...”"), one in a later paragraph does.
         if verdict != Verdict::None {
             match source {
-                Some(s) if local.has_quote || local.quoted >= 0.6 || s.class.person => last_quoted_speaker = Some((block, s)),
-                _ if local.quoted < 0.6 => last_quoted_speaker = None,
+                Some(s) if local.has_quote || local.quoted >= 0.6 || s.class.person => last_quoted_speaker = Some((paragraph, s)),
+                Some(_) if local.quoted < 0.6 => last_quoted_speaker = None,
+                None if local.quoted < 0.6 && last_quoted_speaker.is_some_and(|(at, _)| at != paragraph) => last_quoted_speaker = None,
                 _ => {}
             }
         }
@@ -260,101 +256,6 @@ fn judge_in(blocks: &[&str], lang: Lang, lists: &mut Lists) -> Vec<Sentence> {
         emit(&text, local, verdict, hedged, source, cue, reason, &mut out);
     }
     out
-}
-
-/// The attribution that decides a sentence holding several. The weakest link
-/// decides ("The Ledger, citing two people close to the board, reported ..."),
-/// except for a vague group that is only the subject of what a named source
-/// reports: inside what a named person or body says ("The mayor said some
-/// residents had complained"), or counted by a named document ("Three in four
-/// say they would pay more, according to the survey"). There the named source
-/// makes the claim.
-fn decisive<'a>(attributions: &'a [Attribution], norm: &str) -> &'a Attribution {
-    // The group opens what the named source says: "said (on Tuesday) (that) some residents".
-    let opens_content = |named: &Attribution, group: Span| {
-        named.cue.end <= group.start && {
-            let gap = norm[named.cue.end..group.start].trim();
-            let gap = gap.strip_suffix("that").unwrap_or(gap).trim();
-            gap.split_whitespace().count() <= 2 && !gap.contains([',', '.', ';', '"'])
-        }
-    };
-    let outweighed = |vague: &Attribution| {
-        vague.class.kind == SourceKind::VagueGroup
-            && vague.cue_kind != CueKind::Preposition
-            && attributions.iter().any(|named| {
-                let reports_it = vague.source.is_some_and(|s| opens_content(named, s)) && matches!(named.class.kind, SourceKind::Person | SourceKind::Organisation);
-                let counts_it = named.cue_kind == CueKind::Preposition && named.class.kind == SourceKind::Document;
-                !named.class.is_anonymous() && (reports_it || counts_it)
-            })
-    };
-    attributions
-        .iter()
-        .find(|a| a.class.is_anonymous() && !outweighed(a))
-        .or_else(|| attributions.iter().find(|a| !a.class.is_anonymous()))
-        .unwrap_or(&attributions[0])
-}
-
-/// The people a source relays: the object of "cites" or "quotes" when it is
-/// not identified ("the Gazette, which cited a council insider"),
-/// so that the weakest link decides (verdict rules, point 9).
-fn relayed_sources(r: &Reading, attributions: &[Attribution], memory: &Memory) -> Vec<Attribution> {
-    let lex = r.lex;
-    attributions
-        .iter()
-        .filter(|a| a.cue_kind == CueKind::Verb && !a.class.is_anonymous())
-        .filter_map(|a| {
-            let verb = &r.lower[a.cue.start..a.cue.end];
-            if !(verb.starts_with("cite") || verb.starts_with("quote")) {
-                return None;
-            }
-            let object = r.tokens.partition_point(|t| t.span.start < a.cue.end);
-            let (start, end) = cues::phrase_right(r, object, true)?;
-            let class = sources::classify(r, start, end, memory)?;
-            // People, not the reports or events a source cites as evidence ("cited reports").
-            let unnamed_person = class.kind == SourceKind::Anonymous && class.person;
-            let head = lex.classes(&class.head);
-            let group = class.kind == SourceKind::VagueGroup
-                && (head.is(WordClass::VAGUE_GROUP) || lex.classes(class.head.trim_end_matches('s')).is(WordClass::ANONYMOUS_ROLE))
-                && !head.is(WordClass::DOCUMENT_HEAD);
-            (unnamed_person || group).then(|| Attribution { cue: a.cue, cue_kind: CueKind::Verb, source: Some(r.span(start..end)), class })
-        })
-        .collect()
-}
-
-/// A transcript quoted in the article, a paragraph opening with its speaker's
-/// label in capitals inside the quotation ("“HALEK: We will not move.”"). The
-/// quotation hides the label from the cue rules, so it is read here.
-fn transcript_label(text: &Text, span: Span, r: &Reading, memory: &Memory) -> Option<Attribution> {
-    let sentence = &text.norm[span.start..span.end];
-    let label_start = span.start + (sentence.len() - sentence.trim_start_matches(|c: char| c == '"' || c.is_whitespace()).len());
-    if label_start == span.start {
-        return None;
-    }
-    let colon = label_start + text.norm[label_start..span.end].find(':')?;
-    let label = &text.norm[label_start..colon];
-    let words: Vec<&str> = label.split_whitespace().collect();
-    let capitals = |w: &&str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| c.is_uppercase() || ".'\u{2019}-".contains(c));
-    if words.is_empty() || words.len() > 3 || !words.iter().all(capitals) {
-        return None;
-    }
-    let label_span = Span::new(label_start, colon);
-    let reading = Reading::new(r.norm, r.lower, label_span, &[], r.lex, r.lower_vocab);
-    let class = sources::classify(&reading, 0, reading.len(), memory)?;
-    Some(Attribution { cue: Span::new(colon, colon + 1), cue_kind: CueKind::Colon, source: Some(label_span), class })
-}
-
-fn verdict_of(attribution: &Attribution) -> Verdict {
-    if attribution.class.is_anonymous() {
-        Verdict::Anonymous
-    } else {
-        Verdict::Named
-    }
-}
-
-fn classify(r: &Reading, found: &Found, memory: &Memory) -> Option<Attribution> {
-    let (start, end) = found.source?;
-    let class = sources::classify(r, start, end, memory)?;
-    Some(Attribution { cue: found.cue, cue_kind: found.kind, source: Some(r.span(start..end)), class })
 }
 
 /// How much of the sentence lies inside top-level quotations, and the one that covers most.
@@ -606,16 +507,6 @@ mod tests {
     }
 
     #[test]
-    fn a_named_outlet_quoting_an_unnamed_insider_is_anonymous() {
-        assert_eq!(verdicts("The Harwick Gazette, which cited a council insider, said the vote was close."), [Verdict::Anonymous]);
-    }
-
-    #[test]
-    fn reports_cited_as_evidence_leave_the_citer_named() {
-        assert_eq!(verdicts("The mayor cited reports of a leak at the depot."), [Verdict::Named]);
-    }
-
-    #[test]
     fn a_titled_work_is_a_named_document() {
         assert_eq!(verdicts("According to \"Tides of Harwick\", the pier was built in 1890."), [Verdict::Named]);
         assert_eq!(verdicts("According to \"Tides of Harwick\", a 2019 book by Ana Ruiz, the pier was built in 1890."), [Verdict::Named]);
@@ -628,24 +519,30 @@ mod tests {
     }
 
     #[test]
-    fn a_group_inside_what_a_named_person_says_is_named() {
-        assert_eq!(verdicts("Mayor Ilse Brandt said some residents had complained about the pier."), [Verdict::Named]);
+    fn a_narrated_sentence_in_the_speaker_s_paragraph_keeps_the_speaker_for_the_next_quote() {
+        let got = article(&[
+            "Harbour news",
+            "\"We have waited long enough,\" Ana Ruiz said. When the ferries stopped, the dockers would come to her house.",
+            "\"They would ask me what to do.\"",
+            "The port reopened in May.",
+            "\"Nobody asked us.\"",
+        ]);
+        assert_eq!(got[3], (Verdict::Named, Some("Ana Ruiz".to_string())), "{got:?}");
+        assert_eq!(got[5].0, Verdict::Unattributed, "a narrated paragraph in between ends the carry: {got:?}");
     }
 
     #[test]
-    fn a_share_counted_by_a_named_survey_is_named() {
-        let text = "The Harwick Institute polled 900 adults in May. Seven in 10 say they would pay more for trains, according to the survey.";
-        assert_eq!(verdicts(text), [Verdict::Unattributed, Verdict::Named]);
+    fn agentless_reports_charges_and_criticism_are_anonymous() {
+        assert_eq!(verdicts("The deal was announced on Monday."), [Verdict::Anonymous]);
+        assert_eq!(verdicts("He was charged with assault in May."), [Verdict::Anonymous]);
+        assert_eq!(verdicts("The plan faced withering criticism from the start."), [Verdict::Anonymous]);
+        assert_eq!(verdicts("The deal was signed on Monday."), [Verdict::Unattributed]);
     }
 
     #[test]
-    fn a_named_person_relaying_anonymous_officials_stays_anonymous() {
-        assert_eq!(verdicts("Mayor Ilse Brandt misled the board, according to officials at the port."), [Verdict::Anonymous]);
-        assert_eq!(verdicts("Ilse Brandt told the board the pier was safe, two officials said."), [Verdict::Anonymous]);
-    }
-
-    #[test]
-    fn a_named_outlet_citing_a_group_stays_anonymous() {
-        assert_eq!(verdicts("The Harwick Courier reported that critics say the pier is unsafe."), [Verdict::Anonymous]);
+    fn a_paragraph_after_a_speaker_s_colon_is_the_speaker_s() {
+        let got = article(&["Harbour news", "The harbour master said in a statement:", "The pier is safe. It will reopen on Monday.", "The ferry was late."]);
+        let names: Vec<Option<&str>> = got.iter().map(|(_, n)| n.as_deref()).collect();
+        assert_eq!(names[2..], [Some("The harbour master"), Some("The harbour master"), None], "{got:?}");
     }
 }

@@ -62,6 +62,8 @@ pub struct Lexicon {
     pub anonymous_roles: HashSet<String>,
     pub spokespeople: HashSet<String>,
     pub document_heads: HashSet<String>,
+    /// Those of them that are public records (marked `=`): identified by what they are.
+    pub public_records: HashSet<String>,
     pub organisation_words: HashSet<String>,
     pub outlet_words: HashSet<String>,
     pub institutions: HashSet<String>,
@@ -75,6 +77,11 @@ pub struct Lexicon {
     pub boilerplate: Boilerplate,
     /// Grammar words by class (`data/<lang>/grammar.txt`).
     pub grammar: Grammar,
+    /// Words that say what kind of body a name or phrase stands for
+    /// (`body_kinds.txt`): "union", "company", "ministry".
+    pub body_kinds: HashMap<String, BodyKind>,
+    /// Unique offices ("the returning officer"), `offices.txt`.
+    pub offices: Phrases,
     /// Every word of the lists above that is an everyday word: capitalised at
     /// the start of a sentence, such a word is not a name ("Figures show").
     pub common_words: HashSet<String>,
@@ -91,9 +98,10 @@ pub struct Lexicon {
 /// The rules ask several lists about the same word ("a preposition? a title?
 /// a pronoun?"); with the bits found once per token, each question is an AND
 /// instead of a hash and a string comparison. A union of classes (`A | B`)
-/// asks "any of them".
+/// asks "any of them". 128 bits: the shared classes take the low 64, the
+/// classes a language defines for its own rules the high ones.
 #[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
-pub struct WordClass(u64);
+pub struct WordClass(u128);
 
 impl WordClass {
     pub const NONE: Self = Self(0);
@@ -142,15 +150,62 @@ impl WordClass {
     pub const MODAL: Self = Self(1 << 35);
     /// The first word of a source preposition ("according" of "according to").
     pub const SOURCE_PREPOSITION_START: Self = Self(1 << 36);
+    /// A word a sentence does not end with (`grammar.txt`, `unfinished`).
+    pub const UNFINISHED: Self = Self(1 << 37);
+    /// An adverb without -ly ("long", "seldom"): never a source.
+    pub const ADVERB: Self = Self(1 << 38);
+    /// A verb of belief or opinion ("believe", "fear").
+    pub const BELIEF_VERB: Self = Self(1 << 39);
+    /// A participle of a rating ("rated"), or of an award before a superlative ("named").
+    pub const RATING: Self = Self(1 << 40);
+    pub const AWARD: Self = Self(1 << 41);
+    pub const SUPERLATIVE: Self = Self(1 << 42);
+    /// A public record (`document_heads.txt`, marked `=`).
+    pub const PUBLIC_RECORD: Self = Self(1 << 43);
+    /// A participle that puts a document on the record ("entered into
+    /// evidence", "filed with the court"): `grammar.txt`, `on_record`.
+    pub const ON_RECORD: Self = Self(1 << 44);
+    /// "our colleagues of the Echo": peers that name another outlet (`grammar.txt`, `peers`).
+    pub const PEERS: Self = Self(1 << 45);
+    /// "source", "informant": what a definite one refers back to is any
+    /// unnamed person met before (`grammar.txt`, `informant`).
+    pub const INFORMANT: Self = Self(1 << 46);
+    /// The label of an interviewer's line ("Q:") or of an answer ("A:") in a Q&A.
+    pub const QUESTION_LABEL: Self = Self(1 << 47);
+    pub const ANSWER_LABEL: Self = Self(1 << 48);
+    /// A verb that opens an interviewer's prompt ("Tell us about ...").
+    pub const PROMPT_VERB: Self = Self(1 << 49);
+    /// A verb that reports only beside a quotation ("he continued").
+    pub const QUOTE_VERB: Self = Self(1 << 50);
+    /// A verb of publication, a cue with a report for its object ("released its findings").
+    pub const PUBLICATION_VERB: Self = Self(1 << 51);
+    /// What a publication verb publishes when it reports: "findings", "a statement".
+    pub const PUBLICATION_OBJECT: Self = Self(1 << 52);
+    /// An adjective of degree that may stand inside an impersonal phrase ("faced sharp criticism").
+    pub const INTENSIFIER: Self = Self(1 << 53);
+    /// A noun for a person that no other list holds ("man", "mother", "caller").
+    pub const PERSON_NOUN: Self = Self(1 << 54);
+    /// A noun of what someone said ("claim", "call", "criticism").
+    pub const SPEECH_NOUN: Self = Self(1 << 55);
+    /// A verb whose object document is its subject's own ("released a statement").
+    pub const AUTHORING: Self = Self(1 << 56);
+    /// A noun of quantity whose "of" leads to the head ("a series of tweets").
+    pub const MEASURE: Self = Self(1 << 57);
     /// The first bit of the classes a language defines for its own rules
-    /// ([`Grammar::own`]): one bit each, up to [`WordClass::OWN_CLASSES`].
-    const OWN_FIRST: u32 = 40;
+    /// ([`Grammar::own`]): one bit each, up to [`WordClass::OWN_CLASSES`],
+    /// above the bits of the shared classes.
+    const OWN_FIRST: u32 = 64;
     /// How many classes of its own a language may define.
-    pub const OWN_CLASSES: usize = 24;
+    pub const OWN_CLASSES: usize = 32;
 
     /// Both sets of classes (`|`, usable in constants).
     pub const fn with(self, other: WordClass) -> Self {
         Self(self.0 | other.0)
+    }
+
+    /// The classes of `self` that are not in `other`.
+    pub const fn without(self, other: WordClass) -> Self {
+        Self(self.0 & !other.0)
     }
 
     /// Whether the word belongs to any of the classes of `class`.
@@ -214,6 +269,26 @@ pub struct Grammar {
     pub stance_verb: HashSet<String>,
     pub stance_object: HashSet<String>,
     pub modal: HashSet<String>,
+    pub unfinished: HashSet<String>,
+    pub adverb: HashSet<String>,
+    pub belief_verb: HashSet<String>,
+    pub rating: HashSet<String>,
+    pub award: HashSet<String>,
+    pub superlative: HashSet<String>,
+    pub on_record: HashSet<String>,
+    pub peers: HashSet<String>,
+    pub informant: HashSet<String>,
+    pub question_label: HashSet<String>,
+    pub answer_label: HashSet<String>,
+    pub prompt_verb: HashSet<String>,
+    pub quote_verb: HashSet<String>,
+    pub publication_verb: HashSet<String>,
+    pub publication_object: HashSet<String>,
+    pub intensifier: HashSet<String>,
+    pub person_noun: HashSet<String>,
+    pub speech_noun: HashSet<String>,
+    pub authoring: HashSet<String>,
+    pub measure: HashSet<String>,
     /// Elided words written with their apostrophe ("l'", "qu'"): the tokenizer
     /// makes each a word of its own ("l'élue" is "l'" "élue").
     pub elision: HashSet<String>,
@@ -250,6 +325,26 @@ fn grammar(data: &str) -> Grammar {
             "stance_verb" => &mut grammar.stance_verb,
             "stance_object" => &mut grammar.stance_object,
             "modal" => &mut grammar.modal,
+            "unfinished" => &mut grammar.unfinished,
+            "adverb" => &mut grammar.adverb,
+            "belief_verb" => &mut grammar.belief_verb,
+            "rating" => &mut grammar.rating,
+            "award" => &mut grammar.award,
+            "superlative" => &mut grammar.superlative,
+            "on_record" => &mut grammar.on_record,
+            "peers" => &mut grammar.peers,
+            "informant" => &mut grammar.informant,
+            "question_label" => &mut grammar.question_label,
+            "answer_label" => &mut grammar.answer_label,
+            "prompt_verb" => &mut grammar.prompt_verb,
+            "quote_verb" => &mut grammar.quote_verb,
+            "publication_verb" => &mut grammar.publication_verb,
+            "publication_object" => &mut grammar.publication_object,
+            "intensifier" => &mut grammar.intensifier,
+            "person_noun" => &mut grammar.person_noun,
+            "speech_noun" => &mut grammar.speech_noun,
+            "authoring" => &mut grammar.authoring,
+            "measure" => &mut grammar.measure,
             "elision" => &mut grammar.elision,
             "clitic" => &mut grammar.clitic,
             own => match grammar.own.iter().position(|(name, _)| name == own) {
@@ -263,6 +358,28 @@ fn grammar(data: &str) -> Grammar {
         set.extend(words.split_whitespace().map(str::to_string));
     }
     grammar
+}
+
+/// A kind of body (`body_kinds.txt`): the index of its kind in the list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct BodyKind(u8);
+
+fn body_kinds(data: &str) -> HashMap<String, BodyKind> {
+    let mut kinds: Vec<String> = Vec::new();
+    let mut words = HashMap::default();
+    for line in entries(data) {
+        let Some((kind, list)) = line.split_once(':') else { continue };
+        let kind = kind.trim().to_string();
+        let index = kinds.iter().position(|k| *k == kind).unwrap_or_else(|| {
+            kinds.push(kind);
+            kinds.len() - 1
+        });
+        let index = BodyKind(u8::try_from(index).unwrap_or(u8::MAX));
+        for word in list.split_whitespace() {
+            words.entry(word.to_string()).or_insert(index);
+        }
+    }
+    words
 }
 
 /// What a pronoun can stand for.
@@ -306,7 +423,8 @@ macro_rules! lexicon {
                 vague_groups: set(file!("vague_groups.txt")),
                 anonymous_roles: set(file!("anonymous_roles.txt")),
                 spokespeople: set(file!("spokespeople.txt")),
-                document_heads: set(file!("document_heads.txt")),
+                document_heads: marked_phrases(file!("document_heads.txt"), '=').into_iter().map(|(p, _)| p.join(" ")).collect(),
+                public_records: marked_phrases(file!("document_heads.txt"), '=').into_iter().filter(|(_, marked)| *marked).map(|(p, _)| p.join(" ")).collect(),
                 organisation_words: set(file!("organisation_words.txt")),
                 outlet_words: set(file!("outlet_words.txt")),
                 institutions: set(file!("institutions.txt")),
@@ -316,6 +434,8 @@ macro_rules! lexicon {
                 pronouns: pronouns(file!("pronouns.txt")),
                 boilerplate: Boilerplate::parse(file!("nonclaims.txt")),
                 grammar,
+                body_kinds: body_kinds(file!("body_kinds.txt")),
+                offices: Phrases::new(phrases(file!("offices.txt"))),
                 common_words: HashSet::default(),
                 sentence_phrases: Sieve::ALL,
                 impersonal_by_start: HashMap::default(),
@@ -395,7 +515,7 @@ fn class_table(lexicon: &Lexicon) -> HashMap<String, WordClass> {
 impl Lexicon {
     /// Each set of words with its class (reporting verbs, pronouns and the
     /// first words of phrases are added in [`class_table`]).
-    fn class_sets(&self) -> [(&HashSet<String>, WordClass); 29] {
+    fn class_sets(&self) -> [(&HashSet<String>, WordClass); 50] {
         let g = &self.grammar;
         [
             (&self.evidence_verbs, WordClass::EVIDENCE_VERB),
@@ -427,6 +547,27 @@ impl Lexicon {
             (&g.stance_verb, WordClass::STANCE_VERB),
             (&g.stance_object, WordClass::STANCE_OBJECT),
             (&g.modal, WordClass::MODAL),
+            (&g.unfinished, WordClass::UNFINISHED),
+            (&g.adverb, WordClass::ADVERB),
+            (&g.belief_verb, WordClass::BELIEF_VERB),
+            (&g.rating, WordClass::RATING),
+            (&g.award, WordClass::AWARD),
+            (&g.superlative, WordClass::SUPERLATIVE),
+            (&g.on_record, WordClass::ON_RECORD),
+            (&g.peers, WordClass::PEERS),
+            (&g.informant, WordClass::INFORMANT),
+            (&g.question_label, WordClass::QUESTION_LABEL),
+            (&g.answer_label, WordClass::ANSWER_LABEL),
+            (&g.prompt_verb, WordClass::PROMPT_VERB),
+            (&g.quote_verb, WordClass::QUOTE_VERB),
+            (&g.publication_verb, WordClass::PUBLICATION_VERB),
+            (&g.publication_object, WordClass::PUBLICATION_OBJECT),
+            (&g.intensifier, WordClass::INTENSIFIER),
+            (&g.person_noun, WordClass::PERSON_NOUN),
+            (&g.speech_noun, WordClass::SPEECH_NOUN),
+            (&g.authoring, WordClass::AUTHORING),
+            (&g.measure, WordClass::MEASURE),
+            (&self.public_records, WordClass::PUBLIC_RECORD),
         ]
     }
 
@@ -438,6 +579,11 @@ impl Lexicon {
             Some(n) => WordClass(1 << (WordClass::OWN_FIRST + n as u32)),
             None => WordClass::NONE,
         }
+    }
+
+    /// The kind of body a lower-case word names, if it names one ("union").
+    pub fn body_kind(&self, lower_word: &str) -> Option<BodyKind> {
+        self.body_kinds.get(lower_word).copied()
     }
 
     /// The lists a lower-case word belongs to ([`WordClass::NONE`] for a word in none).

@@ -11,26 +11,35 @@
 //! boundary converts them to UTF-16 code units once per block ([`utf16`]).
 //!
 //! The pipeline, one module per step:
-//! [`text`] (normalise) → [`sentences`] → [`quotes`] → [`cues`] → [`sources`] →
-//! [`judge`] (verdicts, with [`nonclaims`] and [`hedges`]) → [`profile`].
+//! [`text`] (normalise) → [`quotes`] → [`sentences`] → [`attribution`] (each
+//! sentence's [`cues`], their [`sources`] read on [`noun_phrases`] and resolved
+//! against the [`memory`] of sources met, the [`relays`] among them) →
+//! [`judge`] (verdicts with carry-over, with [`nonclaims`] and [`hedges`]) →
+//! [`profile`].
 //! Word lists live in `data/<lang>/*.txt`, compiled in and parsed once ([`lexicon`]);
 //! their phrases are found on words by [`phrases`].
 
 pub mod analysis;
+pub mod attribution;
 pub mod boilerplate;
 pub mod chars;
 pub mod corpus;
 pub mod cues;
+pub mod documents;
 pub mod eval;
 pub mod hedges;
 pub mod judge;
 pub mod lang;
 pub mod lexicon;
 pub mod lists;
+pub mod memory;
 pub mod nonclaims;
+pub mod noun_phrases;
 pub mod phrases;
 pub mod profile;
 pub mod quotes;
+pub mod rejoin;
+pub mod relays;
 pub mod sentence;
 pub mod sentences;
 pub mod sources;

@@ -8,13 +8,13 @@
 //! next word usually opens a sentence (`The`, `He`, `But`). Decimals never
 //! stand before white space, so they never split.
 //!
-//! A paragraph break ends a sentence too, except where it falls inside one:
-//! text dumps that broke an inline quotation onto lines of their own
-//! ([`crate::quotes::is_fragment_break`]). Such a sentence spans blocks; the analysis
-//! reports one part per block.
+//! A paragraph break ends a sentence too. Paragraphs are the text's
+//! [`Text::paragraphs`]: blocks that a text dump broke out of one sentence were
+//! joined by [`crate::rejoin`] before, so such a sentence spans blocks, and the
+//! analysis reports one part per block.
 
 use crate::lexicon::Lexicon;
-use crate::quotes::{is_fragment_break, Quote};
+use crate::quotes::Quote;
 use crate::span::Span;
 use crate::text::Text;
 
@@ -86,29 +86,27 @@ fn may_hold_terminal(word: u64) -> bool {
 pub fn split(text: &Text, quotes: &[Quote], lexicon: &Lexicon) -> Vec<Span> {
     let norm = text.norm.as_str();
     let mut sentences = Vec::new();
-    let mut carried: Option<usize> = None;
-    // Top-level quotations are disjoint and in order, so the one open over a
-    // paragraph break is found by binary search; nested ones lie inside them.
+    // Top-level quotations are disjoint and in order; nested ones lie inside them.
     let top: Vec<Span> = quotes.iter().filter(|q| !q.nested).map(|q| q.span).collect();
-    for (index, block) in text.block_spans.iter().enumerate() {
-        let mut start = carried.take().unwrap_or(block.start);
-        let block_text = &norm[block.start..block.end];
-        let mut breaks = line_breaks(block_text, block.start, &top).peekable();
-        // Whether a quotation closes with the mark at this offset of the block.
-        let closes = |at: usize| top.binary_search_by_key(&(block.start + at + 1), |q| q.end).is_ok();
-        for (end_start, end_end) in ends(block_text, closes) {
+    for paragraph in &text.paragraphs {
+        let mut start = paragraph.start;
+        let paragraph_text = &norm[paragraph.start..paragraph.end];
+        let mut breaks = line_breaks(paragraph_text, paragraph.start, &top).peekable();
+        // Whether a quotation closes with the mark at this offset of the paragraph.
+        let closes = |at: usize| top.binary_search_by_key(&(paragraph.start + at + 1), |q| q.end).is_ok();
+        for (end_start, end_end) in ends(paragraph_text, closes) {
             // Line breaks before this end that end a sentence themselves.
-            while let Some(&at) = breaks.peek().filter(|&&at| at < block.start + end_start) {
+            while let Some(&at) = breaks.peek().filter(|&&at| at < paragraph.start + end_start) {
                 breaks.next();
                 if at > start {
                     push_trimmed(norm, start, at, &mut sentences);
                     start = at;
                 }
             }
-            let punct_end = block.start + block_text[end_start..end_end].trim_end().len() + end_start;
-            if ends_sentence(block_text, end_start, end_end, lexicon) {
+            let punct_end = paragraph.start + paragraph_text[end_start..end_end].trim_end().len() + end_start;
+            if ends_sentence(paragraph_text, end_start, end_end, lexicon) {
                 push_trimmed(norm, start, punct_end, &mut sentences);
-                start = block.start + end_end;
+                start = paragraph.start + end_end;
             }
         }
         for at in breaks {
@@ -117,19 +115,7 @@ pub fn split(text: &Text, quotes: &[Quote], lexicon: &Lexicon) -> Vec<Span> {
                 start = at;
             }
         }
-        let rest_is_blank = norm[start.max(block.start).min(block.end)..block.end].trim().is_empty() && start >= block.start;
-        let joins_next = text.block_spans.get(index + 1).is_some_and(|next| {
-            let next_text = &norm[next.start..next.end];
-            let next_start = next.start + (next_text.len() - next_text.trim_start().len());
-            let open = top.partition_point(|q| q.end <= next_start);
-            let quote_open = top.get(open).is_some_and(|q| q.start < block.end);
-            !rest_is_blank && is_fragment_break(block_text, &norm[next.start..next.end], quote_open)
-        });
-        if joins_next {
-            carried = Some(start);
-        } else {
-            push_trimmed(norm, start, block.end, &mut sentences);
-        }
+        push_trimmed(norm, start, paragraph.end, &mut sentences);
     }
     sentences
 }
@@ -160,8 +146,9 @@ fn line_breaks<'a>(block: &'a str, offset: usize, top: &'a [Span]) -> impl Itera
 fn ends_sentence(block: &str, at: usize, after: usize, lexicon: &Lexicon) -> bool {
     let next_word: &str = block[after..].split(|c: char| c.is_whitespace()).next().unwrap_or("");
     let next_char = next_word.chars().next();
-    // Lower case goes on the sentence ("“Why?” she asked"); a dash brings its credit ("” — Jane Roe").
-    if next_char.is_some_and(|c| c.is_lowercase() || c == '\u{2014}') {
+    // Lower case goes on the sentence ("“Why?” she asked"); a dash brings its
+    // credit ("” — Jane Roe", "” - Jane Roe").
+    if next_char.is_some_and(|c| c.is_lowercase() || c == '\u{2014}') || next_word == "-" {
         return false;
     }
     let punct = &block[at..after];
@@ -213,7 +200,7 @@ mod tests {
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     fn texts(blocks: &[&str]) -> Vec<String> {
-        let text = Text::new(blocks);
+        let text = crate::rejoin::read(blocks, lexicon::get(Lang::En));
         let quotes = crate::quotes::pair(&text);
         split(&text, &quotes, lexicon::get(Lang::En)).into_iter().map(|s| text.norm[s.start..s.end].to_string()).collect()
     }
@@ -250,16 +237,17 @@ mod tests {
         pm_at_the_end_of_a_sentence: ["It ended at 5 p.m. But talks resume."] => ["It ended at 5 p.m.", "But talks resume."];
         decimals_do_not_split: ["Shares fell 3.5 per cent. Bonds rose."] => ["Shares fell 3.5 per cent.", "Bonds rose."];
         dash_credit_stays_with_its_quote: ["\"Never leave early.\" \u{2014} Jane Roe"] => ["\"Never leave early.\" \u{2014} Jane Roe"];
+        hyphen_credit_stays_with_its_quote: ["\"Never leave early.\" - Jane Roe."] => ["\"Never leave early.\" - Jane Roe."];
         ellipsis_then_capital_splits: ["We waited\u{2026} Nothing came."] => ["We waited\u{2026}", "Nothing came."];
         ellipsis_then_lowercase_does_not: ["We waited... and waited."] => ["We waited... and waited."];
         question_inside_quote_then_lowercase: ["\"Why?\" she asked. He shrugged."] => ["\"Why?\" she asked.", "He shrugged."];
         paragraphs_end_sentences: ["No full stop here", "By Jane Roe"] => ["No full stop here", "By Jane Roe"];
         broken_quote_fragments_join: ["\"", "Not content with it", "\" - he said - \"", "it goes on", "\", reacted Jane Roe."] =>
-            ["\"\n\nNot content with it\n\n\" - he said - \"\n\nit goes on\n\n\", reacted Jane Roe."];
+            ["\"Not content with it\" - he said - \"it goes on\", reacted Jane Roe."];
         lowercase_paragraph_continues_the_sentence: ["\u{ab} I worked every day,", "but the body said stop. I must listen \u{bb}, he says."] =>
-            ["\" I worked every day,\n\nbut the body said stop.", "I must listen \", he says."];
+            ["\" I worked every day, but the body said stop.", "I must listen \", he says."];
         a_lone_mark_after_a_full_line_opens_the_next_sentence: ["Read also: ten stations", "\"", "We asked in January", "\", he said."] =>
-            ["Read also: ten stations", "\"\n\nWe asked in January\n\n\", he said."];
+            ["Read also: ten stations", "\"We asked in January\", he said."];
         blank_blocks_have_no_sentence: ["  \n ", ""] => [];
         text_without_punctuation_is_one_sentence: ["just words and more words"] => ["just words and more words"];
         line_opening_a_quotation_after_a_credit_splits: ["\u{201c}The pier is safe.\u{201d} \u{2014} Ana Ruiz\n\u{201c}It is not.\u{201d} \u{2014} Ilse Brandt"] =>

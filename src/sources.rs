@@ -22,143 +22,14 @@
 
 use std::rc::Rc;
 
+use crate::documents::{self, Document};
 use crate::lang::rules;
+use crate::lexicon::{BodyKind, PronounKind, WordClass};
+use crate::memory::{Classified, Memory};
+use crate::noun_phrases::SPEAKER_WORDS;
 use crate::sentence::SourceKind;
-use crate::lexicon::{PronounKind, WordClass};
-use crate::tokens::{Kind, PageMap, Reading};
+use crate::tokens::{Kind, Reading};
 
-/// A source as the rules read it. Its texts are shared rather than copied:
-/// the [`Memory`] keeps every source met, and a pronoun or a role referring
-/// back is handed its antecedent again (copying them was a sixth of the
-/// allocations of a call).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Classified {
-    pub kind: SourceKind,
-    /// The name it resolves to, for a named source; the phrase itself for an anonymous one.
-    pub name: Option<Rc<str>>,
-    /// Head word, lower case: what a later "the `<head>`" refers back to.
-    pub head: Rc<str>,
-    pub plural: bool,
-    /// Stands for one person (named or not): what "he" or "she" can refer to.
-    pub person: bool,
-}
-
-impl Classified {
-    pub fn is_anonymous(&self) -> bool {
-        self.kind.is_anonymous()
-    }
-}
-
-/// One source met so far in the article.
-#[derive(Clone, Debug)]
-struct Entity {
-    class: Classified,
-    /// How many names had been mentioned when it was met.
-    mentions: usize,
-}
-
-/// The sources met so far, newest last, for pronouns and roles to refer back to.
-#[derive(Default)]
-pub struct Memory {
-    entities: Vec<Entity>,
-    /// Full names of people mentioned anywhere so far ("Teodor Halek"), for "Halek".
-    names: Vec<String>,
-    /// The same names by their last word, the latest kept (keys from the page).
-    by_surname: PageMap<String, String>,
-    /// How many person names were mentioned so far, and the last one.
-    mentions: usize,
-    last_mention: Option<String>,
-    /// Where a sentence's names are written while they are compared with the
-    /// known ones: copied out only when new.
-    name_buffer: String,
-}
-
-impl Memory {
-    /// Remembers a classified source.
-    pub fn remember(&mut self, class: &Classified) {
-        self.entities.push(Entity { class: class.clone(), mentions: self.mentions });
-        if self.entities.len() > 64 {
-            self.entities.remove(0);
-        }
-    }
-
-    /// Remembers the multi-word names of a sentence (two or more capitalised words).
-    pub fn remember_names(&mut self, r: &Reading) {
-        // A known person named again by surname ("Halek") is a mention too.
-        for i in 0..r.len() {
-            if r.is_proper(i) {
-                if let Some(full) = self.by_surname.get(r.text(i)) {
-                    self.mentions += 1;
-                    set_if_changed(&mut self.last_mention, full);
-                }
-            }
-        }
-        let mut i = 0;
-        while i < r.len() {
-            if r.is_proper(i) && !r.is(i, WordClass::TITLE) {
-                let start = i;
-                while i < r.len() && r.is_proper(i) {
-                    i += 1;
-                }
-                if i - start >= 2 && i - start <= 4 {
-                    let mut name = std::mem::take(&mut self.name_buffer);
-                    write_words(r, start, i, &mut name);
-                    let person = i - start <= 3
-                        && !(start..i).any(|k| {
-                            r.is(k, WordClass::ORGANISATION | WordClass::OUTLET | WordClass::COMMON) || r.text(k).chars().all(|c| !c.is_lowercase())
-                        })
-                        && !(start > 0 && r.lw(start - 1) == "the");
-                    if person {
-                        self.mentions += 1;
-                        set_if_changed(&mut self.last_mention, &name);
-                    }
-                    // Names come back often: copied only when new.
-                    if let Some(last) = name.rsplit(' ').next() {
-                        match self.by_surname.get_mut(last) {
-                            Some(full) if *full == name => {}
-                            Some(full) => full.clone_from(&name),
-                            None => {
-                                self.by_surname.insert(last.to_string(), name.clone());
-                            }
-                        }
-                    }
-                    if !self.names.contains(&name) {
-                        self.names.push(name.clone());
-                    }
-                    self.name_buffer = name;
-                }
-            } else {
-                i += 1;
-            }
-        }
-        if self.names.len() > 64 {
-            self.names.remove(0);
-        }
-    }
-
-    /// The full name a surname stands for ("Halek" → "Teodor Halek").
-    fn full_name(&self, name: &str) -> Option<&String> {
-        let last = name.rsplit(' ').next()?;
-        self.names.iter().rev().find(|full| full.len() > name.len() && full.rsplit(' ').next() == Some(last))
-    }
-
-    fn last(&self, fits: impl Fn(&Entity) -> bool) -> Option<&Classified> {
-        self.entities.iter().rev().find(|e| fits(e)).map(|e| &e.class)
-    }
-}
-
-/// Sets `held` to `value`, copying it only when it differs, into the
-/// string already held if there is one.
-fn set_if_changed(held: &mut Option<String>, value: &str) {
-    match held {
-        Some(held) if held == value => {}
-        Some(held) => {
-            held.clear();
-            held.push_str(value);
-        }
-        None => *held = Some(value.to_string()),
-    }
-}
 
 /// Tokens `i` and `i + 1` in lower case with one space between: a slice of
 /// the text when it is written so, as it nearly always is (this is asked for
@@ -170,31 +41,31 @@ fn two_words<'r>(r: &'r Reading, i: usize) -> std::borrow::Cow<'r, str> {
     }
 }
 
-fn words_text(r: &Reading, start: usize, end: usize) -> String {
-    let mut out = String::new();
-    write_words(r, start, end, &mut out);
-    out
-}
 
-/// The text of tokens `start..end`, one space between words, written over `out`.
-fn write_words(r: &Reading, start: usize, end: usize, out: &mut String) {
-    out.clear();
-    for i in start..end {
-        if !out.is_empty() && r.kind(i) != Some(Kind::Possessive) {
-            out.push(' ');
-        }
-        out.push_str(r.text(i));
-    }
-}
 
 /// Reads the source phrase `r.tokens[start..end]`; `None` when it is not a source
 /// at all ("according to plan").
 pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Option<Classified> {
+    let mut class = read_phrase(r, start, end, memory)?;
+    // A body takes the kind its words give it ("the union Rail Together",
+    // "the retail giant"), for a later "the union" or "the company" to find it.
+    if class.body.is_none() && matches!(class.kind, SourceKind::Organisation | SourceKind::Outlet) {
+        class.body = (start..end).filter(|&i| r.is_word(i)).find_map(|i| r.lex.body_kind(r.lw(i)));
+    }
+    Some(class)
+}
+
+/// [`classify`] without the kind of body.
+fn read_phrase(r: &Reading, start: usize, end: usize, memory: &Memory) -> Option<Classified> {
     let lex = r.lex;
     // A title alone ("according to “Tides of Harwick”") identifies its document.
     if end == start + 1 && r.kind(start) == Some(Kind::Quote) {
         let title = phrase_text(r, start, end);
-        return Some(Classified { kind: SourceKind::Document, name: Some(title), head: "title".into(), plural: false, person: false });
+        return Some(Classified { kind: SourceKind::Document, name: Some(title), head: "title".into(), plural: false, person: false, body: None });
+    }
+    // An adverb is never a source ("have forever complained").
+    if end == start + 1 && r.is(start, WordClass::ADVERB) {
+        return None;
     }
     let mut start = start;
     while start < end && (matches!(r.lw(start), "but" | "and" | "so" | "yet" | "however" | "both") || !r.is_word(start)) {
@@ -207,18 +78,23 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
         return None;
     }
     let phrase = &r.lower[r.span(start..end).start..r.span(start..end).end];
-    if crate::cues::holds_anonymous_phrase(phrase, lex) {
+    if lex.anonymous_phrases.is_match(phrase) {
         let head_at = rules::head_of(r, start, end);
         let head = r.lw(head_at);
         let kind = if r.is(head_at, WordClass::DOCUMENT_HEAD) { SourceKind::UnnamedDocument } else { SourceKind::Anonymous };
-        return Some(anonymous(r, start, end, kind, head));
+        let mut class = anonymous(r, start, end, kind, head);
+        // "an unnamed docker": one person, whatever the noun ("people
+        // familiar with the matter" are several).
+        let plural_head = head.ends_with('s') && !head.ends_with("ss") || head == "people";
+        class.person = kind == SourceKind::Anonymous && !plural_head;
+        return Some(class);
     }
     // The first segment, before any comma or dash: the core of the phrase.
     let seg_end = (start..end).find(|&i| r.is_punct(i, ",") || r.is_punct(i, "\u{2014}") || r.is_punct(i, "(")).unwrap_or(end);
     // Pronouns.
     if seg_end - start == 1 {
         if let Some(kind) = r.pronoun(start) {
-            return Some(resolve_pronoun(kind, memory, r.lw(start)));
+            return Some(memory.resolve_pronoun(kind, r.lw(start)));
         }
         if matches!(r.lw(start), "who" | "which" | "that") {
             return None;
@@ -227,7 +103,7 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
     // "l'élue", "ce dernier": a noun that refers back as a pronoun does, after its determiner.
     if seg_end - start == 2 && r.is(start, WordClass::DEFINITE) {
         if let Some(kind) = r.pronoun(start + 1) {
-            return Some(resolve_pronoun(kind, memory, r.lw(start + 1)));
+            return Some(memory.resolve_pronoun(kind, r.lw(start + 1)));
         }
     }
     // A count in words ("six", "dozens") is a share too.
@@ -247,17 +123,21 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
     {
         return Some(anonymous(r, start, end, SourceKind::VagueGroup, "of"));
     }
-    // The core: the first segment cut before its first preposition or clause word.
+    // The core: the first segment cut before its first preposition (but the
+    // "of" after a measure) or clause word, or a pronoun that opens a relative clause without "that" ("the
+    // experts I interviewed").
     let core_end = (start + 1..seg_end)
         .find(|&i| {
             let w = r.lw(i);
             r.is_word(i)
                 && !r.is_proper(i)
-                && (r.is(i, WordClass::PREPOSITION | WordClass::CLAUSE | WordClass::PARTICIPLE) || w == "not" || (w.ends_with("ed") && i > start + 1 && !r.is(i - 1, WordClass::DEFINITE)))
+                && (r.is(i, WordClass::PREPOSITION | WordClass::CLAUSE | WordClass::PARTICIPLE | WordClass::PRONOUN) || w == "not" || (w.ends_with("ed") && i > start + 1 && !r.is(i - 1, WordClass::DEFINITE)))
+                // "a series of tweets": the head is what the measure counts.
+                && !(w == "of" && r.is(i - 1, WordClass::MEASURE))
         })
         .unwrap_or(seg_end);
     // The last word of the core in English; French puts its adjectives after the noun.
-    let head = rules::head_of(r, start, seg_end);
+    let head = rules::head_of(r, start, core_end);
     if !r.is_word(head) {
         // "85% of Democrats", "46 percent": a share of a group.
         if r.kind(start) == Some(Kind::Number) && (core_end < seg_end || r.text(start).ends_with('%')) {
@@ -273,8 +153,8 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
     let count = r.kind(start) == Some(Kind::Number) && r.text(start).chars().all(|c| c.is_ascii_digit() || c == ',');
     let indefinite = (r.is(start, WordClass::INDEFINITE) || count) && head > start;
     let possessive_owner = (start..core_end).find(|&i| r.kind(i) == Some(Kind::Possessive)).map(|i| i - 1);
-    let proper_in = |a: usize, b: usize| (a..b).any(|i| r.is_proper(i) && !r.is(i, WordClass::TITLE));
-    let plural = head_lw.ends_with('s') && !head_lw.ends_with("ss") || head_lw == "people" || head_lw == "police";
+    let proper_in = |a: usize, b: usize| (a..b).any(|i| is_name(r, i));
+    let plural = head_lw.ends_with('s') && !head_lw.ends_with("ss") || matches!(head_lw, "people" | "police" | "men" | "women" | "children");
     let seen_by = phrase.contains("seen by") || phrase.contains("obtained by") || phrase.contains("leaked");
 
     if head_class.is(WordClass::NOT_SOURCE) && !definite && !indefinite {
@@ -295,13 +175,13 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
     if appositive_name && !head_is_name {
         let next_seg_end = (seg_end + 1..end).find(|&i| r.is_punct(i, ",")).unwrap_or(end);
         let name = display_name(r, seg_end + 1, next_seg_end, memory);
-        return Some(Classified { kind: SourceKind::Person, name: Some(name), head: head_lw.into(), plural: false, person: true });
+        return Some(Classified { kind: SourceKind::Person, name: Some(name), head: head_lw.into(), plural: false, person: true, body: None });
     }
     // "one of them", "some of the residents".
     if seg_end - start >= 3 && r.is(start, WordClass::QUANTIFIER) && r.lw(start + 1) == "of" {
         let rest = r.lw(start + 2);
         if let Some(kind) = r.pronoun(start + 2).or(if rest == "them" || rest == "those" { Some(PronounKind::Group) } else { None }) {
-            let antecedent = resolve_pronoun(kind, memory, rest);
+            let antecedent = memory.resolve_pronoun(kind, rest);
             if !antecedent.is_anonymous() && r.lw(start) == "one" && antecedent.kind == SourceKind::Organisation {
                 return Some(anonymous(r, start, end, SourceKind::Anonymous, "one"));
             }
@@ -311,7 +191,7 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
     // Spokespeople speak for their body.
     if head_class.is(WordClass::SPOKESPERSON) || (head > start && lex.spokespeople.contains(two_words(r, head - 1).as_ref())) {
         let body = organisation_named_in(r, start, end, memory);
-        return Some(Classified { kind: SourceKind::Organisation, name: body, head: head_lw.into(), plural: false, person: false });
+        return Some(Classified { kind: SourceKind::Organisation, name: body, head: head_lw.into(), plural: false, person: false, body: None });
     }
     let counted_group = indefinite && plural && r.is_capitalised_word(head) && !r.is(start, WordClass::TITLE);
     // "Republicans" is a vague group, "Senate Republicans" names who.
@@ -319,107 +199,153 @@ pub fn classify(r: &Reading, start: usize, end: usize, memory: &Memory) -> Optio
     if head_is_name && !counted_group && !capitalised_group {
         let kind = named_kind(r, start, core_end);
         let name = display_name(r, start, core_end, memory);
-        return Some(Classified { kind, name: Some(name), head: head_lw.into(), plural: false, person: kind == SourceKind::Person });
+        return Some(Classified { kind, name: Some(name), head: head_lw.into(), plural: false, person: kind == SourceKind::Person, body: None });
     }
     if appositive_name {
         let next_seg_end = (seg_end + 1..end).find(|&i| r.is_punct(i, ",")).unwrap_or(end);
         let name = display_name(r, seg_end + 1, next_seg_end, memory);
-        return Some(Classified { kind: SourceKind::Person, name: Some(name), head: head_lw.into(), plural: false, person: true });
+        return Some(Classified { kind: SourceKind::Person, name: Some(name), head: head_lw.into(), plural: false, person: true, body: None });
+    }
+    // A unique office: "the returning officer", "the coroner".
+    if !indefinite && lex.offices.is_match(phrase) {
+        return Some(Classified { kind: SourceKind::Person, name: Some(phrase_text(r, start, end)), head: head_lw.into(), plural: false, person: true, body: None });
+    }
+    // "our colleagues of the Echo of the Marsh": another newspaper, by its name.
+    if det == "our" && head_class.is(WordClass::PEERS) && r.is(head + 1, WordClass::PREPOSITION) && (head + 2..end).any(|i| is_name(r, i)) {
+        let name = display_name(r, head + 2, end, memory);
+        return Some(Classified { kind: SourceKind::Outlet, name: Some(name), head: head_lw.into(), plural: false, person: false, body: None });
     }
     if head_class.is(WordClass::ANONYMOUS_ROLE) || plural && lex.classes(head_lw.trim_end_matches('s')).is(WordClass::ANONYMOUS_ROLE) {
         if indefinite || (!definite && possessive_owner.is_none()) || plural {
             let kind = if plural { SourceKind::VagueGroup } else { SourceKind::Anonymous };
             return Some(anonymous(r, start, end, kind, head_lw));
         }
-        if let Some(antecedent) = memory.last(|e| *e.class.head == *head_lw) {
+        if let Some(antecedent) = memory.last(|e| *e.head == *head_lw) {
             return Some(antecedent.clone());
+        }
+        // "this source" is whoever the article last cited without naming,
+        // whatever it called them ("an unnamed dock worker").
+        if head_class.is(WordClass::INFORMANT) {
+            if let Some(antecedent) = memory.last(|e| e.is_anonymous() && e.person) {
+                return Some(antecedent.clone());
+            }
         }
         if det == "the" || det == "this" || det == "that" {
             return Some(anonymous(r, start, end, SourceKind::Anonymous, head_lw));
         }
-        return Some(Classified { kind: SourceKind::Person, name: Some(phrase_text(r, start, end)), head: head_lw.into(), plural, person: !plural });
+        return Some(Classified { kind: SourceKind::Person, name: Some(phrase_text(r, start, end)), head: head_lw.into(), plural, person: !plural, body: None });
     }
     if head_class.is(WordClass::DOCUMENT_HEAD) {
-        let body = (start..end).any(|i| r.is_word(i) && r.is(i, WordClass::ORGANISATION | WordClass::INSTITUTION));
-        // "polls in Kent" says where, not whose; "a study in the Harwick Medical Journal" says whose.
-        let owner = (start..end).any(|i| {
-            let place = (start..i).rev().take_while(|&k| r.is_proper(k) || r.lw(k) == "and" || r.is(k, WordClass::DEFINITE)).last().map_or(i, |k| k);
-            let after_in = place > start && matches!(r.lw(place - 1), "in" | "across");
-            r.is_proper(i) && !r.is(i, WordClass::TITLE) && (!after_in || r.is(i, WordClass::OUTLET | WordClass::ORGANISATION))
-        });
-        let owner_named = !seen_by && (owner || body);
-        if owner_named || (possessive_owner.is_some() && !seen_by) {
-            return Some(Classified { kind: SourceKind::Document, name: Some(phrase_text(r, start, end)), head: head_lw.into(), plural, person: false });
-        }
-        if definite {
-            // "The documents" after "documents seen by reporters" stay unnamed; "the poll"
-            // after "a new poll" is the poll the article is about.
-            let unnamed_before = |e: &Entity| {
-                *e.class.head == *head_lw
-                    && e.class.is_anonymous()
-                    && e.class.name.as_deref().is_some_and(|n| ["seen by", "obtained by", "leaked", "internal"].iter().any(|k| n.to_lowercase().contains(k)))
-            };
-            if let Some(antecedent) = memory.last(unnamed_before) {
-                return Some(antecedent.clone());
-            }
-            if !seen_by {
-                return Some(Classified { kind: SourceKind::Document, name: Some(phrase_text(r, start, end)), head: head_lw.into(), plural, person: false });
-            }
-        }
-        return Some(anonymous(r, start, end, SourceKind::UnnamedDocument, head_lw));
+        let phrase = Document { start, end, head, definite, plural, possessive_owner: possessive_owner.is_some(), seen_by };
+        return Some(documents::classify(r, &phrase, memory));
     }
     if head_class.is(WordClass::VAGUE_GROUP) {
         if definite {
-            if let Some(antecedent) = memory.last(|e| *e.class.head == *head_lw) {
+            if let Some(antecedent) = memory.last(|e| *e.head == *head_lw) {
                 return Some(antecedent.clone());
             }
         }
         return Some(anonymous(r, start, end, SourceKind::VagueGroup, head_lw));
     }
     let body = WordClass::ORGANISATION | WordClass::OUTLET | WordClass::INSTITUTION;
+    let someone = || (start..end).any(|i| r.is_word(i) && names_someone(r, i));
     if plural && !definite && !head_is_name && !head_class.is(body) && !lex.classes(head_lw.trim_end_matches('s')).is(body) {
-        if let Some(antecedent) = memory.last(|e| *e.class.head == *head_lw) {
+        if let Some(antecedent) = memory.last(|e| *e.head == *head_lw) {
             return Some(antecedent.clone());
+        }
+        // "editorials", "policies", "tweets" are no group of people.
+        if !someone() {
+            return None;
         }
         return Some(anonymous(r, start, end, SourceKind::VagueGroup, head_lw));
     }
     if plural && indefinite && !head_class.is(WordClass::INSTITUTION) {
+        if !someone() {
+            return None;
+        }
         return Some(anonymous(r, start, end, SourceKind::VagueGroup, head_lw));
     }
     if head_class.is(WordClass::INSTITUTION) {
         let name = organisation_named_in(r, start, end, memory).or_else(|| Some(phrase_text(r, start, core_end)));
-        return Some(Classified { kind: SourceKind::Organisation, name, head: head_lw.into(), plural, person: false });
+        return Some(Classified { kind: SourceKind::Organisation, name, head: head_lw.into(), plural, person: false, body: None });
     }
     if indefinite {
+        // "a man", "a campaign operative", "a wide array of economists":
+        // someone unnamed; "a threat", "an emergency" are no one.
+        if !someone() {
+            return None;
+        }
         return Some(anonymous(r, start, end, SourceKind::Anonymous, head_lw));
     }
     if !definite && possessive_owner.is_none() && plural && !proper_in(start, core_end) {
         return Some(anonymous(r, start, end, SourceKind::VagueGroup, head_lw));
     }
+    // "his surrogates", "their children": people close to someone, a group.
+    if plural && matches!(det, "his" | "her" | "their" | "its") && !head_class.is(body | WordClass::DOCUMENT_HEAD) && names_someone(r, head) {
+        if let Some(antecedent) = memory.last(|e| *e.head == *head_lw) {
+            return Some(antecedent.clone());
+        }
+        return Some(anonymous(r, start, end, SourceKind::VagueGroup, head_lw));
+    }
     // A definite role or body: the last source with the same head, or a unique role.
-    if let Some(antecedent) = memory.last(|e| *e.class.head == *head_lw) {
+    if let Some(antecedent) = memory.last(|e| *e.head == *head_lw) {
         return Some(antecedent.clone());
     }
     if head_class.is(WordClass::ORGANISATION | WordClass::OUTLET) {
         let outlet = head_class.is(WordClass::OUTLET) && !head_class.is(WordClass::ORGANISATION);
         let kind = if outlet { SourceKind::Outlet } else { SourceKind::Organisation };
+        // "the company" is the last body of its kind, or of no known kind: not
+        // the union named before it (a role of another kind).
+        let body = lex.body_kind(head_lw);
+        if body.is_some() {
+            if let Some(antecedent) = memory.last(|e| e.kind == kind && !e.is_anonymous() && e.name.is_some() && fits(e, body)) {
+                return Some(antecedent.clone());
+            }
+        }
         let name = organisation_named_in(r, start, end, memory)
-            .or_else(|| memory.last(|e| e.class.kind == kind && e.class.name.is_some()).and_then(|c| c.name.clone()))
+            .or_else(|| memory.last(|e| e.kind == kind && e.name.is_some() && fits(e, body)).and_then(|c| c.name.clone()))
             .or_else(|| Some(phrase_text(r, start, core_end)));
-        return Some(Classified { kind, name, head: head_lw.into(), plural, person: false });
+        return Some(Classified { kind, name, head: head_lw.into(), plural, person: false, body: None });
     }
     let name = if proper_in(start, end) { display_name(r, start, end, memory) } else { phrase_text(r, start, end) };
-    Some(Classified { kind: SourceKind::Person, name: Some(name), head: head_lw.into(), plural, person: !plural })
+    Some(Classified { kind: SourceKind::Person, name: Some(name), head: head_lw.into(), plural, person: !plural, body: None })
+}
+
+/// Whether a word of an unnamed phrase can stand for someone: a word
+/// of the lists of people, bodies and documents, a person noun
+/// (`grammar.txt`, `person_noun`), a name ("a Democrat"), or the
+/// endings of nouns for people ("a campaign operative", "a driver", "an
+/// activist"). Without it, an indefinite phrase a cue rule took for a source
+/// ("dismissed it as a threat") is no source at all.
+fn names_someone(r: &Reading, head: usize) -> bool {
+    let who = SPEAKER_WORDS | WordClass::INSTITUTION | WordClass::PERSON_NOUN;
+    let w = r.lw(head);
+    let singular = w.strip_suffix('s').unwrap_or(w);
+    // "companies" is "company" in the lists.
+    let y_plural = || w.strip_suffix("ies").is_some_and(|stem| r.lex.classes(&[stem, "y"].concat()).is(who));
+    // The lists hold some words in the plural only ("donors").
+    let plural_listed = || r.lex.classes(&[w, "s"].concat()).is(who);
+    r.is(head, who)
+        || r.lex.classes(singular).is(who)
+        || r.is_proper(head)
+        || ["er", "ist", "ian", "ant", "ent", "eer", "ive", "man", "men"].iter().any(|end| singular.ends_with(end))
+        || plural_listed()
+        || y_plural()
+}
+
+/// Whether token `i` is a name, or a word of one: a capitalised word read as a
+/// name, and a title only where no name follows it ("Vice" the outlet, not
+/// "Vice President Ruiz"; "a report by the President").
+pub fn is_name(r: &Reading, i: usize) -> bool {
+    r.is_proper(i) && (!r.is(i, WordClass::TITLE) || !(r.is_proper(i + 1) || r.is_punct(i + 1, ".") && r.is_proper(i + 2)))
 }
 
 fn anonymous(r: &Reading, start: usize, end: usize, kind: SourceKind, head: &str) -> Classified {
-    let person = kind == SourceKind::Anonymous && (head == "one" || r.lex.classes(head).is(WordClass::ANONYMOUS_ROLE));
-    Classified { kind, name: Some(phrase_text(r, start, end)), head: head.into(), plural: kind == SourceKind::VagueGroup, person }
+    Classified::unidentified(r, start, end, kind, head)
 }
 
 fn phrase_text(r: &Reading, start: usize, end: usize) -> Rc<str> {
-    let span = r.span(start..end);
-    r.norm[span.start..span.end].into()
+    r.phrase(start, end).into()
 }
 
 /// The name in a phrase, without determiners and titles, completed from earlier
@@ -434,6 +360,8 @@ fn display_name(r: &Reading, start: usize, end: usize, memory: &Memory) -> Rc<st
     while run_start > start
         && (r.is_proper(run_start - 1)
             || (matches!(r.lw(run_start - 1), "of" | ".") && run_start - 1 > start && r.is_proper(run_start - 2))
+            // "Echo of the Marsh": "the" inside a name, after its "of".
+            || (r.lw(run_start - 1) == "the" && run_start >= start + 3 && r.lw(run_start - 2) == "of" && r.is_proper(run_start - 3))
             || r.text(run_start - 1) == "&")
     {
         run_start -= 1;
@@ -445,12 +373,17 @@ fn display_name(r: &Reading, start: usize, end: usize, memory: &Memory) -> Rc<st
     if run_start >= run_end {
         return phrase_text(r, start, end);
     }
-    let name = words_text(r, run_start, run_end);
+    let name = r.words(run_start, run_end);
     if run_end - run_start == 1 {
         if let Some(full) = memory.full_name(&name) {
             return full.as_str().into();
         }
-        if let Some(known) = memory.last(|e| e.class.name.as_deref().is_some_and(|n| n.ends_with(&name) && n.len() > name.len())) {
+        // A longer name met before that ends with this one ("Halek" after "Teodor
+        // Halek"): a name, not a phrase that ends with it ("an investigation by Vice").
+        let longer = |e: &Classified| {
+            !matches!(e.kind, SourceKind::Document | SourceKind::UnnamedDocument) && e.name.as_deref().is_some_and(|n| n.ends_with(&name) && n.len() > name.len() && n.starts_with(char::is_uppercase))
+        };
+        if let Some(known) = memory.last(longer) {
             return known.name.clone().unwrap_or_else(|| name.into());
         }
     }
@@ -476,7 +409,25 @@ fn named_kind(r: &Reading, start: usize, end: usize) -> SourceKind {
     if any(WordClass::ORGANISATION) {
         return SourceKind::Organisation;
     }
+    // A noun that says what the name is, right before it: "the retail group
+    // Castellan", "the magazine Capital", "the union Rail Together" (not "union
+    // leader Ana Ruiz", where the word before the name is a title).
+    if run_start > start && r.is_word(run_start - 1) && !r.is(run_start - 1, WordClass::TITLE) {
+        if r.is(run_start - 1, WordClass::OUTLET) && !r.is(run_start - 1, WordClass::ORGANISATION) {
+            return SourceKind::Outlet;
+        }
+        if r.is(run_start - 1, WordClass::ORGANISATION) {
+            return SourceKind::Organisation;
+        }
+    }
     SourceKind::Person
+}
+
+/// Whether a remembered body may be what a role of kind `body` refers to: one
+/// of that kind, or of no known kind ("the company" may be Amazon France, not
+/// the union before it).
+fn fits(e: &Classified, body: Option<BodyKind>) -> bool {
+    body.is_none() || e.body.is_none() || e.body == body
 }
 
 /// The body a spokesperson or institution speaks for: a name in the phrase
@@ -488,45 +439,17 @@ fn organisation_named_in(r: &Reading, start: usize, end: usize, memory: &Memory)
     let words: Vec<&str> = (start..end).filter(|&i| r.is_word(i)).map(|i| r.lw(i)).collect();
     memory
         .last(|e| {
-            matches!(e.class.kind, SourceKind::Organisation | SourceKind::Outlet)
-                && e.class.name.as_deref().is_some_and(|n| words.iter().any(|w| w.len() > 3 && n.to_lowercase().contains(*w)))
+            matches!(e.kind, SourceKind::Organisation | SourceKind::Outlet)
+                && e.name.as_deref().is_some_and(|n| words.iter().any(|w| w.len() > 3 && n.to_lowercase().contains(*w)))
         })
-        .or_else(|| memory.last(|e| e.class.kind == SourceKind::Organisation && !e.class.is_anonymous()))
+        .or_else(|| {
+            // "the ministry" is not a union met before: the last body of its kind.
+            let body = (start..end).filter(|&i| r.is_word(i)).find_map(|i| r.lex.body_kind(r.lw(i)));
+            memory.last(|e| e.kind == SourceKind::Organisation && !e.is_anonymous() && fits(e, body))
+        })
         .and_then(|c| c.name.clone())
 }
 
-fn resolve_pronoun(kind: PronounKind, memory: &Memory, pronoun: &str) -> Classified {
-    if kind == PronounKind::Person {
-        let entity = memory.entities.iter().rev().find(|e| e.class.person && !e.class.plural);
-        // A person named since the last anonymous source is the likelier antecedent.
-        let named_since = |e: &Entity| memory.mentions > e.mentions;
-        match entity {
-            Some(e) if !(e.class.is_anonymous() && named_since(e)) => return e.class.clone(),
-            _ => {
-                if let Some(name) = &memory.last_mention {
-                    let name = memory.full_name(name).unwrap_or(name).as_str();
-                    return Classified { kind: SourceKind::Person, name: Some(name.into()), head: pronoun.into(), plural: false, person: true };
-                }
-            }
-        }
-    }
-    let found = match kind {
-        PronounKind::Person => memory.last(|e| e.class.person && !e.class.plural),
-        PronounKind::Group => memory.last(|e| e.class.plural || matches!(e.class.kind, SourceKind::Organisation | SourceKind::Outlet)),
-        PronounKind::Thing => memory.last(|e| matches!(e.class.kind, SourceKind::Organisation | SourceKind::Outlet | SourceKind::Document | SourceKind::UnnamedDocument)),
-        PronounKind::SelfRef => None,
-    };
-    match found {
-        Some(antecedent) => antecedent.clone(),
-        None => Classified {
-            kind: if kind == PronounKind::Thing { SourceKind::Organisation } else { SourceKind::Person },
-            name: None,
-            head: pronoun.into(),
-            plural: kind == PronounKind::Group,
-            person: kind == PronounKind::Person,
-        },
-    }
-}
 
 #[cfg(test)]
 mod tests {
@@ -610,6 +533,27 @@ mod tests {
         definite_role_is_named: "the prosecutor" => Some(Person);
         not_a_source: "plan" => None;
         relative_pronoun_alone_is_not_a_source: "who" => None;
+        a_unique_office_is_named: "The returning officer" => Some(Person);
+        the_coroner_is_named: "the county coroner" => Some(Person);
+        an_officer_is_anonymous: "an officer" => Some(Anonymous);
+        the_officer_is_anonymous: "the officer" => Some(Anonymous);
+        our_colleagues_at_a_named_paper_are_that_paper: "our colleagues of the Echo of the Marsh" => Some(Outlet);
+        our_colleagues_alone_are_a_group: "our colleagues" => Some(VagueGroup);
+        colleagues_of_a_person_are_a_group: "colleagues of the mayor" => Some(VagueGroup);
+        a_title_word_alone_names_an_outlet: "Vice" => Some(Outlet);
+        a_title_before_a_name_is_a_title: "Vice President Ana Ruiz" => Some(Person);
+        an_adverb_alone_is_no_source: "forever" => None;
+        an_unnamed_thing_is_no_one: "a metaphor for the port's decline" => None;
+        a_threat_is_no_one: "a threat" => None;
+        things_in_the_plural_are_no_group: "editorials" => None;
+        a_young_woman_is_someone: "a young woman" => Some(Anonymous);
+        a_caller_is_someone: "a 911 caller" => Some(Anonymous);
+        an_array_of_economists_is_someone: "a wide array of economists" => Some(Anonymous);
+        men_in_the_plural_are_a_group: "two middle-aged men" => Some(VagueGroup);
+        donors_listed_in_the_plural: "a donor" => Some(Anonymous);
+        a_relative_clause_without_that: "the experts I interviewed" => Some(VagueGroup);
+        people_close_to_someone_are_a_group: "His surrogates" => Some(VagueGroup);
+        everyone_is_a_group: "Everyone I interviewed" => Some(VagueGroup);
     }
 
     #[test]
@@ -656,5 +600,47 @@ mod tests {
     #[test]
     fn they_after_a_vague_group_is_anonymous() {
         assert!(classify_after(&["Privacy researchers"], "they").unwrap().is_anonymous());
+    }
+
+    #[test]
+    fn the_company_is_the_last_body_of_its_kind_not_the_union_before() {
+        let got = classify_after(&["the retail group Castellan", "Uni Global Union"], "the company").unwrap();
+        assert_eq!(got.name.as_deref(), Some("Castellan"));
+        let got = classify_after(&["Uni Global Union", "the retail group Castellan"], "the union").unwrap();
+        assert_eq!(got.name.as_deref(), Some("Uni Global Union"));
+    }
+
+    #[test]
+    fn the_company_may_be_a_body_of_no_known_kind() {
+        let got = classify_after(&["the Lumora Association", "Uni Global Union"], "the company").unwrap();
+        assert_eq!(got.name.as_deref(), Some("Lumora Association"));
+    }
+
+    #[test]
+    fn the_ministry_is_not_the_union_before() {
+        let got = classify_after(&["the Ports Ministry", "Uni Global Union"], "the ministry").unwrap();
+        assert_eq!(got.name.as_deref(), Some("Ports Ministry"));
+    }
+
+    #[test]
+    fn an_unnamed_anyone_is_one_anonymous_person() {
+        let got = classify_after(&[], "an unnamed docker").unwrap();
+        assert_eq!(got.kind, Anonymous);
+        assert!(got.person, "a later \"she\" or \"this source\" may refer to them");
+        let got = classify_after(&[], "unnamed dockers").unwrap();
+        assert!(got.is_anonymous() && !got.person);
+    }
+
+    #[test]
+    fn a_measure_counts_what_follows_its_of() {
+        assert_eq!(kind_of("a series of tweets"), Some(UnnamedDocument));
+    }
+
+    #[test]
+    fn they_after_a_group_stays_the_group_when_two_people_are_named_since() {
+        // "Residents said ... Ana Ruiz said ... Tomas Reyes said ... They said
+        // they would camp at the pier": no guess that the last two named are "they".
+        let got = classify_after(&["Dozens of residents", "Police chief Ana Ruiz", "Governor Tomas Reyes"], "they").unwrap();
+        assert!(got.is_anonymous(), "{got:?}");
     }
 }

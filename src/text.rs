@@ -15,6 +15,12 @@
 //! mark, a dropped soft hyphen, a block separator): a lookup is a binary
 //! search over those places. A map with one offset per byte of `norm` cost
 //! eight bytes per byte of text, written and paged in on every call.
+//!
+//! Blocks are usually paragraphs, but a text dump may have broken a sentence
+//! over several of them ([`crate::rejoin`] decides where): such blocks are
+//! joined in `norm` by a space or by nothing instead of a paragraph break, and
+//! the runs of blocks so joined are the text's [`Text::paragraphs`], the units
+//! the splitter and the quotation pairing read.
 
 use std::cell::Cell;
 
@@ -62,10 +68,14 @@ pub struct Text<'a> {
     step_hint: Cell<usize>,
     start_hint: Cell<usize>,
     span_hint: Cell<usize>,
+    paragraph_hint: Cell<usize>,
     /// Where each block starts in that concatenation, plus the total length.
     block_starts: Vec<usize>,
     /// Each block's text in `norm` (without the separators).
     pub block_spans: Vec<Span>,
+    /// The paragraphs: runs of blocks joined inside a sentence, as spans of
+    /// `norm`, one per block when nothing was rejoined.
+    pub paragraphs: Vec<Span>,
     /// Every quotation mark and apostrophe-like mark, in order.
     pub marks: Vec<Mark>,
 }
@@ -117,25 +127,65 @@ enum Folded {
 /// Blocks are joined by this in `norm`: a paragraph break the splitter sees.
 pub const SEPARATOR: &str = "\n\n";
 
+/// How a block is joined to the block before it in `norm`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Joint {
+    /// A paragraph break ([`SEPARATOR`]): the blocks are paragraphs of their own.
+    Paragraph,
+    /// One space: the break fell inside a sentence ("According to" / "Vice").
+    Space,
+    /// Nothing: the break cut a word or a mark off its neighbour ("V" / "ice",
+    /// "Christmas" / "”.").
+    Touching,
+}
+
+impl Joint {
+    fn separator(self) -> &'static str {
+        match self {
+            Joint::Paragraph => SEPARATOR,
+            Joint::Space => " ",
+            Joint::Touching => "",
+        }
+    }
+}
+
 impl<'a> Text<'a> {
+    /// The blocks as paragraphs of their own.
     pub fn new(blocks: &'a [&'a str]) -> Text<'a> {
+        Text::joined(blocks, &[])
+    }
+
+    /// The blocks joined as `joints` say: `joints[i]` joins block `i` to the
+    /// block before it (`joints[0]` is not read); a block past the end of
+    /// `joints` opens a paragraph.
+    pub fn joined(blocks: &'a [&'a str], joints: &[Joint]) -> Text<'a> {
         let total: usize = blocks.iter().map(|b| b.len()).sum();
         let mut norm = String::with_capacity(total + blocks.len() * SEPARATOR.len());
         let mut steps = Steps(Vec::new());
         let mut block_starts = Vec::with_capacity(blocks.len() + 1);
         let mut block_spans = Vec::with_capacity(blocks.len());
+        let mut paragraphs: Vec<Span> = Vec::with_capacity(blocks.len());
         let mut marks = Vec::new();
         let mut global = 0;
         for (index, block) in blocks.iter().enumerate() {
+            let joint = joints.get(index).copied().unwrap_or(Joint::Paragraph);
             if index > 0 {
-                // Both bytes of the separator stand for the place between the blocks.
-                for _ in 0..SEPARATOR.len() {
+                // Every byte of the separator stands for the place between the blocks.
+                for byte in joint.separator().bytes() {
                     steps.at(norm.len(), global);
-                    norm.push('\n');
+                    norm.push(char::from(byte));
                 }
             }
             block_starts.push(global);
             let norm_start = norm.len();
+            // Joined inside a sentence, a block's white space at the joint is
+            // dropped, so that the joint reads the same however it was padded.
+            let whole = *block;
+            let lo = if index > 0 && joint != Joint::Paragraph { whole.len() - whole.trim_start().len() } else { 0 };
+            let joins_next = index + 1 < blocks.len() && joints.get(index + 1).is_some_and(|&j| j != Joint::Paragraph);
+            let hi = if joins_next { lo.max(whole.trim_end().len()) } else { whole.len() };
+            let block = &whole[lo..hi];
+            let base = global + lo;
             let bytes = block.as_bytes();
             // `block[copied..at]` is still to be copied to `norm` as it is.
             let mut copied = 0;
@@ -162,10 +212,10 @@ impl<'a> Text<'a> {
                     continue;
                 };
                 if copied < at {
-                    steps.at(norm.len(), global + copied);
+                    steps.at(norm.len(), base + copied);
                     norm.push_str(&block[copied..at]);
                 }
-                steps.at(norm.len(), global + at);
+                steps.at(norm.len(), base + at);
                 match folded {
                     Folded::Mark(family, glyph) => {
                         marks.push(Mark { at: norm.len(), family, glyph });
@@ -177,11 +227,15 @@ impl<'a> Text<'a> {
                 copied = at;
             }
             if copied < bytes.len() {
-                steps.at(norm.len(), global + copied);
+                steps.at(norm.len(), base + copied);
                 norm.push_str(&block[copied..]);
             }
             block_spans.push(Span::new(norm_start, norm.len()));
-            global += block.len();
+            match paragraphs.last_mut() {
+                Some(paragraph) if joint != Joint::Paragraph => paragraph.end = norm.len(),
+                _ => paragraphs.push(Span::new(norm_start, norm.len())),
+            }
+            global += whole.len();
         }
         block_starts.push(global);
         let lower = lower_case(&norm);
@@ -193,8 +247,10 @@ impl<'a> Text<'a> {
             step_hint: Cell::new(0),
             start_hint: Cell::new(0),
             span_hint: Cell::new(0),
+            paragraph_hint: Cell::new(0),
             block_starts,
             block_spans,
+            paragraphs,
             marks,
         }
     }
@@ -220,6 +276,13 @@ impl<'a> Text<'a> {
         let before = last_at_or_before(&self.block_spans, &self.span_hint, |span| span.end < at);
         let first = if self.block_spans.first().is_some_and(|span| span.end < at) { before + 1 } else { 0 };
         first.min(self.block_spans.len().saturating_sub(1))
+    }
+
+    /// The paragraph that holds `norm` offset `at` (the next one for a separator).
+    pub fn paragraph_of(&self, at: usize) -> usize {
+        let before = last_at_or_before(&self.paragraphs, &self.paragraph_hint, |span| span.end < at);
+        let first = if self.paragraphs.first().is_some_and(|span| span.end < at) { before + 1 } else { 0 };
+        first.min(self.paragraphs.len().saturating_sub(1))
     }
 
     /// A span of `norm` as one span per block it covers, in the original
@@ -418,15 +481,25 @@ mod tests {
     /// The map as it was first written: one original offset per byte of
     /// `norm`, every byte of a character or of a fold mapping to where it came from.
     fn per_byte_map(blocks: &[&str]) -> Vec<usize> {
+        per_byte_map_joined(blocks, &[])
+    }
+
+    /// The same for blocks joined by `joints`: the separator's bytes map to
+    /// where the next block starts, and white space at a joint is dropped.
+    fn per_byte_map_joined(blocks: &[&str], joints: &[Joint]) -> Vec<usize> {
+        let joint = |i: usize| joints.get(i).copied().unwrap_or(Joint::Paragraph);
         let mut orig = Vec::new();
         let mut global = 0;
-        for (index, block) in blocks.iter().enumerate() {
+        for (index, whole) in blocks.iter().enumerate() {
             if index > 0 {
-                orig.extend([global; SEPARATOR.len()]);
+                orig.extend(std::iter::repeat_n(global, joint(index).separator().len()));
             }
+            let lo = if index > 0 && joint(index) != Joint::Paragraph { whole.len() - whole.trim_start().len() } else { 0 };
+            let hi = if index + 1 < blocks.len() && joint(index + 1) != Joint::Paragraph { lo.max(whole.trim_end().len()) } else { whole.len() };
+            let block = &whole[lo..hi];
             let mut chars = block.char_indices().peekable();
             while let Some((at, c)) = chars.next() {
-                let from = global + at;
+                let from = global + lo + at;
                 if (c == '\'' || c == '`') && chars.peek().is_some_and(|&(_, n)| n == c) {
                     chars.next();
                     orig.push(from);
@@ -439,7 +512,7 @@ mod tests {
                 };
                 orig.extend(std::iter::repeat_n(from, len));
             }
-            global += block.len();
+            global += whole.len();
         }
         orig.push(global);
         orig
@@ -476,6 +549,34 @@ mod tests {
                 proptest::prop_assert_eq!(text.orig(at), expected[at], "norm offset {} of {:?}", at, text.norm);
                 let block = text.block_spans.partition_point(|span| span.end < at).min(text.block_spans.len().saturating_sub(1));
                 proptest::prop_assert_eq!(text.block_of(at), block);
+            }
+        }
+    }
+
+    // proptest needs a clock and OS randomness, which wasm32-unknown-unknown lacks.
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// Blocks joined inside a sentence still map back byte by byte into
+        /// the blocks as given, and every part of the whole text lies in its
+        /// block, on character boundaries.
+        #[test]
+        fn joined_blocks_map_back_into_the_blocks_as_given(
+            blocks in proptest::collection::vec("[a \"'`\t\r\n\u{a0}\u{ad}\u{e9}\u{201c}\u{201d}\u{2013}\u{2019}\u{200b}\u{2026}\u{feff}\u{1f600}]{0,12}", 0..5),
+            kinds in proptest::collection::vec(0u8..3, 0..5)
+        ) {
+            let blocks: Vec<&str> = blocks.iter().map(String::as_str).collect();
+            let joints: Vec<Joint> = kinds.iter().map(|k| [Joint::Paragraph, Joint::Space, Joint::Touching][usize::from(*k)]).collect();
+            let text = Text::joined(&blocks, &joints);
+            let expected = per_byte_map_joined(&blocks, &joints);
+            proptest::prop_assert_eq!(expected.len(), text.norm.len() + 1);
+            for (at, &want) in expected.iter().enumerate() {
+                proptest::prop_assert_eq!(text.orig(at), want, "norm offset {} of {:?}", at, text.norm);
+            }
+            let breaks = (1..blocks.len()).filter(|&i| joints.get(i).is_none_or(|&j| j == Joint::Paragraph)).count();
+            proptest::prop_assert_eq!(text.paragraphs.len(), if blocks.is_empty() { 0 } else { breaks + 1 });
+            for (block, span) in text.parts(Span::new(0, text.norm.len())) {
+                let within = blocks[block].get(span.start..span.end);
+                proptest::prop_assert!(within.is_some_and(|t| blocks[block].trim().contains(t)), "{:?} in block {}", span, block);
             }
         }
     }

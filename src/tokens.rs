@@ -192,6 +192,30 @@ impl Reading<'_> {
         all_caps || !(token.classes.is(WordClass::COMMON) || self.lower_vocab.contains(self.lw(i)))
     }
 
+    /// The text of `norm` that tokens `start..end` cover, as written.
+    pub fn phrase(&self, start: usize, end: usize) -> &str {
+        let span = self.span(start..end);
+        &self.norm[span.start..span.end]
+    }
+
+    /// The text of tokens `start..end`, one space between words (none before a possessive).
+    pub fn words(&self, start: usize, end: usize) -> String {
+        let mut out = String::new();
+        self.write_words(start, end, &mut out);
+        out
+    }
+
+    /// [`Reading::words`] written over `out`, in its allocation.
+    pub fn write_words(&self, start: usize, end: usize, out: &mut String) {
+        out.clear();
+        for i in start..end {
+            if !out.is_empty() && self.kind(i) != Some(Kind::Possessive) {
+                out.push(' ');
+            }
+            out.push_str(self.text(i));
+        }
+    }
+
     /// The span of `norm` covered by tokens `range`.
     pub fn span(&self, range: std::ops::Range<usize>) -> Span {
         match (self.tokens.get(range.start), range.end.checked_sub(1).and_then(|e| self.tokens.get(e))) {

@@ -88,12 +88,12 @@ fn wrong_command_lines_are_usage_errors() {
     assert_clean_failure(&run(&[], None), 2, "no subcommand given");
     assert_clean_failure(&run(&["scna"], None), 2, "unknown subcommand \"scna\"");
     assert_clean_failure(&run(&["help", "nope"], None), 2, "there is no subcommand");
-    scan_fails(&["--format", "pdf", &story], None, 2, "--format must be json, text or html");
+    scan_fails(&["--format", "pdf", &story], None, 2, "--format must be json, jsonl, text or html");
     scan_fails(&["--format"], None, 2, "--format needs a value");
     scan_fails(&["--lang", "xx", &story], None, 2, "--lang must be auto or a language the tool reads (en");
     scan_fails(&["--input", "pdf", &story], None, 2, "--input must be auto, text or html");
     scan_fails(&["--colour", &story], None, 2, "unknown option \"--colour\"");
-    scan_fails(&[&story, &story], None, 2, "expected one file, got 2");
+    scan_fails(&[&story, &story], None, 2, "several files are written one JSON line each: add --format jsonl");
 }
 
 #[test]

@@ -30,7 +30,7 @@ fn an_article_in_a_language_the_tool_does_not_read_is_refused_by_name() {
     let dir = scratch("refused");
     let spanish = write(&dir, "huelga.txt", SPANISH.as_bytes());
     let refused = run(&["scan", &spanish], None);
-    assert_clean_failure(&refused, 1, "the article is in Spanish (es); sourcelight reads English");
+    assert_clean_failure(&refused, 1, "the article is in Spanish (es); sourcelight reads English and French");
     assert!(refused.stderr.contains("huelga.txt") && refused.stderr.contains("--lang en"), "{}", refused.stderr);
     assert!(refused.stdout.is_empty());
     let german = run(&["scan", "--format", "text", "-"], Some(GERMAN.as_bytes()));

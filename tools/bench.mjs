@@ -4,10 +4,13 @@
 // comparing runs; the same figures go to test-output/bench.json for tools. BENCH_SHORT=1 (what
 // CI runs) uses fewer runs and skips the largest inputs: it checks that the bench works, and
 // never fails on speed, since shared machines are noisy.
-import { execFileSync } from 'node:child_process';
-import { readFile, stat, mkdir, writeFile } from 'node:fs/promises';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { openSync, closeSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { readFile, stat, mkdir, writeFile, rm } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
+import { join, resolve } from 'node:path';
 
 const root = new URL('../', import.meta.url);
 const short = Boolean(process.env.BENCH_SHORT);
@@ -59,6 +62,67 @@ function ratioRows(label, en, fr) {
     row(`${label} French / English, about ${e.words} words`, `${ratio.toFixed(2)} by MB/s (${words.toFixed(2)} by words/s)`,
       '>= 0.80', ratio >= 0.8);
   });
+}
+
+// The command-line tool end to end on a JSONL stream (issue 15): `scan --jsonl` on one core and on
+// all of them, against the core itself on the same articles. The stream is lines {"id", "outlet",
+// "text"}, each the native bench's 1k article, written to test-output/; the tool reads it from the
+// file and its output goes to /dev/null (it is still written: serialising is part of the cost). The
+// core's figure is the bench binary analysing that article as many times (`--calls`), so that both
+// pay the same start-up. Each run times the three in turn and the ratios are taken run by run, as
+// the host's speed drifts (farm-bench does the same): the medians of those ratios are the figures.
+async function batch(paragraphs) {
+  execFileSync('cargo', ['build', '--release', '--quiet', '--bin', 'sourcelight'], { cwd: root, stdio: 'inherit' });
+  const built = execFileSync('cargo', ['bench', '--no-run', '--quiet', '--bench', 'throughput', '--message-format=json'], {
+    cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const coreBench = built.split('\n').filter(Boolean).map((l) => JSON.parse(l)).find((m) => m.executable)?.executable;
+  if (!coreBench) throw new Error('cargo bench --no-run named no executable for the throughput bench');
+  // Where cargo wrote it: CARGO_TARGET_DIR when set (a build cache shared between checkouts).
+  const targetDir = process.env.CARGO_TARGET_DIR ? resolve(root.pathname, process.env.CARGO_TARGET_DIR) : new URL('target', root).pathname;
+  const tool = join(targetDir, 'release', 'sourcelight');
+  const text = article(paragraphs, 1_000).join('\n\n');
+  const target = short ? 16e6 : 64e6;
+  const lines = [];
+  let bytes = 0;
+  for (let i = 0; bytes < target; i++) {
+    const line = `${JSON.stringify({ id: i, outlet: `outlet-${i % 5}`, text })}\n`;
+    lines.push(line);
+    bytes += Buffer.byteLength(line);
+  }
+  await mkdir(new URL('test-output/', root), { recursive: true });
+  const stream = new URL('test-output/batch-bench.jsonl', root);
+  await writeFile(stream, lines.join(''));
+  const cores = availableParallelism();
+  const commands = { core: [coreBench, ['--calls', '1000', String(lines.length)]] };
+  for (const n of cores > 1 ? [1, cores] : [1]) {
+    commands[`jobs${n}`] = [tool, ['scan', '--jsonl', '--quiet', '--jobs', String(n), stream.pathname]];
+  }
+  const seconds = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+  const devNull = openSync('/dev/null', 'w');
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      for (const [name, [command, args]] of Object.entries(commands)) {
+        const start = performance.now();
+        const result = spawnSync(command, args, { stdio: ['ignore', devNull, 'pipe'] });
+        if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
+        seconds[name].push((performance.now() - start) / 1e3);
+      }
+    }
+  } finally {
+    closeSync(devNull);
+    await rm(stream);
+  }
+  const ratios = (f) => spread(seconds.core.map((_, i) => f(i)));
+  const all = `jobs${cores}`;
+  return {
+    bytes, articles: lines.length, words: text.split(/\s+/).length, cores,
+    seconds: Object.fromEntries(Object.entries(seconds).map(([k, v]) => [k, spread(v)])),
+    // How many times the core's time the tool takes on one core, run by run.
+    overCore: ratios((i) => seconds.jobs1[i] / seconds.core[i]),
+    // The speed-up on all cores over one, as a share of linear, run by run.
+    scaling: cores > 1 ? ratios((i) => seconds.jobs1[i] / seconds[all][i] / cores) : null,
+  };
 }
 
 // V8 compiles a wasm module with its baseline compiler first and recompiles the functions
@@ -169,6 +233,20 @@ figures.nativeFrench = natives.fr;
 throughputRows('native', figures.native, 20);
 throughputRows('native, French', figures.nativeFrench, 20);
 ratioRows('native', figures.native, figures.nativeFrench);
+figures.batch = await batch(paragraphs);
+{
+  const { bytes, articles, words, cores, seconds, overCore, scaling } = figures.batch;
+  const rate = (t) => `${(bytes / t.median / 1e6).toFixed(1)} MB/s`;
+  const ratioSpread = (r) => `median ${r.median.toFixed(2)} (min ${r.min.toFixed(2)}, max ${r.max.toFixed(2)}, ${r.runs} runs)`;
+  row(`scan --jsonl --jobs 1: ${articles} articles of ${words} words, ${(bytes / 1e6).toFixed(0)} MB`,
+    `${rate(seconds.jobs1)}; the core alone on them ${rate(seconds.core)}; ${timing(seconds.jobs1)}`);
+  row('scan --jsonl --jobs 1 over the core alone, run by run', `${ratioSpread(overCore)} times its time`,
+    '<= 1.5', overCore.median <= 1.5);
+  if (scaling) {
+    row(`scan --jsonl --jobs ${cores} (all cores), the same stream`, `${rate(seconds[`jobs${cores}`])}; ${timing(seconds[`jobs${cores}`])}`);
+    row(`scan --jsonl, ${cores} cores over 1, share of linear, run by run`, ratioSpread(scaling), '>= 0.8', scaling.median >= 0.8);
+  }
+}
 figures.wasm = await wasmInNode(paragraphs);
 throughputRows('wasm (node)', figures.wasm, 10);
 figures.wasmFrench = await wasmInNode(await paragraphsOf('paragraphs-fr.txt'), 'fr');

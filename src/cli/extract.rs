@@ -1,4 +1,4 @@
-//! HTML input: find the article in the page, then cut it into blocks of text.
+//! HTML input: find the article in the page, then cut its prose into blocks of text.
 //!
 //! Finding the article is Readability's job (`dom_smoothie`, a port of Mozilla's
 //! readability.js, the algorithm behind Firefox's Reader View): it drops navigation,
@@ -6,15 +6,23 @@
 //! parsed (`scraper`) and walked once: every block element (paragraph, heading, list
 //! item, quote, table cell, ...) starts a new block, inline elements (links,
 //! emphasis, spans) are joined into the text around them, white space is collapsed
-//! as a browser would, and `<br>` becomes a line break inside the block. This is
-//! the same cut the extension makes on a live page, so both read the same blocks.
+//! as a browser would, and `<br>` becomes a line break inside the block (two of them in
+//! a row end it). This is the same cut the extension makes on a live page, so both read
+//! the same blocks.
+//!
+//! Of those blocks only the article's prose is analysed, as in the extension: captions
+//! and credits, bylines, datelines, subheadings, link lists, labels, calls to action and
+//! teaser cards are left out (`prose`), and the page's title goes first, as its headline.
 //!
 //! The walk is iterative: a page nested thousands of elements deep must not
 //! overflow the stack.
 
-use dom_smoothie::{Config, Readability};
-use scraper::{Html, Node};
+mod prose;
 
+use dom_smoothie::{Config, Readability};
+use scraper::{ElementRef, Html, Node, Selector};
+
+use self::prose::{Kind, Tally};
 use super::document::Document;
 use super::Failure;
 
@@ -71,6 +79,19 @@ const SKIPPED_ELEMENTS: &[&str] = &[
 
 /// The fewest words a block needs to count as running text (a sentence, not a menu).
 const MIN_PROSE_WORDS: usize = 8;
+/// The same for text written without spaces between words (Chinese, Japanese): characters.
+const MIN_PROSE_CHARS_UNSPACED: usize = 20;
+/// The extension's test of a page that holds something but no article (extension/article.js):
+/// mostly teasers (MIN_TEASERS cards or more, holding more prose than the rest), or a video's
+/// page with less than VIDEO_PAGE_PROSE of prose. (The extension also wants 250 characters of
+/// prose before it paints anything; the tool reads the shortest brief it is handed.)
+const MIN_TEASERS: usize = 5;
+const VIDEO_PAGE_PROSE: usize = 1500;
+/// A teaser card: a container holding a linked label (its heading) and at most this much
+/// prose, in at most two blocks, among at most TEASER_MAX_BLOCKS (as in the extension).
+const TEASER_PROSE_CHARS: usize = 400;
+const TEASER_MAX_BLOCKS: usize = 6;
+const TEASER_LABEL_CHARS: usize = 240;
 
 /// The deepest nesting of elements read. Chromium's HTML parser stops nesting at
 /// 512 too; Readability's time grows with depth × size (a page 5,000 deep takes
@@ -82,28 +103,40 @@ const MAX_DEPTH: usize = 512;
 /// # Errors
 /// When Readability finds no article, or what it finds holds no text.
 pub fn article(html: &str, name: &str) -> Result<Document, Failure> {
-    let no_article =
-        || Failure::input(format!("found no article in the HTML page {name} (only menus, forms or short lines)"));
-    let depth = nesting_depth(&Html::parse_document(html));
+    let no_article = || {
+        Failure::input(format!(
+            "found no article in the HTML page {name} (only menus, forms, short lines, teasers or a video's description)"
+        ))
+    };
+    let page = Html::parse_document(html);
+    let depth = nesting_depth(&page);
     if depth > MAX_DEPTH {
         return Err(Failure::input(format!(
             "{name} nests its elements {depth} deep; this tool reads pages nested at most {MAX_DEPTH} deep"
         )));
     }
-    let mut readability = Readability::new(html, None, Some(Config::default()))
+    // Classes kept: they say which of the article's elements are captions or bylines.
+    let config = Config { keep_classes: true, ..Config::default() };
+    let mut readability = Readability::new(html, None, Some(config))
         .map_err(|e| Failure::input(format!("{name} could not be read as HTML: {e}")))?;
     let article = readability.parse().map_err(|_| no_article())?;
 
-    let mut blocks = blocks_of(&article.content);
+    let Prose { mut blocks, heading, teasers, teaser_chars } = prose_in(&Html::parse_fragment(&article.content));
+    if !is_article(&blocks, teasers, teaser_chars, || is_video_page(&page)) {
+        return Err(no_article());
+    }
+    // The article starts with its headline, read like any headline (not a claim): the
+    // heading the article's content opens with, when Readability left one in (headings are
+    // not prose, so it is not among the blocks; Readability makes an <h1> an <h2>), else the
+    // title Readability read, as the extension does.
     let title = collapse_space(&article.title);
-    // Readability usually leaves the headline out of the content; the article
-    // starts with it, and it is read like any headline (not a claim).
-    if !title.is_empty() && blocks.first() != Some(&title) {
-        blocks.insert(0, title.clone());
+    let headline = heading.unwrap_or_else(|| title.clone());
+    if !headline.is_empty() && blocks.first() != Some(&headline) {
+        blocks.insert(0, headline.clone());
     }
     // Readability always returns its best candidate, even on a sign-in form or a
-    // menu; an article has at least one block of running text beside its title.
-    if !blocks.iter().any(|block| block != &title && block.split_whitespace().count() >= MIN_PROSE_WORDS) {
+    // menu; an article has at least one block of running text beside its headline.
+    if !blocks.iter().any(|block| block != &headline && is_running_text(block)) {
         return Err(no_article());
     }
     let mut document = Document::from_blocks(blocks, (!title.is_empty()).then_some(title));
@@ -111,7 +144,182 @@ pub fn article(html: &str, name: &str) -> Result<Document, Failure> {
     Ok(document)
 }
 
+/// Whether the prose of a page makes an article, by the extension's test (`isArticle` in
+/// extension/article.js) less its minimum length: not mostly teasers, not a video's description.
+fn is_article(blocks: &[String], teasers: usize, teaser_chars: usize, video_page: impl FnOnce() -> bool) -> bool {
+    // A character of a script written without spaces carries about a word's share of a
+    // sentence: it counts twice.
+    let chars: usize = blocks.iter().map(|b| prose::visible_length(b) + b.chars().filter(|&c| is_unspaced_script(c)).count()).sum();
+    !(teasers >= MIN_TEASERS && teaser_chars > chars) && (chars >= VIDEO_PAGE_PROSE || !video_page())
+}
+
+/// Whether the page says it is a video's page: Open Graph type `video.*`, or a JSON-LD
+/// `VideoObject` and no article type.
+fn is_video_page(page: &Html) -> bool {
+    let selector = |s: &str| Selector::parse(s).expect("a valid selector");
+    let og_type = page.select(&selector(r#"meta[property="og:type"]"#)).next().and_then(|m| m.value().attr("content"));
+    if let Some(kind) = og_type {
+        if kind.to_ascii_lowercase().starts_with("video") {
+            return true;
+        }
+        if kind.to_ascii_lowercase().contains("article") {
+            return false;
+        }
+    }
+    let mut video = false;
+    for script in page.select(&selector(r#"script[type="application/ld+json"]"#)) {
+        let text: String = script.text().collect::<String>().split_whitespace().collect();
+        let typed = |name: &str| text.contains(&format!("\"@type\":\"{name}\""));
+        let article = ["Article", "NewsArticle", "BlogArticle", "ReportageArticle", "AnalysisArticle", "OpinionArticle", "BlogPosting"];
+        if article.iter().any(|name| typed(name)) {
+            return false;
+        }
+        video |= typed("VideoObject");
+    }
+    video
+}
+
+/// Whether a block is running text: eight words, or, in a script written without spaces
+/// between words (Chinese, Japanese: two pages of the benchmark were refused for that),
+/// twenty of its characters.
+fn is_running_text(block: &str) -> bool {
+    block.split_whitespace().count() >= MIN_PROSE_WORDS
+        || block.chars().filter(|&c| is_unspaced_script(c)).count() >= MIN_PROSE_CHARS_UNSPACED
+}
+
+/// Han, kana, Hangul, Thai and the other scripts that do not put spaces between words.
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0EFF        // Thai, Lao
+        | 0x1000..=0x109F      // Myanmar
+        | 0x1780..=0x17FF      // Khmer
+        | 0x3040..=0x30FF      // Hiragana, Katakana
+        | 0x3400..=0x4DBF      // Han, extension A
+        | 0x4E00..=0x9FFF      // Han
+        | 0xAC00..=0xD7AF      // Hangul
+        | 0xF900..=0xFAFF      // Han compatibility
+        | 0x20000..=0x3134F)   // Han, supplementary planes
+}
+
+/// A list of other stories: an element that opens with, or follows, a heading such as
+/// "More on this story" (as the extension's `isRelatedList`).
+fn is_related_list(node: ElementRef<'_>) -> bool {
+    let is_heading = |element: ElementRef<'_>| {
+        matches!(element.value().name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "b" | "strong")
+            || element.value().attr("role") == Some("heading")
+    };
+    let related = |element: Option<ElementRef<'_>>| {
+        element.is_some_and(|e| is_heading(e) && prose::is_related_heading(&e.text().collect::<String>()))
+    };
+    let first_child = node.children().find_map(ElementRef::wrap);
+    let previous = node.prev_siblings().find_map(ElementRef::wrap);
+    let own_heading = is_heading(node);
+    related(first_child) || (!own_heading && related(previous))
+}
+
+/// What the walk knows of an element it is inside.
+#[derive(Clone, Copy)]
+struct Context {
+    link: bool,
+    bold: bool,
+    kind: Option<Kind>,
+    /// Where the element's blocks start, for the teaser test when it closes.
+    first_block: usize,
+    is_block: bool,
+}
+
+/// What the prose walk found in an article's HTML.
+struct Prose {
+    /// The prose blocks, in order (see [`prose`]).
+    blocks: Vec<String>,
+    /// The heading the article opens with, if it opens with one.
+    heading: Option<String>,
+    /// Teaser cards' prose blocks, and their characters (left out of `blocks`).
+    teasers: usize,
+    teaser_chars: usize,
+}
+
+/// The prose of a parsed article.
+fn prose_in(parsed: &Html) -> Prose {
+    let article_chars = prose::visible_length(&parsed.root_element().text().collect::<String>());
+    let mut collector = Collector { prose_walk: true, ..Collector::default() };
+    let mut contexts = vec![Context { link: false, bold: false, kind: None, first_block: 0, is_block: true }];
+    let mut stack = vec![(parsed.tree.root(), false)];
+    while let Some((node, closing)) = stack.pop() {
+        match node.value() {
+            Node::Element(element) => {
+                let tag = element.name();
+                if closing {
+                    if tag == "pre" {
+                        collector.preformatted -= 1;
+                    }
+                    let context = contexts.pop().expect("a context for every open element");
+                    if context.is_block {
+                        collector.end_block();
+                        // Not the article's outermost element: the article is no teaser.
+                        if contexts.len() > 1 {
+                            collector.close_container(context.first_block);
+                        }
+                    }
+                    continue;
+                }
+                if SKIPPED_ELEMENTS.contains(&tag) {
+                    continue;
+                }
+                if tag == "br" {
+                    collector.line_break();
+                    continue;
+                }
+                if ElementRef::wrap(node).is_some_and(is_related_list) {
+                    continue;
+                }
+                let words = prose::class_words(element);
+                // Chrome left in the article, unless it is the article's own wrapper.
+                if prose::is_chrome(&words) {
+                    let inside = ElementRef::wrap(node).map_or(0, |e| prose::visible_length(&e.text().collect::<String>()));
+                    if inside * 2 < article_chars {
+                        continue;
+                    }
+                }
+                collector.breaks = 0;
+                let parent = *contexts.last().expect("the root context");
+                let is_block = BLOCK_ELEMENTS.contains(&tag);
+                if is_block {
+                    collector.end_block();
+                }
+                if tag == "pre" {
+                    collector.preformatted += 1;
+                }
+                contexts.push(Context {
+                    link: parent.link || tag == "a",
+                    bold: parent.bold || tag == "b" || tag == "strong",
+                    kind: parent.kind.or_else(|| prose::own_kind(tag, &words, element.attr("role"))),
+                    first_block: collector.blocks.len(),
+                    is_block,
+                });
+                stack.push((node, true));
+            }
+            Node::Text(text) if !closing => {
+                if !text.trim().is_empty() {
+                    collector.breaks = 0;
+                }
+                collector.tallied_text(text, contexts.last().expect("the root context"));
+            }
+            Node::Document | Node::Fragment if !closing => {}
+            _ => continue,
+        }
+        if !closing {
+            stack.extend(node.children().rev().map(|child| (child, false)));
+        }
+    }
+    collector.end_block();
+    let heading = collector.opening_heading();
+    let (teasers, teaser_chars) = collector.teasers();
+    Prose { blocks: collector.prose(), heading, teasers, teaser_chars }
+}
+
 /// The text of `html`'s block elements, in document order, each trimmed, none empty.
+#[cfg(test)]
 pub fn blocks_of(html: &str) -> Vec<String> {
     blocks_in(&Html::parse_fragment(html))
 }
@@ -178,9 +386,84 @@ struct Collector {
     current: String,
     /// How many `<pre>` elements we are inside: there, white space is kept.
     preformatted: usize,
+    /// For the prose walk: each block's kind, whether it is a teaser's and whether it is
+    /// mostly a link, and the characters of the current block under each kind of element.
+    kinds: Vec<(Kind, bool, bool)>,
+    tally: Tally,
+    /// `<br>`s in a row: two end the block (the prose walk only).
+    breaks: usize,
+    /// Whether blocks are classed as they end ([`prose_in`]), or only cut ([`blocks_in`]).
+    prose_walk: bool,
 }
 
 impl Collector {
+    /// Text under `context` (the prose walk): counted for the block's kind.
+    fn tallied_text(&mut self, text: &str, context: &Context) {
+        self.text(text);
+        let chars = prose::visible_length(text);
+        if context.link {
+            self.tally.link += chars;
+        }
+        if context.bold {
+            self.tally.bold += chars;
+        }
+        match context.kind {
+            Some(Kind::Heading) => self.tally.heading += chars,
+            Some(Kind::Caption) => self.tally.caption += chars,
+            Some(Kind::Meta) => self.tally.meta += chars,
+            _ => {}
+        }
+    }
+
+    /// A container closed: if it is a teaser card (a linked label and a line or two of
+    /// prose), its prose summarises another page.
+    fn close_container(&mut self, first: usize) {
+        let count = self.kinds.len() - first;
+        if !(2..=TEASER_MAX_BLOCKS).contains(&count) {
+            return;
+        }
+        let mut label = false;
+        let (mut prose, mut chars) = (0, 0);
+        for (block, &(kind, teaser, linked)) in self.blocks[first..].iter().zip(&self.kinds[first..]) {
+            if teaser {
+                return;
+            }
+            match kind {
+                // The card's heading: a short line that is mostly a link (a linked <h3> or not).
+                _ if linked && prose::visible_length(block) < TEASER_LABEL_CHARS => label = true,
+                Kind::Prose => {
+                    prose += 1;
+                    chars += prose::visible_length(block);
+                }
+                _ => {}
+            }
+        }
+        if label && (1..=2).contains(&prose) && chars <= TEASER_PROSE_CHARS {
+            for entry in &mut self.kinds[first..] {
+                entry.1 |= entry.0 == Kind::Prose;
+            }
+        }
+    }
+
+    /// The heading the article opens with: its first block, when that is a heading and
+    /// not a link (a live page's first post heading comes after the post's time: no).
+    fn opening_heading(&self) -> Option<String> {
+        match self.kinds.first() {
+            Some(&(Kind::Heading, _, false)) => Some(collapse_space(&self.blocks[0])),
+            _ => None,
+        }
+    }
+
+    /// How many prose blocks are teasers', and their characters.
+    fn teasers(&self) -> (usize, usize) {
+        self.blocks.iter().zip(&self.kinds).filter(|(_, (kind, teaser, _))| *kind == Kind::Prose && *teaser).fold((0, 0), |(n, chars), (block, _)| (n + 1, chars + prose::visible_length(block)))
+    }
+
+    /// The prose blocks, teasers left out.
+    fn prose(self) -> Vec<String> {
+        self.blocks.into_iter().zip(self.kinds).filter(|(_, (kind, teaser, _))| *kind == Kind::Prose && !teaser).map(|(b, _)| b).collect()
+    }
+
     fn text(&mut self, text: &str) {
         if self.preformatted > 0 {
             self.current.push_str(text);
@@ -198,6 +481,14 @@ impl Collector {
     }
 
     fn line_break(&mut self) {
+        // Two line breaks in a row end a paragraph set without <p>s (the prose walk).
+        if self.prose_walk {
+            self.breaks += 1;
+            if self.breaks >= 2 {
+                self.end_block();
+                return;
+            }
+        }
         let kept = self.current.trim_end_matches(' ').len();
         self.current.truncate(kept);
         if !self.current.is_empty() {
@@ -208,9 +499,14 @@ impl Collector {
     fn end_block(&mut self) {
         let block = self.current.trim();
         if !block.is_empty() {
+            if self.prose_walk {
+                let linked = self.tally.link * 2 > prose::visible_length(block);
+                self.kinds.push((prose::classify(block, &self.tally), false, linked));
+            }
             self.blocks.push(block.to_string());
         }
         self.current.clear();
+        self.tally = Tally::default();
     }
 }
 

@@ -6,6 +6,7 @@
 //! nothing reaches the user as a panic or a debug dump.
 
 mod args;
+mod batch;
 mod document;
 mod eval;
 mod extract;
@@ -14,6 +15,7 @@ mod report_html;
 mod report_json;
 mod report_text;
 mod scan;
+mod summary;
 mod view;
 
 use std::ffi::OsString;
@@ -64,6 +66,8 @@ sourcelight: shows, sentence by sentence, how a news article is sourced.
 
 Usage:
   sourcelight scan [--format json|text|html] [--lang auto|en|fr] [--input auto|text|html] [FILE|-]
+  sourcelight scan --jsonl [--jobs N] [--summary FILE.csv] [--quiet] [FILE|-]
+  sourcelight scan --format jsonl [--jobs N] [--summary FILE.csv] [--quiet] FILE|DIR...
   sourcelight eval [--lang CODE] [--json] [--errors N] CORPUS.jsonl
   sourcelight help [scan|eval]
   sourcelight --version
@@ -71,6 +75,8 @@ Usage:
 Every sentence gets a verdict: named (attributed to an identifiable source),
 anonymous (to a source the reader cannot identify), unattributed (a claim with no
 source) or none (not a claim: headline, byline, boilerplate, a question).
+With --jsonl or --format jsonl, scan reads many articles (a JSONL stream, or
+files and directories) on every core and writes one compact JSON line each.
 
 Run `sourcelight help scan` or `sourcelight help eval` for each subcommand.
 ";
@@ -112,7 +118,7 @@ fn dispatch(mut args: Vec<OsString>) -> Result<(), Failure> {
         Some("eval") => eval::run(args),
         Some("help" | "--help" | "-h") => match args.first().and_then(|a| a.to_str()) {
             None => write_out(&format!("{USAGE}\n{EXIT_CODES}")),
-            Some("scan") => write_out(&format!("{}{EXIT_CODES}", scan::HELP)),
+            Some("scan") => write_out(&format!("{}{}{EXIT_CODES}", scan::HELP, batch::HELP)),
             Some("eval") => write_out(&format!("{}{EXIT_CODES}", eval::HELP)),
             Some(other) => Err(Failure::usage(format!("there is no subcommand {other:?} (try scan or eval)"))),
         },
@@ -135,7 +141,7 @@ pub fn fuzz_scan(data: &[u8]) {
     let Ok(analysis) = analyse(&document.block_texts(), scan::hint_for(LangHint::Auto, &document)) else { return };
     let view = view::ScanView::build(&document, &analysis);
     for sentence in &view.sentences {
-        assert_eq!(document.text.get(sentence.start..sentence.end), Some(sentence.text.as_str()), "sentence offsets");
+        assert_eq!(document.text.get(sentence.start..sentence.end), Some(sentence.text), "sentence offsets");
     }
     let json = report_json::render(&view);
     assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok(), "the JSON report parses");

@@ -61,7 +61,7 @@ footer { color: var(--muted); margin-top: 3rem; }
 /// The page. `document` gives the text between sentences (spaces, line breaks).
 pub fn render(view: &ScanView, document: &Document) -> String {
     // Plain text has no title of its own; its headline is read as the first paragraph.
-    let title = view.input.title.clone().unwrap_or_else(|| "Sourcing report".into());
+    let title = view.input.title.unwrap_or("Sourcing report");
     let mut out = String::with_capacity(document.text.len() * 3 + 8192);
     let _ = write!(
         out,
@@ -71,9 +71,9 @@ pub fn render(view: &ScanView, document: &Document) -> String {
          <meta name=\"referrer\" content=\"no-referrer\">\n\
          <title>{title} · sourcelight</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<div class=\"page\">\n",
         lang = escape(view.lang),
-        title = escape(&title),
+        title = escape(title),
     );
-    write_header(&mut out, view, &title);
+    write_header(&mut out, view, title);
     write_article(&mut out, view, document);
     write_profile(&mut out, view);
     write_sentence_list(&mut out, view);
@@ -156,7 +156,7 @@ fn tooltip(index: usize, sentence: &SentenceView) -> String {
     if let Some(cue) = &sentence.cue {
         lines.push(format!("Cue: {}", cue.text));
     }
-    lines.push(sentence.reason.clone());
+    lines.push(sentence.reason.to_string());
     lines.join("\n")
 }
 
@@ -207,9 +207,9 @@ fn write_sources(out: &mut String, title: &str, entries: &[SourceCount]) {
         let _ = writeln!(
             out,
             "<li>{} <span class=\"kind\">({})</span>: {}</li>",
-            escape(&entry.name),
+            escape(entry.name),
             kind_words(entry.kind),
-            links(&entry.ids)
+            links(entry.ids)
         );
     }
     out.push_str("</ul>\n");
@@ -234,15 +234,15 @@ fn write_sentence_list(out: &mut String, view: &ScanView) {
             n = index + 1,
             v = sentence.verdict.as_str(),
             hedged = if sentence.hedged { " (hedged)" } else { "" },
-            text = escape(&sentence.text),
+            text = escape(sentence.text),
         );
         if let Some(line) = source_line(sentence) {
             let _ = writeln!(out, "<dd>{}</dd>", escape(&line));
         }
         if let Some(cue) = &sentence.cue {
-            let _ = writeln!(out, "<dd>Cue: {}</dd>", escape(&cue.text));
+            let _ = writeln!(out, "<dd>Cue: {}</dd>", escape(cue.text));
         }
-        let _ = writeln!(out, "<dd>{}</dd>", escape(&sentence.reason));
+        let _ = writeln!(out, "<dd>{}</dd>", escape(sentence.reason));
     }
     out.push_str("</dl>\n</details>\n");
 }

@@ -59,7 +59,7 @@ pub fn render(view: &ScanView, colour: bool) -> String {
 
 fn write_sentence(out: &mut String, index: usize, sentence: &SentenceView, paint: &Paint) {
     let label = format!("{:>4} {:<13}", format!("#{}", index + 1), sentence.verdict.as_str());
-    let lines = wrap(&sentence.text, WIDTH - INDENT);
+    let lines = wrap(sentence.text, WIDTH - INDENT);
     for (i, line) in lines.iter().enumerate() {
         let head = if i == 0 { paint.verdict(sentence.verdict, &label) } else { " ".repeat(INDENT) };
         let _ = writeln!(out, "{head}{}", paint.verdict_text(sentence.verdict, line));
@@ -68,7 +68,7 @@ fn write_sentence(out: &mut String, index: usize, sentence: &SentenceView, paint
     if let Some(source) = &sentence.source {
         let name = match &source.name {
             Some(name) if name != &source.text => format!("{} → {name}", source.text),
-            _ => source.text.clone(),
+            _ => source.text.to_string(),
         };
         details.push(format!("source: {name} ({})", kind_words(source.kind)));
     }
@@ -81,7 +81,7 @@ fn write_sentence(out: &mut String, index: usize, sentence: &SentenceView, paint
     if sentence.hedged {
         details.push("hedged".into());
     }
-    details.push(sentence.reason.clone());
+    details.push(sentence.reason.to_string());
     for line in wrap(&details.join(" · "), WIDTH - INDENT) {
         let _ = writeln!(out, "{}{}", " ".repeat(INDENT), paint.dim(&line));
     }
@@ -99,7 +99,7 @@ fn write_profile(out: &mut String, view: &ScanView, paint: &Paint) {
             let _ = writeln!(
                 out,
                 "  {} ({}): {} {plural}: {}",
-                printable(&entry.name),
+                printable(entry.name),
                 kind_words(entry.kind),
                 entry.sentences,
                 numbers(entry.ids.iter().copied())

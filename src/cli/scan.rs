@@ -6,6 +6,7 @@ use std::io::IsTerminal;
 use sourcelight::{analyse, Lang, LangHint};
 
 use super::args::{self, Spec};
+use super::batch::Batch;
 use super::document::Document;
 use super::extract;
 use super::input::{self, Format, Input};
@@ -60,16 +61,13 @@ enum Report {
 }
 
 pub fn run(arguments: Vec<OsString>) -> Result<(), Failure> {
-    let parsed = args::parse(arguments, &Spec { valued: &["format", "lang", "input"], switches: &[] })?;
+    let parsed = args::parse(
+        arguments,
+        &Spec { valued: &["format", "lang", "input", "jobs", "summary"], switches: &["jsonl", "quiet"] },
+    )?;
     if parsed.has("help") {
-        return write_out(&format!("{HELP}{EXIT_CODES}"));
+        return write_out(&format!("{HELP}{}{EXIT_CODES}", super::batch::HELP));
     }
-    let report = match parsed.value("format").unwrap_or("json") {
-        "json" => Report::Json,
-        "text" => Report::Text,
-        "html" => Report::Html,
-        other => return Err(Failure::usage(format!("--format must be json, text or html, not {other:?}"))),
-    };
     let lang = parsed.value("lang").unwrap_or("auto");
     let hint = LangHint::parse(lang).ok_or_else(|| {
         Failure::usage(format!("--lang must be auto or a language the tool reads ({}), not {lang:?}", Lang::codes()))
@@ -78,6 +76,16 @@ pub fn run(arguments: Vec<OsString>) -> Result<(), Failure> {
         None => None,
         Some(value) => Format::parse_choice(value)
             .ok_or_else(|| Failure::usage(format!("--input must be auto, text or html, not {value:?}")))?,
+    };
+    // --jsonl, --format jsonl, several files: one compact line per article.
+    if let Some(batch) = Batch::from_args(&parsed, parsed.value("format") == Some("jsonl"), hint, forced)? {
+        return batch.run();
+    }
+    let report = match parsed.value("format").unwrap_or("json") {
+        "json" => Report::Json,
+        "text" => Report::Text,
+        "html" => Report::Html,
+        other => return Err(Failure::usage(format!("--format must be json, jsonl, text or html, not {other:?}"))),
     };
     let operand = parsed.single_operand("file", Some("-"))?;
 

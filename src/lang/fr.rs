@@ -891,8 +891,8 @@ fn noun_head(r: &Reading, start: usize, end: usize) -> usize {
 
 /// Whether a French sentence is hedged: the lists' hedges ("présumé",
 /// "selon toute vraisemblance", "semble"), and the journalistic conditional.
-pub fn is_hedged(lower: &str, starts: &Starts, lex: &Lexicon) -> bool {
-    hedges::is_hedged(lower, starts, lex) || conditional(lower, starts, lex)
+pub fn is_hedged(sentence: &str, lower: &str, starts: &Starts, lex: &Lexicon) -> bool {
+    hedges::is_hedged(sentence, lower, starts, lex) || conditional(lower, starts, lex)
 }
 
 /// Whether a byte of a lower-case text belongs to a word: an ASCII letter or
@@ -1134,7 +1134,7 @@ mod tests {
 
     fn hedged(sentence: &str) -> bool {
         let text = Text::new(std::slice::from_ref(&sentence));
-        is_hedged(&text.lower, &Starts::of(&text.lower), lexicon::get(Lang::Fr))
+        is_hedged(&text.norm, &text.lower, &Starts::of(&text.lower), lexicon::get(Lang::Fr))
     }
 
     macro_rules! hedges {

@@ -12,6 +12,7 @@ use crate::cues::{self, Found};
 use crate::hedges;
 use crate::lang::{fr, Lang};
 use crate::lexicon::Lexicon;
+use crate::noun_phrases;
 use crate::phrases::Starts;
 use crate::tokens::Reading;
 
@@ -28,15 +29,15 @@ pub fn find_cues(r: &Reading, opens_block: bool, found: &mut Vec<Found>) {
 /// company", "la société" refers back to, and what says what kind of source it is.
 pub fn head_of(r: &Reading, start: usize, end: usize) -> usize {
     match r.lex.lang {
-        Lang::En => cues::head_of(r, start, end),
+        Lang::En => noun_phrases::head_of(r, start, end),
         Lang::Fr => fr::head_of(r, start, end),
     }
 }
 
-/// Whether a sentence (its lower-case text, with the places phrases may start in it) is hedged.
-pub fn is_hedged(lower: &str, starts: &Starts, lex: &Lexicon) -> bool {
+/// Whether a sentence (as written, its lower-case twin, and the places phrases may start in it) is hedged.
+pub fn is_hedged(sentence: &str, lower: &str, starts: &Starts, lex: &Lexicon) -> bool {
     match lex.lang {
-        Lang::En => hedges::is_hedged(lower, starts, lex),
-        Lang::Fr => fr::is_hedged(lower, starts, lex),
+        Lang::En => hedges::is_hedged(sentence, lower, starts, lex),
+        Lang::Fr => fr::is_hedged(sentence, lower, starts, lex),
     }
 }

@@ -46,6 +46,9 @@ for (const file of pages) {
     for (const outside of expected.outside) {
       assert.ok(text.includes(outside), `outside text not on the page: "${outside}"`);
     }
+    for (const furniture of expected.furniture) {
+      assert.ok(text.includes(furniture), `furniture not on the page: "${furniture}"`);
+    }
     const texts = new Set(expected.sentences.map((s) => s.text));
     for (const gap of expected.engineGaps) {
       assert.ok(texts.has(gap.text), `engine gap names no expected sentence: "${gap.text}"`);

@@ -248,3 +248,18 @@ test('mergeAnalysis of partial analyses equals a full analysis (real wasm)', { s
   assert.deepEqual(merged.blocks, full.blocks);
   assert.deepEqual(merged.profile, full.profile);
 });
+
+// The rules that keep the article's furniture out (headings, captions and credits, bylines
+// and datelines, links, labels, calls to action), on the table the command-line tool runs
+// too (src/cli/extract/prose.rs), so that both read the same sentences of a page.
+test('classify gives every block of the shared table its kind', async () => {
+  const table = JSON.parse(await readFile(new URL('tests/fixtures/prose-kinds.json', root), 'utf8'));
+  const { classify } = globalThis.SourcelightArticle;
+  for (const { text, tally = {}, kind } of table.cases) {
+    const block = {
+      text, chars: text.replace(/\s+/g, ' ').trim().length,
+      linkChars: tally.link ?? 0, bold: tally.bold ?? 0, heading: tally.heading ?? 0, caption: tally.caption ?? 0, meta: tally.meta ?? 0,
+    };
+    assert.equal(classify(block), kind, text);
+  }
+});

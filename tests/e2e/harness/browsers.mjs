@@ -353,6 +353,16 @@ export class BrowserSession {
     return this.driver.pressCommand(name);
   }
 
+  /** The folder the browser saves downloads to, without asking. */
+  get downloadsDir() {
+    return this.driver.downloadsDir;
+  }
+
+  /** The text on the clipboard (what the extension copied). */
+  readClipboard() {
+    return this.driver.readClipboard();
+  }
+
   /** Opens an extension page (e.g. 'options.html') in its own tab. */
   openExtensionPage(path) {
     return this.driver.openExtensionPage(path);

@@ -54,6 +54,8 @@ export class ChromiumDriver {
       viewport: { width: 1280, height: 800 },
     });
     const driver = new ChromiumDriver(context, profileDir);
+    // Downloads go to one folder without asking (the export test reads back what was saved).
+    driver.downloadsDir = join(profileDir, 'downloads');
     try {
       await driver.#start();
     } catch (error) {
@@ -80,6 +82,7 @@ export class ChromiumDriver {
     this.#watch(this.context.pages()[0] ?? (await this.context.newPage()));
     const [port, path] = (await readFile(join(this.profileDir, 'DevToolsActivePort'), 'utf8')).split('\n');
     this.devtools = await JsonSocket.connect(`ws://127.0.0.1:${port}${path}`);
+    await this.devtools.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: this.downloadsDir });
     // Opened now, not on first use: opening a tab later would close an open popup.
     await this.#helperPage();
   }
@@ -247,6 +250,18 @@ export class ChromiumDriver {
       }
     }
     this.popupSession = null;
+  }
+
+  /**
+   * The text on the clipboard, read in the reader's tab, which the test grants the right to
+   * read it (Chromium grants no permission to an extension's origin this way; the extension
+   * itself never reads the clipboard). The tab must be a web page.
+   */
+  async readClipboard() {
+    const { origin } = new URL(this.page.url());
+    await this.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    await this.page.bringToFront();
+    return this.page.evaluate(() => navigator.clipboard.readText());
   }
 
   /** Opens an extension page (e.g. `options.html`) in its own tab; returns a Playwright page. */

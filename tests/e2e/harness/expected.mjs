@@ -3,8 +3,11 @@
 //
 // Each page `pages/<name>.html` has `pages/<name>.expected.json`, written by a careful
 // reader from the text (verdict-rules.md), not from the engine's output:
-//   sentences:  [{text, verdict, phase?}] every sentence of the article in reading
-//               order, whitespace collapsed; `phase` on pages that change after load.
+//   sentences:  [{text, verdict, phase?}] every sentence of the article's prose in
+//               reading order, whitespace collapsed; `phase` on pages that change after load.
+//   furniture:  the article's own texts that are not its prose (headline, standfirst,
+//               subheadings, byline, dateline and times, captions and credits, "Read also"
+//               links): never read and never highlighted (issue 16).
 //   outside:    texts outside the article (navigation, sidebars, comments, banners,
 //               editable areas, hidden text) that must never be highlighted.
 //   engineGaps: [{text, engine, why}] sentences where the engine, at the time of
@@ -26,6 +29,7 @@ export function loadExpected(page) {
   const data = JSON.parse(readFileSync(`${PAGES_DIR}${name}.expected.json`, 'utf8'));
   data.engineGaps ??= [];
   data.outside ??= [];
+  data.furniture ??= [];
   data.sentences ??= [];
   return data;
 }
@@ -81,12 +85,18 @@ export function compareHighlights(expected, seen, { painted = PAINTABLE, phases 
         mismatches.push(`"${text}" is highlighted (${name}) but lies outside the article`);
       }
     }
+    for (const furniture of expected.furniture) {
+      if (text.includes(furniture) || furniture.includes(text)) {
+        mismatches.push(`"${text}" is highlighted (${name}) but is the article's furniture, not its prose`);
+      }
+    }
     for (const gone of absent) {
       if (text.includes(gone.text)) mismatches.push(`"${text}" is highlighted (${name}) but is not on the page now`);
     }
     if (!known.has(text) && ![...gapTexts].some((g) => g.includes(text) || text.includes(g))) {
       const covers = present.some((s) => text.includes(s.text) || s.text.includes(text));
-      if (!covers && !expected.outside.some((o) => text.includes(o) || o.includes(text))) {
+      const elsewhere = [...expected.outside, ...expected.furniture].some((o) => text.includes(o) || o.includes(text));
+      if (!covers && !elsewhere) {
         mismatches.push(`"${text}" is highlighted (${name}) but is no sentence of the article`);
       } else if (covers) {
         mismatches.push(`"${text}" is highlighted (${name}) but its sentence boundaries differ from the expected ones`);

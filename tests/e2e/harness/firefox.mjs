@@ -17,7 +17,7 @@
 // `extension.getViews({type: 'popup'})` for the popup.
 
 import { spawn } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { JsonSocket } from './json-socket.mjs';
 import { HELPER_PAGE } from './build-variant.mjs';
@@ -77,6 +77,18 @@ function profilePrefs(extensionId) {
   };
 }
 
+// Downloads go to one folder without asking (the export test reads back what the popup saved).
+function downloadPrefs(folder) {
+  return {
+    'browser.download.folderList': 2,
+    'browser.download.dir': folder,
+    'browser.download.useDownloadDir': true,
+    'browser.download.always_ask_before_handling_new_types': false,
+    'browser.download.start_downloads_in_tmp_dir': false,
+    'browser.download.alwaysOpenPanel': false,
+  };
+}
+
 // Every request through one HTTP proxy, loopback included (the privacy test records them).
 function proxyPrefs(proxy) {
   const { hostname, port } = new URL(proxy);
@@ -102,7 +114,9 @@ export class FirefoxDriver {
   static async launch({ extensionDir, manifest, profileDir, headless, proxy }) {
     const extensionId = manifest.browser_specific_settings?.gecko?.id;
     if (!extensionId) throw new Error('the manifest has no browser_specific_settings.gecko.id');
-    const prefs = Object.entries({ ...profilePrefs(extensionId), ...(proxy ? proxyPrefs(proxy) : {}) })
+    const downloadsDir = join(profileDir, 'downloads');
+    await mkdir(downloadsDir, { recursive: true });
+    const prefs = Object.entries({ ...profilePrefs(extensionId), ...downloadPrefs(downloadsDir), ...(proxy ? proxyPrefs(proxy) : {}) })
       .map(([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});`)
       .join('\n');
     await writeFile(join(profileDir, 'user.js'), `${prefs}\n`);
@@ -117,6 +131,7 @@ export class FirefoxDriver {
       env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1' },
     });
     const driver = new FirefoxDriver(child, extensionId, manifest);
+    driver.downloadsDir = downloadsDir;
     try {
       await driver.#start(extensionDir);
     } catch (error) {
@@ -313,6 +328,21 @@ export class FirefoxDriver {
       click: (selector) => this.realClick(context, selector),
       close: () => this.bidi.send('browsingContext.close', { context }).catch(() => {}),
     };
+  }
+
+  /** The text on the system clipboard, read from the privileged scope (no page may). */
+  async readClipboard() {
+    return this.#evaluateChrome(
+      `(() => {
+        const transferable = Cc['@mozilla.org/widget/transferable;1'].createInstance(Ci.nsITransferable);
+        transferable.init(null);
+        transferable.addDataFlavor('text/plain');
+        Services.clipboard.getData(transferable, Services.clipboard.kGlobalClipboard, window.browsingContext.currentWindowContext);
+        const data = {};
+        transferable.getTransferData('text/plain', data);
+        return data.value.QueryInterface(Ci.nsISupportsString).data;
+      })()`,
+    );
   }
 
   /** A real pointer click (user gesture) at the centre of `selector` in a browsing context. */
