@@ -393,6 +393,9 @@ fn publication_follows(r: &Reading, v: usize) -> bool {
 /// "“…,” he continued.", "He went on: “…”": a verb that reports only beside a
 /// quotation (`grammar.txt`, `quote_verb`), since "the talks continued" reports nothing.
 fn quote_verbs(r: &Reading, found: &mut Vec<Found>) {
+    if !r.held.is(WordClass::QUOTE_VERB) {
+        return;
+    }
     for (v, token) in r.tokens.iter().enumerate() {
         if token.kind != Kind::Word || !token.classes.is(WordClass::QUOTE_VERB) || v == 0 || found.iter().any(|f| f.cue.start == token.span.start) {
             continue;
@@ -420,6 +423,9 @@ fn quote_verbs(r: &Reading, found: &mut Vec<Found>) {
 /// ...": a noun of speech with its owner before it and its content after it
 /// credits the content to the owner.
 fn speech_nouns(r: &Reading, found: &mut Vec<Found>) {
+    if !r.held.is(WordClass::SPEECH_NOUN) {
+        return;
+    }
     for (n, token) in r.tokens.iter().enumerate() {
         if token.kind != Kind::Word || !token.classes.is(WordClass::SPEECH_NOUN) || n == 0 || found.iter().any(|f| f.cue.start == token.span.start) {
             continue;
@@ -577,6 +583,9 @@ fn inverted_position(r: &Reading, v: usize) -> bool {
 /// identified makes it an attribution (a minister's belief is hers to state,
 /// a vague group's is hearsay: verdict rules, point 10).
 fn beliefs(r: &Reading, found: &mut Vec<Found>) {
+    if !r.held.is(WordClass::BELIEF_VERB) {
+        return;
+    }
     for (v, token) in r.tokens.iter().enumerate() {
         if token.kind != Kind::Word || !token.classes.is(WordClass::BELIEF_VERB) || v == 0 || r.is_capitalised_word(v) {
             continue;
@@ -616,6 +625,9 @@ fn beliefs(r: &Reading, found: &mut Vec<Found>) {
 /// An award verb counts only before a superlative: "named chief executive by
 /// the board" is an appointment, not a rating.
 fn ratings(r: &Reading, found: &mut Vec<Found>) {
+    if !r.held.is(WordClass::RATING | WordClass::AWARD) {
+        return;
+    }
     for (v, token) in r.tokens.iter().enumerate() {
         if token.kind != Kind::Word || !token.classes.is(WordClass::RATING | WordClass::AWARD) {
             continue;

@@ -122,12 +122,38 @@ pub fn by_place(text: &Text, sentences: &[Span], lex: &Lexicon) -> Vec<Option<&'
 /// The label a paragraph opens with ("Q", "Ines Varga"): one to four words,
 /// each capitalised, then a colon.
 pub fn speaker_label(paragraph: &str) -> Option<&str> {
-    let colon = paragraph.find(':')?;
+    let colon = colon_within_four_words(paragraph)?;
     let label = paragraph[..colon].trim();
     let words = label.split_whitespace();
     let count = words.clone().count();
     let capitalised = words.clone().all(|w| w.starts_with(char::is_uppercase) || w.chars().all(|c| !c.is_alphabetic()));
     ((1..=4).contains(&count) && capitalised && label.chars().any(char::is_alphabetic)).then_some(label)
+}
+
+/// The first colon of `text`, if no more than four words come before it:
+/// asked of every paragraph, and most have no label, so the scan stops at
+/// the fifth word instead of running through the paragraph. Words are counted
+/// at ASCII white space, which never finds more of them than
+/// `split_whitespace` does: a colon after more than four of these words
+/// could start no label.
+fn colon_within_four_words(text: &str) -> Option<usize> {
+    let mut words = 0;
+    let mut in_word = false;
+    for (at, &b) in text.as_bytes().iter().enumerate() {
+        match b {
+            b':' => return Some(at),
+            b' ' | b'\t'..=b'\r' => in_word = false,
+            _ if !in_word => {
+                in_word = true;
+                words += 1;
+                if words > 4 {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The interviewer's lines of a Q&A, by paragraph: a paragraph labelled as a
@@ -254,6 +280,18 @@ mod tests {
         let quotes = crate::quotes::pair(&text);
         let sentences = crate::sentences::split(&text, &quotes, lexicon::get(Lang::En));
         by_place(&text, &sentences, lexicon::get(Lang::En)).iter().map(Option::is_some).collect()
+    }
+
+    #[test]
+    fn a_label_is_one_to_four_capitalised_words_before_the_first_colon() {
+        assert_eq!(speaker_label("Ines Varga: They are right."), Some("Ines Varga"));
+        assert_eq!(speaker_label("Q:  What next?"), Some("Q"));
+        // Five words to `split_whitespace`, four between ASCII spaces: still too many.
+        assert_eq!(speaker_label("Jean Paul De\u{a0}La Croix: Yes."), None);
+        assert_eq!(speaker_label("Ana De\u{a0}La Cruz: Yes."), Some("Ana De\u{a0}La Cruz"));
+        assert_eq!(speaker_label("One Two Three Four Five: no."), None);
+        assert_eq!(speaker_label("The mayor said this: no."), None);
+        assert_eq!(speaker_label("No colon in this paragraph at all"), None);
     }
 
     #[test]

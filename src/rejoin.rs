@@ -271,9 +271,11 @@ impl<'t> Break<'t, '_> {
     /// A short block that only names who spoke: "Jane Roe said.", "the mayor added."
     fn is_reporting_clause(&self, next: &str) -> bool {
         let Some(body) = next.strip_suffix('.') else { return false };
-        let words: Vec<&str> = body.split_whitespace().collect();
-        let verb = words.last().map(|w| w.to_ascii_lowercase());
-        (2..=6).contains(&words.len()) && verb.is_some_and(|v| self.lex.classes(&v).reporting() == Some(false))
+        let words = body.split_whitespace();
+        // Counted on a copy, no further than one word too many: a block after
+        // a quotation is usually a whole paragraph, not to be collected.
+        let count = words.clone().take(7).count();
+        (2..=6).contains(&count) && words.last().is_some_and(|verb| self.lex.classes(&verb.to_ascii_lowercase()).reporting() == Some(false))
     }
 }
 

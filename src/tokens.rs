@@ -71,6 +71,9 @@ pub struct Reading<'a> {
     pub lower_vocab: &'a PageWords<'a>,
     /// Each token's text in `lower`, sliced once: the rules ask for it often.
     lower_words: Vec<&'a str>,
+    /// The word classes of all its tokens together: a rule that looks for a
+    /// class no word of the sentence has skips its pass over the tokens.
+    pub held: WordClass,
 }
 
 /// The allocations of a reading, handed from one sentence's to the next
@@ -97,12 +100,14 @@ impl<'a> Reading<'a> {
         tokenize_into(norm, span, quoted, &lex.grammar, &mut tokens);
         // Every token, not only words: the rules ask about any token, and a
         // list may hold a number or a sign.
+        let mut held = WordClass::NONE;
         for token in &mut tokens {
             let word = &lower[token.span.start..token.span.end];
             token.classes = lex.classes(word);
+            held |= token.classes;
             lower_words.push(word);
         }
-        let mut r = Reading { tokens, norm, lower, lex, lower_vocab, lower_words };
+        let mut r = Reading { tokens, norm, lower, lex, lower_vocab, lower_words, held };
         for i in 0..r.tokens.len() {
             r.tokens[i].proper = r.reads_as_name(i);
         }
