@@ -211,10 +211,17 @@ fn white_space_at(text: &str, at: usize) -> usize {
 impl Phrases {
     /// Phrases given as their words.
     pub fn new<W: AsRef<str>>(phrases: impl IntoIterator<Item = impl IntoIterator<Item = W>>) -> Phrases {
+        let phrases = phrases.into_iter().map(|words| words.into_iter().map(|w| crate::chars::to_lower(w.as_ref())).collect::<Vec<_>>().join(" ")).collect();
+        Self::of_phrases(phrases)
+    }
+
+    /// Phrases given whole, in lower case. Not generic, unlike [`Phrases::new`]: the
+    /// lexicons build a dozen lists from a dozen kinds of iterator, and a copy of
+    /// this (with its sort) for each was 40 KB of the wasm.
+    fn of_phrases(phrases: Vec<String>) -> Phrases {
         let mut by_key: BTreeMap<Box<str>, Vec<String>> = BTreeMap::new();
         let mut list = Phrases::default();
-        for words in phrases {
-            let phrase = words.into_iter().map(|w| w.as_ref().to_lowercase()).collect::<Vec<_>>().join(" ");
+        for phrase in phrases {
             if phrase.is_empty() {
                 continue;
             }
