@@ -392,9 +392,35 @@ pub enum PronounKind {
     SelfRef,
 }
 
+/// The lists of one language as compiled in, from its folder `data/<code>/`.
+struct Files {
+    grammar: &'static str,
+    anonymous_phrases: &'static str,
+    hedges: &'static str,
+    impersonal: &'static str,
+    source_prepositions: &'static str,
+    reporting_verbs: &'static str,
+    evidence_verbs: &'static str,
+    vague_groups: &'static str,
+    anonymous_roles: &'static str,
+    spokespeople: &'static str,
+    document_heads: &'static str,
+    organisation_words: &'static str,
+    outlet_words: &'static str,
+    institutions: &'static str,
+    titles: &'static str,
+    abbreviations: &'static str,
+    sentence_openers: &'static str,
+    pronouns: &'static str,
+    nonclaims: &'static str,
+    body_kinds: &'static str,
+    offices: &'static str,
+}
+
 /// The lexicon of one language, read from its folder `data/<code>/`: every
 /// language has the same files, so adding one is adding its folder and a line
-/// in [`get`].
+/// in [`get`]. The macro only names the files; [`build`] reads them, one copy
+/// of that code for every language.
 macro_rules! lexicon {
     ($lang:expr, $code:literal) => {
         LazyLock::new(|| {
@@ -403,47 +429,74 @@ macro_rules! lexicon {
                     crate::lists::list_file!(concat!("../data/", $code, "/", $name))
                 };
             }
-            // Elisions are read first: the lists matched on a sentence's words
-            // are split where its words are ("d'après" is read as "d'" "après").
-            let grammar = grammar(file!("grammar.txt"));
-            let anonymous = marked_phrases(file!("anonymous_phrases.txt"), '+');
-            let hedges = marked_phrases(file!("hedges.txt"), '!');
-            let impersonal = marked_phrases(file!("impersonal.txt"), '+').into_iter().map(|(p, hedge)| (split_elisions(p, &grammar.elision), hedge)).collect();
-            let source_prepositions = phrases(file!("source_prepositions.txt")).into_iter().map(|p| split_elisions(p, &grammar.elision)).collect();
-            with_common_words(Lexicon {
-                lang: $lang,
-                reporting_verbs: verb_forms(file!("reporting_verbs.txt")),
-                evidence_verbs: words(file!("evidence_verbs.txt")).into_iter().collect(),
-                source_prepositions,
-                anonymous_phrases: Phrases::new(anonymous.iter().map(|(p, _)| p)),
-                anonymity_phrases: Phrases::new(anonymous.iter().filter(|(_, marked)| *marked).map(|(p, _)| p)),
-                impersonal,
-                hedges: Phrases::new(hedges.iter().filter(|(_, exception)| !exception).map(|(p, _)| p)),
-                hedge_exceptions: Phrases::new(hedges.iter().filter(|(_, exception)| *exception).map(|(p, _)| p)),
-                vague_groups: set(file!("vague_groups.txt")),
-                anonymous_roles: set(file!("anonymous_roles.txt")),
-                spokespeople: set(file!("spokespeople.txt")),
-                document_heads: marked_phrases(file!("document_heads.txt"), '=').into_iter().map(|(p, _)| p.join(" ")).collect(),
-                public_records: marked_phrases(file!("document_heads.txt"), '=').into_iter().filter(|(_, marked)| *marked).map(|(p, _)| p.join(" ")).collect(),
-                organisation_words: set(file!("organisation_words.txt")),
-                outlet_words: set(file!("outlet_words.txt")),
-                institutions: set(file!("institutions.txt")),
-                titles: set(file!("titles.txt")),
-                abbreviations: abbreviations(file!("abbreviations.txt")),
-                sentence_openers: raw_entries(file!("sentence_openers.txt")).map(str::to_string).collect(),
-                pronouns: pronouns(file!("pronouns.txt")),
-                boilerplate: Boilerplate::parse(file!("nonclaims.txt")),
-                grammar,
-                body_kinds: body_kinds(file!("body_kinds.txt")),
-                offices: Phrases::new(phrases(file!("offices.txt"))),
-                common_words: HashSet::default(),
-                sentence_phrases: Sieve::ALL,
-                impersonal_by_start: HashMap::default(),
-                classes: HashMap::default(),
-                class_lookup: WordTable::new([]),
+            build($lang, &Files {
+                grammar: file!("grammar.txt"),
+                anonymous_phrases: file!("anonymous_phrases.txt"),
+                hedges: file!("hedges.txt"),
+                impersonal: file!("impersonal.txt"),
+                source_prepositions: file!("source_prepositions.txt"),
+                reporting_verbs: file!("reporting_verbs.txt"),
+                evidence_verbs: file!("evidence_verbs.txt"),
+                vague_groups: file!("vague_groups.txt"),
+                anonymous_roles: file!("anonymous_roles.txt"),
+                spokespeople: file!("spokespeople.txt"),
+                document_heads: file!("document_heads.txt"),
+                organisation_words: file!("organisation_words.txt"),
+                outlet_words: file!("outlet_words.txt"),
+                institutions: file!("institutions.txt"),
+                titles: file!("titles.txt"),
+                abbreviations: file!("abbreviations.txt"),
+                sentence_openers: file!("sentence_openers.txt"),
+                pronouns: file!("pronouns.txt"),
+                nonclaims: file!("nonclaims.txt"),
+                body_kinds: file!("body_kinds.txt"),
+                offices: file!("offices.txt"),
             })
         })
     };
+}
+
+fn build(lang: Lang, files: &Files) -> Lexicon {
+    // Elisions are read first: the lists matched on a sentence's words
+    // are split where its words are ("d'après" is read as "d'" "après").
+    let grammar = grammar(files.grammar);
+    let anonymous = marked_phrases(files.anonymous_phrases, '+');
+    let hedges = marked_phrases(files.hedges, '!');
+    let impersonal = marked_phrases(files.impersonal, '+').into_iter().map(|(p, hedge)| (split_elisions(p, &grammar.elision), hedge)).collect();
+    let source_prepositions = phrases(files.source_prepositions).into_iter().map(|p| split_elisions(p, &grammar.elision)).collect();
+    let document_heads = marked_phrases(files.document_heads, '=');
+    with_common_words(Lexicon {
+        lang,
+        reporting_verbs: verb_forms(files.reporting_verbs),
+        evidence_verbs: words(files.evidence_verbs).into_iter().collect(),
+        source_prepositions,
+        anonymous_phrases: Phrases::new(anonymous.iter().map(|(p, _)| p)),
+        anonymity_phrases: Phrases::new(anonymous.iter().filter(|(_, marked)| *marked).map(|(p, _)| p)),
+        impersonal,
+        hedges: Phrases::new(hedges.iter().filter(|(_, exception)| !exception).map(|(p, _)| p)),
+        hedge_exceptions: Phrases::new(hedges.iter().filter(|(_, exception)| *exception).map(|(p, _)| p)),
+        vague_groups: set(files.vague_groups),
+        anonymous_roles: set(files.anonymous_roles),
+        spokespeople: set(files.spokespeople),
+        public_records: document_heads.iter().filter(|(_, marked)| *marked).map(|(p, _)| p.join(" ")).collect(),
+        document_heads: document_heads.into_iter().map(|(p, _)| p.join(" ")).collect(),
+        organisation_words: set(files.organisation_words),
+        outlet_words: set(files.outlet_words),
+        institutions: set(files.institutions),
+        titles: set(files.titles),
+        abbreviations: abbreviations(files.abbreviations),
+        sentence_openers: raw_entries(files.sentence_openers).map(str::to_string).collect(),
+        pronouns: pronouns(files.pronouns),
+        boilerplate: Boilerplate::parse(files.nonclaims),
+        grammar,
+        body_kinds: body_kinds(files.body_kinds),
+        offices: Phrases::new(phrases(files.offices)),
+        common_words: HashSet::default(),
+        sentence_phrases: Sieve::ALL,
+        impersonal_by_start: HashMap::default(),
+        classes: HashMap::default(),
+        class_lookup: WordTable::new([]),
+    })
 }
 
 static EN: LazyLock<Lexicon> = lexicon!(Lang::En, "en");
@@ -643,15 +696,31 @@ fn marked_phrases(data: &str, marker: char) -> Vec<(Vec<String>, bool)> {
 /// Verb forms; a trailing `*` marks a form that is also a noun or adjective.
 fn verb_forms(data: &str) -> HashMap<String, bool> {
     let mut forms = HashMap::default();
-    for form in words(data) {
-        let ambiguous = form.ends_with('*');
-        let form = form.trim_end_matches('*').to_string();
+    let mut add = |form: String, ambiguous: bool| {
         // A form listed plainly anywhere stays unambiguous.
         let entry = forms.entry(form).or_insert(ambiguous);
         *entry = *entry && ambiguous;
+    };
+    for form in words(data) {
+        let ambiguous = form.ends_with('*');
+        let form = form.trim_end_matches('*');
+        match form.strip_prefix('+').and_then(|verb| verb.strip_suffix("er")) {
+            // "+déclarer": the forms of a regular verb in -er, the first the one a noun may share.
+            Some(stem) => {
+                for (n, ending) in REGULAR_ER.iter().enumerate() {
+                    add([stem, ending].concat(), ambiguous && n == 0);
+                }
+            }
+            None => add(form.to_string(), ambiguous),
+        }
     }
     forms
 }
+
+/// The endings a list's `+verbe` stands for (`data/fr/reporting_verbs.txt`): the
+/// present, the past participle, the imperfect, the simple past and the present
+/// participle of the third person.
+const REGULAR_ER: [&str; 11] = ["e", "ent", "\u{e9}", "\u{e9}e", "\u{e9}s", "\u{e9}es", "ait", "aient", "a", "\u{e8}rent", "ant"];
 
 fn abbreviations(data: &str) -> HashMap<String, bool> {
     raw_entries(data)
@@ -687,6 +756,20 @@ mod tests {
     // Under wasm, run these same tests through wasm-bindgen-test.
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    #[test]
+    fn a_regular_verb_stands_for_its_eleven_forms() {
+        let forms = verb_forms("+d\u{e9}clarer\n+annoncer*\nannonce\n");
+        for form in ["d\u{e9}clare", "d\u{e9}clarent", "d\u{e9}clar\u{e9}es", "d\u{e9}clarait", "d\u{e9}clar\u{e8}rent", "d\u{e9}clarant"] {
+            assert_eq!(forms.get(form), Some(&false), "{form}");
+        }
+        assert!(!forms.contains_key("d\u{e9}clarer"), "the infinitive reports nothing");
+        // Listed plainly too, "annonce" is unambiguous; "+annoncer*" alone marks it.
+        assert_eq!(forms.get("annonce"), Some(&false));
+        assert_eq!(verb_forms("+annoncer*").get("annonce"), Some(&true));
+        assert_eq!(verb_forms("+annoncer*").get("annonc\u{e9}"), Some(&false));
+        assert_eq!(forms.len(), 22);
+    }
 
     #[test]
     fn comments_and_blank_lines_are_not_entries() {
