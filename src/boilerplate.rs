@@ -212,7 +212,7 @@ mod tests {
     #[test]
     fn a_credit_line_may_end_with_its_agency() {
         let b = Boilerplate::parse("$ / {afp|reuters}\n@ par\n");
-        let credit = |line: &str| b.is_credit(line, &line.to_lowercase());
+        let credit = |line: &str| b.is_credit(line, &crate::chars::to_lower(line));
         assert!(credit("ÉRIC LANDAIS / AFP"));
         assert!(credit("Jean Roux / Reuters"));
         assert!(credit("Par Claire Montagné"));

@@ -62,7 +62,7 @@ pub fn classify(r: &Reading, d: &Document, memory: &Memory) -> Classified {
         let unnamed_before = |e: &Classified| {
             *e.head == *head_lw
                 && e.is_anonymous()
-                && e.name.as_deref().is_some_and(|n| ["seen by", "obtained by", "leaked", "internal"].iter().any(|k| n.to_lowercase().contains(k)))
+                && e.name.as_deref().is_some_and(|n| ["seen by", "obtained by", "leaked", "internal"].iter().any(|k| crate::chars::to_lower(n).contains(k)))
         };
         if let Some(antecedent) = memory.last(unnamed_before) {
             return antecedent.clone();

@@ -13,7 +13,7 @@ pub fn raw_entries(data: &str) -> impl Iterator<Item = &str> {
 
 /// The non-comment lines of a list, trimmed and lowercased.
 pub fn entries(data: &str) -> Vec<String> {
-    raw_entries(data).map(str::to_lowercase).collect()
+    raw_entries(data).map(crate::chars::to_lower).collect()
 }
 
 /// Every word of every entry: for lists whose lines hold several forms of a word.

@@ -68,7 +68,7 @@ pub fn build(blocks: &[&str], sentences: &[Sentence]) -> Profile {
             // Copied in lower case only when that changes it: plain ASCII without a
             // capital, as most anonymous phrases are, is its own lower case.
             let unchanged = written.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase());
-            let phrase = if unchanged { Cow::Borrowed(written) } else { Cow::Owned(written.to_lowercase()) };
+            let phrase = if unchanged { Cow::Borrowed(written) } else { Cow::Owned(crate::chars::to_lower(written)) };
             let next = profile.anonymous_phrases.len();
             (&mut profile.anonymous_phrases, *anonymous.entry(phrase).or_insert(next))
         } else {
@@ -78,7 +78,7 @@ pub fn build(blocks: &[&str], sentences: &[Sentence]) -> Profile {
         match list.get_mut(at) {
             Some(entry) => entry.sentences.push(index),
             None => {
-                let name = if source.kind.is_anonymous() { written.to_lowercase() } else { source.name.clone().unwrap_or_else(|| written.to_string()) };
+                let name = if source.kind.is_anonymous() { crate::chars::to_lower(written) } else { source.name.clone().unwrap_or_else(|| written.to_string()) };
                 list.push(ProfileSource { name, kind: source.kind, sentences: vec![index] });
             }
         }

@@ -440,7 +440,7 @@ fn organisation_named_in(r: &Reading, start: usize, end: usize, memory: &Memory)
     memory
         .last(|e| {
             matches!(e.kind, SourceKind::Organisation | SourceKind::Outlet)
-                && e.name.as_deref().is_some_and(|n| words.iter().any(|w| w.len() > 3 && n.to_lowercase().contains(*w)))
+                && e.name.as_deref().is_some_and(|n| words.iter().any(|w| w.len() > 3 && crate::chars::to_lower(n).contains(*w)))
         })
         .or_else(|| {
             // "the ministry" is not a union met before: the last body of its kind.

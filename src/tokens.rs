@@ -543,7 +543,7 @@ mod tests {
     #[test]
     fn french_elisions_and_inverted_pronouns_are_words_of_their_own() {
         let text = "L'élue a-t-elle dit qu'aujourd'hui, estime-t-il, jusqu'à peut-être Jean-Il, dit-on.";
-        let lower = text.to_lowercase();
+        let lower = crate::chars::to_lower(text);
         let words = PageWords::default();
         let r = Reading::new(text, &lower, Span::new(0, text.len()), &[], crate::lexicon::get(crate::lang::Lang::Fr), &words);
         let got: Vec<&str> = (0..r.len()).map(|i| r.text(i)).collect();
