@@ -37,13 +37,13 @@ const WHOLE: u32 = 420;
 
 /// The function word lists of [`Language::NAMED`], in that order.
 const LISTS: [&str; 7] = [
-    include_str!("../../data/en/function_words.txt"),
-    include_str!("../../data/fr/function_words.txt"),
-    include_str!("../../data/es/function_words.txt"),
-    include_str!("../../data/de/function_words.txt"),
-    include_str!("../../data/it/function_words.txt"),
-    include_str!("../../data/pt/function_words.txt"),
-    include_str!("../../data/nl/function_words.txt"),
+    crate::lists::list_file!("../../data/en/function_words.txt"),
+    crate::lists::list_file!("../../data/fr/function_words.txt"),
+    crate::lists::list_file!("../../data/es/function_words.txt"),
+    crate::lists::list_file!("../../data/de/function_words.txt"),
+    crate::lists::list_file!("../../data/it/function_words.txt"),
+    crate::lists::list_file!("../../data/pt/function_words.txt"),
+    crate::lists::list_file!("../../data/nl/function_words.txt"),
 ];
 
 /// A word of at most 8 bytes as one number: its bytes, little-endian, the rest
