@@ -403,6 +403,17 @@ mod tests {
     }
 
     #[test]
+    fn a_span_ending_at_a_joint_stays_in_its_block_whatever_white_space_opens_the_next() {
+        for next in [", the mayor said.", "   , the mayor said."] {
+            let blocks = ["He met Teodor Halek", next];
+            let text = read(&blocks, lexicon::get(Lang::En));
+            assert_eq!(text.paragraphs.len(), 1);
+            let at = text.norm.find("Teodor").unwrap();
+            assert_eq!(text.block_span(Span::new(at, at + "Teodor Halek".len())), Some((0, Span::new(7, 19))), "{next:?}");
+        }
+    }
+
+    #[test]
     fn nothing_is_rejoined_in_real_paragraphs() {
         let blocks = ["Harbour news", "The pier closed on Monday, officials said.", "\u{201c}It is safe,\u{201d} the mayor said.", "Talks resume today."];
         assert_eq!(joints(&Text::new(&blocks), lexicon::get(Lang::En)), None);

@@ -314,6 +314,11 @@ impl<'a> Text<'a> {
         let block = last_at_or_before(&self.block_starts, &self.start_hint, |&s| s <= start).min(self.blocks.len().checked_sub(1)?);
         let b_start = self.block_starts[block];
         let b_end = self.block_starts[block + 1];
+        // A span that ends where a block was joined to the next one inside a
+        // sentence: its end maps past the white space the joint dropped at the
+        // start of the next block, and belongs to the end of this block's text.
+        let dropped = |end: usize| self.blocks.get(block + 1).and_then(|next| next.get(..end - b_end)).is_some_and(|lead| lead.trim_start().is_empty());
+        let end = if end > b_end && dropped(end) { (b_start + self.blocks[block].trim_end().len()).max(start) } else { end };
         if end > b_end || end < start {
             return None;
         }
