@@ -115,9 +115,10 @@ impl Boilerplate {
         let lead = line.len() - line.trim_start().len();
         let line = line.trim();
         let lower = &lower[lead..lead + line.len()];
+        // The scan for sentence punctuation comes last: most lines start no credit.
         line.len() <= CREDIT_MAX
-            && !line.contains(['.', '!', '?'])
             && (self.credits.starts(lower).is_some() || self.credit_ends.iter().any(|end| lower.strip_suffix(end.as_str()).is_some_and(|rest| rest.ends_with(' '))))
+            && !line.contains(['.', '!', '?'])
     }
 
     /// A clock time alone, with at most two short words after it: "16:42",
