@@ -726,29 +726,36 @@ pub(crate) fn dash(r: &Reading, found: &mut Vec<Found>) {
     }
 }
 
+/// The (cue, source) texts a language's rules find in one sentence, for the
+/// unit tests of every language's cue rules.
+#[cfg(test)]
+pub(crate) fn cues_in(sentence: &str, lang: crate::lang::Lang) -> Vec<(String, String)> {
+    let text = crate::text::Text::new(std::slice::from_ref(&sentence));
+    let quotes: Vec<Span> = crate::quotes::pair(&text).iter().filter(|q| !q.nested).map(|q| q.span).collect();
+    let vocab = crate::tokens::PageWords::default();
+    let r = Reading::new(&text.norm, &text.lower, Span::new(0, text.norm.len()), &quotes, crate::lexicon::get(lang), &vocab);
+    let mut found = Vec::new();
+    crate::lang::rules::find_cues(&r, true, &mut found);
+    found
+        .into_iter()
+        .map(|f| {
+            let source = f.source.map(|(s, e)| r.span(s..e)).map(|s| text.norm[s.start..s.end].to_string()).unwrap_or_default();
+            (text.norm[f.cue.start..f.cue.end].to_string(), source)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::lang::Lang;
-    use crate::lexicon;
-    use crate::tokens::PageWords;
     // Under wasm, run these same tests through wasm-bindgen-test.
     #[cfg(target_arch = "wasm32")]
     use wasm_bindgen_test::wasm_bindgen_test as test;
 
     /// (cue, source) texts found in `sentence`; quotations are marked with `"`.
     fn cues(sentence: &str) -> Vec<(String, String)> {
-        let text = crate::text::Text::new(std::slice::from_ref(&sentence));
-        let quotes: Vec<Span> = crate::quotes::pair(&text).iter().filter(|q| !q.nested).map(|q| q.span).collect();
-        let vocab = PageWords::default();
-        let r = Reading::new(&text.norm, &text.lower, Span::new(0, text.norm.len()), &quotes, lexicon::get(Lang::En), &vocab);
-        find(&r, true)
-            .into_iter()
-            .map(|f| {
-                let source = f.source.map(|(s, e)| r.span(s..e)).map(|s| text.norm[s.start..s.end].to_string()).unwrap_or_default();
-                (text.norm[f.cue.start..f.cue.end].to_string(), source)
-            })
-            .collect()
+        cues_in(sentence, Lang::En)
     }
 
     macro_rules! cases {

@@ -1029,19 +1029,7 @@ mod tests {
 
     /// (cue, source) texts found in a French sentence.
     fn cues_of(sentence: &str) -> Vec<(String, String)> {
-        let text = Text::new(std::slice::from_ref(&sentence));
-        let quotes: Vec<Span> = crate::quotes::pair(&text).iter().filter(|q| !q.nested).map(|q| q.span).collect();
-        let vocab = PageWords::default();
-        let r = Reading::new(&text.norm, &text.lower, Span::new(0, text.norm.len()), &quotes, lexicon::get(Lang::Fr), &vocab);
-        let mut found = Vec::new();
-        find_cues(&r, true, &mut found);
-        found
-            .into_iter()
-            .map(|f| {
-                let source = f.source.map(|(s, e)| r.span(s..e)).map(|s| text.norm[s.start..s.end].to_string()).unwrap_or_default();
-                (text.norm[f.cue.start..f.cue.end].to_string(), source)
-            })
-            .collect()
+        crate::cues::cues_in(sentence, Lang::Fr)
     }
 
     macro_rules! cases {
