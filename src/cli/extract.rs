@@ -20,6 +20,7 @@
 mod prose;
 
 use dom_smoothie::{Config, Readability};
+use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node, Selector};
 
 use self::prose::{Kind, Tally};
@@ -244,74 +245,69 @@ fn prose_in(parsed: &Html) -> Prose {
     let article_chars = prose::visible_length(&parsed.root_element().text().collect::<String>());
     let mut collector = Collector { prose_walk: true, ..Collector::default() };
     let mut contexts = vec![Context { link: false, bold: false, kind: None, first_block: 0, is_block: true }];
-    let mut stack = vec![(parsed.tree.root(), false)];
-    while let Some((node, closing)) = stack.pop() {
-        match node.value() {
-            Node::Element(element) => {
-                let tag = element.name();
-                if closing {
-                    if tag == "pre" {
-                        collector.preformatted -= 1;
-                    }
-                    let context = contexts.pop().expect("a context for every open element");
-                    if context.is_block {
-                        collector.end_block();
-                        // Not the article's outermost element: the article is no teaser.
-                        if contexts.len() > 1 {
-                            collector.close_container(context.first_block);
-                        }
-                    }
-                    continue;
-                }
-                if SKIPPED_ELEMENTS.contains(&tag) {
-                    continue;
-                }
-                if tag == "br" {
-                    collector.line_break();
-                    continue;
-                }
-                if ElementRef::wrap(node).is_some_and(is_related_list) {
-                    continue;
-                }
-                let words = prose::class_words(element);
-                // Chrome left in the article, unless it is the article's own wrapper.
-                if prose::is_chrome(&words) {
-                    let inside = ElementRef::wrap(node).map_or(0, |e| prose::visible_length(&e.text().collect::<String>()));
-                    if inside * 2 < article_chars {
-                        continue;
-                    }
-                }
-                collector.breaks = 0;
-                let parent = *contexts.last().expect("the root context");
-                let is_block = BLOCK_ELEMENTS.contains(&tag);
-                if is_block {
-                    collector.end_block();
-                }
+    walk(parsed, |node, closing| match node.value() {
+        Node::Element(element) => {
+            let tag = element.name();
+            if closing {
                 if tag == "pre" {
-                    collector.preformatted += 1;
+                    collector.preformatted -= 1;
                 }
-                contexts.push(Context {
-                    link: parent.link || tag == "a",
-                    bold: parent.bold || tag == "b" || tag == "strong",
-                    kind: parent.kind.or_else(|| prose::own_kind(tag, &words, element.attr("role"))),
-                    first_block: collector.blocks.len(),
-                    is_block,
-                });
-                stack.push((node, true));
-            }
-            Node::Text(text) if !closing => {
-                if !text.trim().is_empty() {
-                    collector.breaks = 0;
+                let context = contexts.pop().expect("a context for every open element");
+                if context.is_block {
+                    collector.end_block();
+                    // Not the article's outermost element: the article is no teaser.
+                    if contexts.len() > 1 {
+                        collector.close_container(context.first_block);
+                    }
                 }
-                collector.tallied_text(text, contexts.last().expect("the root context"));
+                return false;
             }
-            Node::Document | Node::Fragment if !closing => {}
-            _ => continue,
+            if SKIPPED_ELEMENTS.contains(&tag) {
+                return false;
+            }
+            if tag == "br" {
+                collector.line_break();
+                return false;
+            }
+            if ElementRef::wrap(node).is_some_and(is_related_list) {
+                return false;
+            }
+            let words = prose::class_words(element);
+            // Chrome left in the article, unless it is the article's own wrapper.
+            if prose::is_chrome(&words) {
+                let inside = ElementRef::wrap(node).map_or(0, |e| prose::visible_length(&e.text().collect::<String>()));
+                if inside * 2 < article_chars {
+                    return false;
+                }
+            }
+            collector.breaks = 0;
+            let parent = *contexts.last().expect("the root context");
+            let is_block = BLOCK_ELEMENTS.contains(&tag);
+            if is_block {
+                collector.end_block();
+            }
+            if tag == "pre" {
+                collector.preformatted += 1;
+            }
+            contexts.push(Context {
+                link: parent.link || tag == "a",
+                bold: parent.bold || tag == "b" || tag == "strong",
+                kind: parent.kind.or_else(|| prose::own_kind(tag, &words, element.attr("role"))),
+                first_block: collector.blocks.len(),
+                is_block,
+            });
+            true
         }
-        if !closing {
-            stack.extend(node.children().rev().map(|child| (child, false)));
+        Node::Text(text) => {
+            if !text.trim().is_empty() {
+                collector.breaks = 0;
+            }
+            collector.tallied_text(text, contexts.last().expect("the root context"));
+            false
         }
-    }
+        Node::Document | Node::Fragment => true,
+        _ => false,
+    });
     collector.end_block();
     let heading = collector.opening_heading();
     let (teasers, teaser_chars) = collector.teasers();
@@ -327,46 +323,58 @@ pub fn blocks_of(html: &str) -> Vec<String> {
 /// The text of the block elements of a parsed page or fragment, as [`blocks_of`].
 pub fn blocks_in(parsed: &Html) -> Vec<String> {
     let mut collector = Collector::default();
-    // (node, closing): a node is pushed twice, to open it and, after its children, to close it.
-    let mut stack = vec![(parsed.tree.root(), false)];
-    while let Some((node, closing)) = stack.pop() {
-        match node.value() {
-            Node::Element(element) => {
-                let tag = element.name();
-                if closing {
-                    if tag == "pre" {
-                        collector.preformatted -= 1;
-                    }
-                    if BLOCK_ELEMENTS.contains(&tag) {
-                        collector.end_block();
-                    }
-                    continue;
-                }
-                if SKIPPED_ELEMENTS.contains(&tag) {
-                    continue;
-                }
-                if tag == "br" {
-                    collector.line_break();
-                    continue;
+    walk(parsed, |node, closing| match node.value() {
+        Node::Element(element) => {
+            let tag = element.name();
+            if closing {
+                if tag == "pre" {
+                    collector.preformatted -= 1;
                 }
                 if BLOCK_ELEMENTS.contains(&tag) {
                     collector.end_block();
                 }
-                if tag == "pre" {
-                    collector.preformatted += 1;
-                }
+                return false;
+            }
+            if SKIPPED_ELEMENTS.contains(&tag) {
+                return false;
+            }
+            if tag == "br" {
+                collector.line_break();
+                return false;
+            }
+            if BLOCK_ELEMENTS.contains(&tag) {
+                collector.end_block();
+            }
+            if tag == "pre" {
+                collector.preformatted += 1;
+            }
+            true
+        }
+        Node::Text(text) => {
+            collector.text(text);
+            false
+        }
+        Node::Document | Node::Fragment => true,
+        _ => false,
+    });
+    collector.end_block();
+    collector.blocks
+}
+
+/// Visits the nodes of `parsed` in document order without recursion (a page
+/// may nest deeper than the stack allows): `visit(node, false)` when a node is
+/// met, and for an element whose children it went into, `visit(node, true)`
+/// after them. `visit` answers, when a node is met, whether to go into it.
+fn walk<'a>(parsed: &'a Html, mut visit: impl FnMut(NodeRef<'a, Node>, bool) -> bool) {
+    let mut stack = vec![(parsed.tree.root(), false)];
+    while let Some((node, closing)) = stack.pop() {
+        if visit(node, closing) && !closing {
+            if node.value().is_element() {
                 stack.push((node, true));
             }
-            Node::Text(text) if !closing => collector.text(text),
-            Node::Document | Node::Fragment if !closing => {}
-            _ => continue,
-        }
-        if !closing {
             stack.extend(node.children().rev().map(|child| (child, false)));
         }
     }
-    collector.end_block();
-    collector.blocks
 }
 
 /// How deep elements nest in `page`, counted without recursion.
