@@ -20,6 +20,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BROWSERS, launch, PROTOCOL, waitFor } from './harness/browsers.mjs';
 import { loadExpected } from './harness/expected.mjs';
+import { readPopup } from './harness/popup.mjs';
 import { startServer } from './harness/server.mjs';
 
 const ARTICLES = ['captions-credits', 'related-teasers', 'live-page', 'div-article'];
@@ -53,19 +54,6 @@ function verdictHighlights(seen) {
 /** Sends a message to the background from an extension page, as the popup does. */
 function toBackground(browser, message) {
   return browser.evaluateInExtension((msg) => (globalThis.browser ?? globalThis.chrome).runtime.sendMessage(msg), message);
-}
-
-/** Waits until the open popup has left its loading state; returns its status text and what is shown. */
-function readPopup(browser) {
-  return waitFor(() => browser.popup().evaluate((win) => {
-    const doc = win.document;
-    if (doc.getElementById('main')?.getAttribute('aria-busy') !== 'false') return null;
-    return {
-      message: doc.getElementById('status').textContent.trim(),
-      anyway: Boolean(doc.getElementById('analyse-anyway')),
-      profileShown: !doc.getElementById('profile').hidden,
-    };
-  }), { timeoutMs: 20_000, what: () => 'the popup to leave its loading state' });
 }
 
 for (const browserName of BROWSERS) {
@@ -154,15 +142,15 @@ for (const browserName of BROWSERS) {
       await browser.open(server.pageUrl('section-front.html'));
       const domBefore = await browser.domFingerprint(OWN_ELEMENTS);
       await browser.clickToolbarButton();
-      const shown = await readPopup(browser);
+      const shown = await readPopup(browser.popup());
       assert.ok(shown.message.startsWith('No article was found on this page, so nothing is highlighted.'), shown.message);
       assert.equal(shown.anyway, true, 'the popup offers to analyse the page anyway');
       assert.equal(shown.profileShown, false);
       assert.deepEqual(await browser.highlights(), {});
 
       await browser.popup().click('#analyse-anyway');
-      await waitFor(async () => (await readPopup(browser)).profileShown, { what: () => 'the profile after "Analyse anyway"' });
-      const after = await readPopup(browser);
+      await waitFor(async () => (await readPopup(browser.popup())).profileShown, { what: () => 'the profile after "Analyse anyway"' });
+      const after = await readPopup(browser.popup());
       assert.match(after.message, /Read at your request/);
       const state = await browser.state();
       assert.equal(state.status, 'ok');

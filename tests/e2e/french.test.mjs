@@ -7,36 +7,10 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { BROWSERS, launch, PROTOCOL, waitFor } from './harness/browsers.mjs';
-import { compareHighlights, loadExpected, PAINTABLE } from './harness/expected.mjs';
+import { BROWSERS, launch, PROTOCOL } from './harness/browsers.mjs';
+import { compareHighlights, loadExpected, PAINTABLE, reportGaps } from './harness/expected.mjs';
+import { readPopup } from './harness/popup.mjs';
 import { startServer } from './harness/server.mjs';
-
-/** The open popup's profile, once it has left its loading state. */
-function readProfile(popup) {
-  return waitFor(() => popup.evaluate((win) => {
-    const doc = win.document;
-    if (doc.getElementById('main')?.getAttribute('aria-busy') !== 'false') return null;
-    const entries = (section) => [...doc.querySelectorAll(`#section-${section} .entry`)].map((button) => ({
-      name: button.querySelector('.name')?.textContent ?? null,
-      meta: button.querySelector('.meta')?.textContent ?? null,
-      title: button.getAttribute('title'),
-    }));
-    return {
-      message: doc.getElementById('status').textContent.trim(),
-      profileShown: !doc.getElementById('profile').hidden,
-      shares: Object.fromEntries([...doc.querySelectorAll('.share')].map((li) => [li.dataset.verdict, Number(li.dataset.count)])),
-      sources: entries('sources'),
-      anonymousPhrases: entries('anonymous-phrases'),
-      unattributed: entries('unattributed'),
-      hedged: entries('hedged'),
-    };
-  }), { timeoutMs: 20_000, what: () => 'the popup to leave its loading state' });
-}
-
-function report(t, result) {
-  for (const gap of result.gaps) t.diagnostic(`known engine gap: ${gap}`);
-  for (const closed of result.gapsClosed) t.diagnostic(`engine gap now closed (remove it from engineGaps): ${closed}`);
-}
 
 for (const browserName of BROWSERS) {
   describe(`a French article (${browserName})`, () => {
@@ -58,12 +32,12 @@ for (const browserName of BROWSERS) {
       const state = await browser.activate();
       assert.equal(state.status, 'ok', `news-fr was analysed (${state.status}${state.error ? `: ${state.error}` : ''})`);
       assert.equal(state.analysis.lang, 'fr');
-      const shown = await readProfile(browser.popup());
+      const shown = await readPopup(browser.popup());
       assert.equal(shown.message, '');
       assert.ok(shown.profileShown);
       const expected = loadExpected('news-fr');
       for (const verdict of ['named', 'anonymous', 'unattributed', 'none']) {
-        assert.equal(shown.shares[verdict], expected.sentences.filter((s) => s.verdict === verdict).length, verdict);
+        assert.equal(shown.shares[verdict].count, expected.sentences.filter((s) => s.verdict === verdict).length, verdict);
       }
       // The agency's name stops before its complement ("de santé"): the core names an
       // institution by the phrase up to its head's adjectives.
@@ -84,7 +58,7 @@ for (const browserName of BROWSERS) {
       await browser.sendToTab({ type: PROTOCOL.SET_PAINTED, painted: PAINTABLE });
       const seen = await browser.waitForHighlights((h) => PAINTABLE.every((v) => h[`sourcelight-${v}`]?.length));
       const result = compareHighlights(expected, seen);
-      report(t, result);
+      reportGaps(t, result);
       await browser.screenshot('french-news-fr');
       assert.deepEqual(result.mismatches, []);
       assert.equal(result.checked, expected.sentences.length);
@@ -100,7 +74,7 @@ for (const browserName of BROWSERS) {
       await browser.sendToTab({ type: PROTOCOL.SET_PAINTED, painted: PAINTABLE });
       const seen = await browser.waitForHighlights((h) => PAINTABLE.every((v) => h[`sourcelight-${v}`]?.length));
       const result = compareHighlights(expected, seen);
-      report(t, result);
+      reportGaps(t, result);
       await browser.screenshot('french-declared-en');
       assert.deepEqual(result.mismatches, []);
       assert.equal(result.checked, expected.sentences.length);

@@ -13,7 +13,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BROWSERS, launch, PROTOCOL, SCREENSHOT_DIR } from './harness/browsers.mjs';
-import { compareHighlights, loadExpected, PAINTABLE } from './harness/expected.mjs';
+import { compareHighlights, loadExpected, PAINTABLE, reportGaps } from './harness/expected.mjs';
 import { startServer } from './harness/server.mjs';
 
 const ARTICLE_PAGES = [
@@ -26,11 +26,6 @@ const ARTICLE_PAGES = [
 const KNOWN_EXTENSION_GAPS = {};
 
 console.log(`screenshots: ${SCREENSHOT_DIR}`);
-
-function report(t, result) {
-  for (const gap of result.gaps) t.diagnostic(`known engine gap: ${gap}`);
-  for (const closed of result.gapsClosed) t.diagnostic(`engine gap now closed (remove it from engineGaps): ${closed}`);
-}
 
 for (const browserName of BROWSERS) {
   describe(`sourcing on the fixture pages in ${browserName}`, () => {
@@ -57,7 +52,7 @@ for (const browserName of BROWSERS) {
         await browser.sendToTab({ type: PROTOCOL.SET_PAINTED, painted: PAINTABLE });
         const seen = await browser.waitForHighlights((h) => PAINTABLE.some((v) => h[`sourcelight-${v}`]?.length));
         const result = compareHighlights(expected, seen);
-        report(t, result);
+        reportGaps(t, result);
         await browser.screenshot(`sourcing-${page}`);
         assert.deepEqual(result.mismatches, []);
         assert.ok(result.checked >= 5, `only ${result.checked} sentences checked on ${page}`);
@@ -79,7 +74,7 @@ for (const browserName of BROWSERS) {
           { timeoutMs: 10_000 },
         ).catch(() => browser.highlights());
         const result = compareHighlights(expected, seen, { phases });
-        report(t, result);
+        reportGaps(t, result);
         await browser.screenshot(`sourcing-dynamic-spa-${label}`);
         assert.deepEqual(result.mismatches, [], `after ${label}`);
       };

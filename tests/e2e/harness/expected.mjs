@@ -158,3 +158,9 @@ export function alignmentMismatches(state, seen, { limit = 20, window = false } 
   if (window && got.size === 0 && want.size > 0) mismatches.push('nothing is highlighted');
   return mismatches;
 }
+
+/** Reports a comparison's known engine gaps, and those the engine now reads right, as diagnostics. */
+export function reportGaps(t, result) {
+  for (const gap of result.gaps) t.diagnostic(`known engine gap: ${gap}`);
+  for (const closed of result.gapsClosed) t.diagnostic(`engine gap now closed (remove it from engineGaps): ${closed}`);
+}
